@@ -1,0 +1,102 @@
+"""Plan informational interviews as a referral network.
+
+``infoview_graph`` keeps contacts, referrals and interview outcomes as a typed referral
+network and answers the job seeker's questions: whom to contact next and through whom, which
+fields and employers are covered, what is owed to whom.
+
+Heavy parts (the NetworkX-backed network, the store) load on first use, so that
+``import infoview_graph`` stays cheap for the command line.
+
+Examples
+--------
+>>> import infoview_graph as ivg
+>>> net = ivg.demo_network()
+>>> net.me.name
+'Steven Olson'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from infoview_graph.errors import (
+    AmbiguousNameError,
+    DuplicateError,
+    InfoviewError,
+    InvalidInputError,
+    NotFoundError,
+    SchemaVersionError,
+    StoreBusyError,
+    StoreError,
+    StoreMissingError,
+)
+from infoview_graph.models import (
+    CareerField,
+    FollowUp,
+    Interview,
+    NetworkData,
+    Organization,
+    Outreach,
+    Person,
+    Position,
+    Question,
+    Referral,
+    Target,
+    Tie,
+)
+
+if TYPE_CHECKING:
+    from infoview_graph.demo import demo_data, demo_network
+    from infoview_graph.network import ReferralNetwork
+    from infoview_graph.store import Store, default_db_path, open_store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AmbiguousNameError",
+    "CareerField",
+    "DuplicateError",
+    "FollowUp",
+    "InfoviewError",
+    "Interview",
+    "InvalidInputError",
+    "NetworkData",
+    "NotFoundError",
+    "Organization",
+    "Outreach",
+    "Person",
+    "Position",
+    "Question",
+    "Referral",
+    "ReferralNetwork",
+    "SchemaVersionError",
+    "Store",
+    "StoreBusyError",
+    "StoreError",
+    "StoreMissingError",
+    "Target",
+    "Tie",
+    "__version__",
+    "default_db_path",
+    "demo_data",
+    "demo_network",
+    "open_store",
+]
+
+_LAZY = {
+    "ReferralNetwork": "infoview_graph.network",
+    "Store": "infoview_graph.store",
+    "open_store": "infoview_graph.store",
+    "default_db_path": "infoview_graph.store",
+    "demo_data": "infoview_graph.demo",
+    "demo_network": "infoview_graph.demo",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavier public names on first use (PEP 562)."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'infoview_graph' has no attribute '{name}'")

@@ -1,0 +1,108 @@
+"""The exceptions of ``infoview_graph``.
+
+Every error the library raises on purpose derives from :class:`InfoviewError`, so a caller
+can catch one type. Messages name the field or argument at fault and say how to fix it; they
+never repeat personal data the user did not type in the same call.
+
+::
+
+    InfoviewError
+    ├── InvalidInputError        a value breaks a rule of the data model (also ValueError)
+    ├── NotFoundError            an id or name that names nothing (also LookupError)
+    ├── AmbiguousNameError       a name that fits several records (also LookupError)
+    ├── DuplicateError           a record with that id or key exists already
+    └── StoreError               the SQLite store cannot do what was asked
+        ├── StoreBusyError       another writer held the store past the busy timeout
+        ├── StoreMissingError    no store at that path yet
+        ├── StoreIOError         the disk is full or failed; nothing was saved
+        └── SchemaVersionError   the store was written by a newer version
+
+Examples
+--------
+>>> from infoview_graph.errors import InfoviewError, NotFoundError
+>>> issubclass(NotFoundError, InfoviewError) and issubclass(NotFoundError, LookupError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmbiguousNameError",
+    "DuplicateError",
+    "InfoviewError",
+    "InvalidInputError",
+    "NotFoundError",
+    "SchemaVersionError",
+    "StoreBusyError",
+    "StoreError",
+    "StoreIOError",
+    "StoreMissingError",
+]
+
+
+class InfoviewError(Exception):
+    """Base class of every error raised on purpose by ``infoview_graph``.
+
+    Attributes
+    ----------
+    exit_code : int
+        The exit status the ``referrals`` command uses for this error.
+    """
+
+    exit_code: int = 1
+
+
+class InvalidInputError(InfoviewError, ValueError):
+    """A value breaks a rule of the data model (bad date, control character, …)."""
+
+
+class NotFoundError(InfoviewError, LookupError):
+    """An id or name that names no record."""
+
+
+class AmbiguousNameError(InfoviewError, LookupError):
+    """A name that fits several records; the message lists their ids.
+
+    Attributes
+    ----------
+    candidates : tuple of str
+        The ids of the records the name fits, sorted.
+    """
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class DuplicateError(InfoviewError):
+    """A record with the same id or key exists already."""
+
+
+class StoreError(InfoviewError):
+    """The SQLite store cannot do what was asked."""
+
+
+class StoreBusyError(StoreError):
+    """Another ``referrals`` command held the store for longer than the busy timeout.
+
+    The command exits with status 75 (``EX_TEMPFAIL``): try again in a moment.
+    """
+
+    exit_code = 75
+
+
+class StoreMissingError(StoreError):
+    """There is no store at the given path yet."""
+
+
+class StoreIOError(StoreError):
+    """The disk is full or an I/O error occurred; the transaction was rolled back.
+
+    The command exits with status 74 (``EX_IOERR``).
+    """
+
+    exit_code = 74
+
+
+class SchemaVersionError(StoreError):
+    """The store's schema is newer than this version understands; it is left untouched."""

@@ -1,0 +1,700 @@
+"""The domain model: contacts, organizations, fields and the events between them.
+
+Every record is an immutable pydantic model that rejects unknown keys and validates its
+values on the way in: ids are slugs, text holds no control characters (free-text notes and
+answers may hold newlines and tabs, nothing else), emails, URLs and phone numbers are
+checked, dates are real dates, strengths and ratings are in range. Validation errors never
+echo the offending input (``hide_input_in_errors``), so personal data does not leak into
+logs; :func:`invalid_input` turns them into the library's :class:`InvalidInputError`.
+
+Records refer to each other by id only. Whether every id a record names exists is checked
+where records meet: in :class:`~infoview_graph.network.ReferralNetwork` and in the store's
+foreign keys.
+
+Examples
+--------
+>>> brad = Person(id="brad-johnson", name="Brad Johnson", fields=("accounting",))
+>>> brad.name
+'Brad Johnson'
+>>> Referral(referrer="brad-johnson", referee="mrs-smith", on=dt.date(2026, 10, 1)).status
+'suggested'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal, TypeAlias
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from infoview_graph.errors import InvalidInputError
+
+__all__ = [
+    "CHANNELS",
+    "FITS",
+    "FOLLOWUP_KINDS",
+    "HOWS",
+    "MODES",
+    "ORG_KINDS",
+    "REFERRAL_STATUSES",
+    "TIARA",
+    "CareerField",
+    "Channel",
+    "FieldId",
+    "Fit",
+    "FollowUp",
+    "FollowUpKind",
+    "How",
+    "Interview",
+    "Mode",
+    "NetworkData",
+    "OrgId",
+    "OrgKind",
+    "Organization",
+    "Outreach",
+    "Person",
+    "PersonId",
+    "Position",
+    "Question",
+    "Referral",
+    "ReferralStatus",
+    "Target",
+    "Tie",
+    "default_strength",
+    "invalid_input",
+    "slugify",
+]
+
+# --- reusable constraints -------------------------------------------------------------------
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# C0 and C1 control characters, DEL, and lone surrogates: they break terminals, XML exports
+# (GraphML/GEXF cannot read them back) and CSV consumers.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_EXCEPT_NL_TAB = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]*(?:\s*(?:x|ext\.?)\s*[0-9]+)?", re.IGNORECASE)
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value) or len(value) > 80:
+        raise ValueError(
+            "must be a slug: lower-case letters, digits and single hyphens, "
+            "at most 80 characters (for example 'brad-johnson')"
+        )
+    return value
+
+
+def _line(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("contains a control character; remove it (one line of plain text)")
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if value != value.strip():
+        raise ValueError("must not start or end with white space")
+    return value
+
+
+def _free_text(value: str) -> str:
+    if _CONTROL_EXCEPT_NL_TAB.search(value):
+        raise ValueError(
+            "contains a control character; only newlines and tabs are allowed in free text"
+        )
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.fullmatch(value):
+        raise ValueError("is not an email address; write it as name@example.org")
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValueError("is not a web address; write it as https://example.org/…")
+    return value
+
+
+def _phone(value: str) -> str:
+    if not _PHONE.fullmatch(value):
+        raise ValueError("is not a phone number; use digits, spaces, + ( ) . - and 'ext'")
+    return value
+
+
+Slug: TypeAlias = Annotated[str, AfterValidator(_slug)]
+PersonId: TypeAlias = Slug
+"""The stable id of a :class:`Person`, a slug such as ``"brad-johnson"``."""
+OrgId: TypeAlias = Slug
+"""The stable id of an :class:`Organization`, a slug such as ``"general-mills"``."""
+FieldId: TypeAlias = Slug
+"""The stable id of a :class:`CareerField`, a slug such as ``"accounting"``."""
+QuestionId: TypeAlias = Slug
+"""The stable id of a :class:`Question`, a slug such as ``"day-in-the-life"``."""
+Line: TypeAlias = Annotated[str, Field(max_length=500), AfterValidator(_line)]
+FreeText: TypeAlias = Annotated[str, Field(max_length=100_000), AfterValidator(_free_text)]
+Email: TypeAlias = Annotated[str, Field(max_length=320), AfterValidator(_email)]
+Url: TypeAlias = Annotated[str, Field(max_length=2000), AfterValidator(_url)]
+Phone: TypeAlias = Annotated[str, Field(max_length=40), AfterValidator(_phone)]
+Strength: TypeAlias = Annotated[int, Field(ge=0, le=5)]
+"""Tie strength: 0 = never met, 1 = acquaintance, 3 = colleague, 5 = close friend."""
+
+How = Literal[
+    "self",
+    "friend",
+    "family",
+    "classmate",
+    "colleague",
+    "alumni",
+    "neighbour",
+    "referral",
+    "cold",
+    "other",
+]
+OrgKind = Literal["company", "non-profit", "public", "freelance", "other"]
+ReferralStatus = Literal[
+    "suggested", "contacted", "scheduled", "interviewed", "declined", "no-response"
+]
+Channel = Literal["email", "phone", "linkedin", "in-person", "other"]
+Mode = Literal["in-person", "phone", "video"]
+Fit = Literal["yes", "maybe", "no"]
+FollowUpKind = Literal[
+    "thank-you",
+    "tell-referrer",
+    "advice",
+    "3b7-second-contact",
+    "3b7-follow-up",
+    "stale-referral",
+    "keep-in-touch",
+    "custom",
+]
+Tiara = Literal["trends", "insights", "advice", "resources", "assignments"]
+
+HOWS: tuple[str, ...] = How.__args__
+ORG_KINDS: tuple[str, ...] = OrgKind.__args__
+REFERRAL_STATUSES: tuple[str, ...] = ReferralStatus.__args__
+CHANNELS: tuple[str, ...] = Channel.__args__
+MODES: tuple[str, ...] = Mode.__args__
+FITS: tuple[str, ...] = Fit.__args__
+FOLLOWUP_KINDS: tuple[str, ...] = FollowUpKind.__args__
+TIARA: tuple[str, ...] = Tiara.__args__
+
+_DEFAULT_STRENGTH: dict[str, int] = {
+    "family": 4,
+    "friend": 4,
+    "colleague": 3,
+    "classmate": 2,
+    "neighbour": 2,
+    "alumni": 1,
+    "other": 1,
+    "cold": 0,
+    "referral": 0,
+}
+
+
+def default_strength(how: str | None) -> int:
+    """Return the tie strength assumed for a contact when the user gives none.
+
+    Close relations start warm, shared institutions lukewarm, and people I was referred to or
+    would contact cold start at 0 ("never met").
+
+    Parameters
+    ----------
+    how : str or None
+        How I know the person (one of :data:`HOWS`), or None for "other".
+
+    Returns
+    -------
+    int
+        A strength from 0 to 5.
+
+    Examples
+    --------
+    >>> default_strength("friend"), default_strength("alumni"), default_strength("cold")
+    (4, 1, 0)
+    """
+    return _DEFAULT_STRENGTH.get(how or "other", 1)
+
+
+def slugify(text: str) -> str:
+    """Make a slug id from a name: ASCII letters and digits joined by single hyphens.
+
+    Accents are folded (``"Zoë"`` → ``"zoe"``); a name with no Latin letters or digits gives
+    ``"x"`` so that callers can still number it (``"x-2"``).
+
+    Parameters
+    ----------
+    text : str
+        A name.
+
+    Returns
+    -------
+    str
+        A slug of at most 60 characters.
+
+    Examples
+    --------
+    >>> slugify("Mrs. Smith")
+    'mrs-smith'
+    >>> slugify("  Zoë  O'Brien-Łukasz ")
+    'zoe-o-brien-ukasz'
+    >>> slugify("李雷")
+    'x'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
+    return slug or "x"
+
+
+# --- the records -----------------------------------------------------------------------------
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, strict about keys, silent about inputs in errors."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        hide_input_in_errors=True,
+        use_attribute_docstrings=True,
+        validate_default=False,
+    )
+
+
+def _sorted_unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(values)))
+
+
+SortedIds: TypeAlias = Annotated[tuple[Slug, ...], AfterValidator(_sorted_unique)]
+SortedLines: TypeAlias = Annotated[tuple[Line, ...], AfterValidator(_sorted_unique)]
+
+
+def _unique_in_order(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+class Position(Record):
+    """A past position: an organization and a title, with optional dates."""
+
+    organization: OrgId
+    """The organization's id."""
+    title: Line | None = None
+    """The job title held there."""
+    start: dt.date | None = None
+    """When the position began."""
+    end: dt.date | None = None
+    """When it ended."""
+
+
+class Person(Record):
+    """A contact — or, with ``is_self``, the user of the tool (exactly one per network).
+
+    Examples
+    --------
+    >>> Person(id="ada", name="Ada Lovelace", emails=("ada@example.org",)).emails
+    ('ada@example.org',)
+    >>> Person(id="Ada!", name="Ada")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Person
+    id
+      Value error, must be a slug: ... [type=value_error]
+    ...
+    """
+
+    id: PersonId
+    """Stable slug id."""
+    name: Line
+    """Display name, e.g. ``"Brad Johnson"``."""
+    is_self: bool = False
+    """True for the user of the tool."""
+    emails: Annotated[tuple[Email, ...], AfterValidator(_unique_in_order)] = ()
+    """Email addresses, the preferred one first."""
+    phones: Annotated[tuple[Phone, ...], AfterValidator(_unique_in_order)] = ()
+    """Phone numbers, the preferred one first."""
+    url: Url | None = None
+    """Profile URL (e.g. LinkedIn); the stable key when importing."""
+    organization: OrgId | None = None
+    """Current organization's id."""
+    title: Line | None = None
+    """Current job title."""
+    past_positions: tuple[Position, ...] = ()
+    """Earlier positions, most recent first."""
+    fields: SortedIds = ()
+    """Career fields the person works in (ids)."""
+    how: How | None = None
+    """How I know them."""
+    tags: SortedLines = ()
+    """Free labels."""
+    notes: FreeText | None = None
+    """Free notes; may hold newlines."""
+    do_not_contact: bool = False
+    """Never suggest contacting this person."""
+
+
+class Organization(Record):
+    """An employer or other organization, with the optional "LAMP" target attributes.
+
+    LAMP (from *The 2-Hour Job Search*): *motivation* 0–3, whether *postings* exist, and
+    *advocacy* (alumni or a contact inside).
+
+    Examples
+    --------
+    >>> Organization(id="general-mills", name="General Mills", motivation=3).kind
+    'company'
+    """
+
+    id: OrgId
+    """Stable slug id."""
+    name: Line
+    """Display name."""
+    aliases: SortedLines = ()
+    """Other names the organization goes by."""
+    kind: OrgKind = "company"
+    """Company, non-profit, public sector, freelance or other."""
+    fields: SortedIds = ()
+    """Career fields the organization is in (ids)."""
+    motivation: Annotated[int, Field(ge=0, le=3)] | None = None
+    """LAMP motivation: how much I want to work there, 0–3."""
+    postings: bool | None = None
+    """LAMP postings: whether it has relevant job postings."""
+    advocacy: bool | None = None
+    """LAMP advocacy: whether I have an alumnus or contact inside."""
+
+
+class CareerField(Record):
+    """A career field such as accounting; related fields are worth a look when few jobs exist.
+
+    Examples
+    --------
+    >>> CareerField(id="accounting", name="Accounting", related=("finance",)).related
+    ('finance',)
+    """
+
+    id: FieldId
+    """Stable slug id."""
+    name: Line
+    """Display name."""
+    related: SortedIds = ()
+    """Related fields (ids); the relation is symmetric in the network."""
+
+    @model_validator(mode="after")
+    def _not_related_to_itself(self) -> CareerField:
+        if self.id in self.related:
+            raise ValueError("a field cannot be related to itself; drop it from 'related'")
+        return self
+
+
+class Tie(Record):
+    """Two people know each other. The pair is stored in id order (``a`` < ``b``).
+
+    Examples
+    --------
+    >>> Tie(a="zoe", b="adam", strength=2).a
+    'adam'
+    >>> Tie(a="adam", b="adam", strength=2)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Tie
+      Value error, a person cannot have a tie with themselves; name two different people ...
+    ...
+    """
+
+    a: PersonId
+    """One person (the smaller id)."""
+    b: PersonId
+    """The other person (the larger id)."""
+    strength: Strength = 1
+    """0 = never met … 5 = close friend."""
+    context: Line | None = None
+    """Where they know each other from."""
+    since: dt.date | None = None
+    """Since when."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _order_pair(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            a, b = data.get("a"), data.get("b")
+            if isinstance(a, str) and isinstance(b, str) and a == b:
+                raise ValueError(
+                    "a person cannot have a tie with themselves; name two different people"
+                )
+            if isinstance(a, str) and isinstance(b, str) and b < a:
+                data = {**data, "a": b, "b": a}
+        return data
+
+
+class Referral(Record):
+    """A referral: the referrer suggested I speak with the referee.
+
+    Examples
+    --------
+    >>> Referral(referrer="brad", referee="brad", on=dt.date(2026, 1, 5))
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Referral
+      Value error, a person cannot refer someone to themselves; referrer and referee differ ...
+    ...
+    """
+
+    referrer: PersonId
+    """Who gave the name."""
+    referee: PersonId
+    """Who was named."""
+    on: dt.date
+    """When the name was given."""
+    for_field: FieldId | None = None
+    """The field the referral is for."""
+    for_org: OrgId | None = None
+    """The organization the referral is for."""
+    may_use_name: bool = False
+    """Whether I may say "<referrer> suggested I speak with you"."""
+    status: ReferralStatus = "suggested"
+    """suggested → contacted → scheduled → interviewed, or declined / no-response."""
+    note: FreeText | None = None
+    """Anything said about the referee."""
+
+    @model_validator(mode="after")
+    def _not_to_oneself(self) -> Referral:
+        if self.referrer == self.referee:
+            raise ValueError(
+                "a person cannot refer someone to themselves; referrer and referee differ"
+            )
+        return self
+
+
+class Outreach(Record):
+    """A contact attempt: to whom, when, how, through which referral, and the reply.
+
+    Examples
+    --------
+    >>> Outreach(id="o-1", person="ann", on=dt.date(2026, 3, 2), replied_on=dt.date(2026, 3, 1))
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Outreach
+      Value error, the reply date is before the outreach date; check both dates ...
+    ...
+    """
+
+    id: Slug
+    """Stable slug id."""
+    person: PersonId
+    """Whom I contacted."""
+    on: dt.date
+    """When."""
+    channel: Channel = "email"
+    """How."""
+    via: PersonId | None = None
+    """The referrer whose name I used, if any."""
+    replied_on: dt.date | None = None
+    """When they replied (None: no reply yet)."""
+    declined: bool = False
+    """They replied and said no."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Outreach:
+        if self.replied_on is not None and self.replied_on < self.on:
+            raise ValueError("the reply date is before the outreach date; check both dates")
+        if self.via == self.person:
+            raise ValueError("'via' names the person contacted; name the referrer instead")
+        return self
+
+
+class Interview(Record):
+    """An informational interview and what came of it.
+
+    Examples
+    --------
+    >>> Interview(id="i-1", person="ann", on=dt.date(2026, 3, 9), friendliness=6)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Interview
+    friendliness
+      Input should be less than or equal to 5 [type=less_than_equal]
+    ...
+    """
+
+    id: Slug
+    """Stable slug id."""
+    person: PersonId
+    """Whom I interviewed."""
+    on: dt.date
+    """When."""
+    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+    """How long it lasted."""
+    mode: Mode | None = None
+    """In person, phone or video."""
+    answers: dict[QuestionId, FreeText] = Field(default_factory=dict)
+    """Their answers, keyed by question id."""
+    advice: tuple[FreeText, ...] = ()
+    """Advice items to act on."""
+    leads: tuple[FreeText, ...] = ()
+    """Job leads mentioned."""
+    referrals: SortedIds = ()
+    """People they referred me to (each also a :class:`Referral`)."""
+    friendliness: Annotated[int, Field(ge=1, le=5)] | None = None
+    """How friendly they really were, 1–5."""
+    fit: Fit | None = None
+    """Would I want to work there?"""
+    resume_critiqued: bool = False
+    """Whether they looked at my résumé."""
+    thanked_on: dt.date | None = None
+    """When I sent the thank-you note."""
+    notes: FreeText | None = None
+    """Anything else."""
+
+
+class FollowUp(Record):
+    """An obligation with a due date that the user added, completed or snoozed.
+
+    Follow-ups derived from events (thank-you notes, 3B7, …) are computed, not stored; only
+    what the user did to them, and follow-ups the user added by hand, are records.
+    """
+
+    id: Slug
+    """Stable slug id (for derived ones, derived from the event)."""
+    kind: FollowUpKind = "custom"
+    """What sort of obligation."""
+    person: PersonId | None = None
+    """Whom it concerns."""
+    due: dt.date
+    """When it is due."""
+    note: FreeText | None = None
+    """What to do."""
+    done_on: dt.date | None = None
+    """When it was done."""
+    snoozed_until: dt.date | None = None
+    """Hidden until this date."""
+
+
+class Target(Record):
+    """One of my goals: a career field or an organization, with a priority (1 = highest).
+
+    Examples
+    --------
+    >>> Target(kind="org", id="general-mills", priority=1).priority
+    1
+    """
+
+    kind: Literal["field", "org"]
+    """Whether the target is a field or an organization."""
+    id: Slug
+    """The field's or organization's id."""
+    priority: Annotated[int, Field(ge=1, le=3)] = 2
+    """1 (highest) to 3."""
+
+
+class Question(Record):
+    """A question for informational interviews, with its category and TIARA tags."""
+
+    id: QuestionId
+    """Stable slug id, e.g. ``"day-in-the-life"``."""
+    text: Line
+    """The question as asked."""
+    category: Line = "general"
+    """A grouping such as "the job" or "the field"."""
+    tiara: tuple[Tiara, ...] = ()
+    """TIARA tags: Trends, Insights, Advice, Resources, Assignments."""
+
+
+class NetworkData(Record):
+    """Every record of one network: the unit of loading, saving, dumping and the demo.
+
+    Collections are sorted tuples (by id or key), so dumps are byte-stable.
+
+    Examples
+    --------
+    >>> data = NetworkData(persons=(Person(id="me", name="Steven Olson", is_self=True),))
+    >>> data.persons[0].is_self
+    True
+    """
+
+    persons: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    fields: tuple[CareerField, ...] = ()
+    ties: tuple[Tie, ...] = ()
+    referrals: tuple[Referral, ...] = ()
+    outreach: tuple[Outreach, ...] = ()
+    interviews: tuple[Interview, ...] = ()
+    followups: tuple[FollowUp, ...] = ()
+    targets: tuple[Target, ...] = ()
+    questions: tuple[Question, ...] = ()
+    as_of: dt.date | None = None
+    """For snapshots such as the demo: the day the data describes (the default "today")."""
+
+    def sorted(self) -> NetworkData:
+        """Return a copy with every collection in its canonical order.
+
+        Examples
+        --------
+        >>> d = NetworkData(fields=(CareerField(id="b", name="B"), CareerField(id="a", name="A")))
+        >>> [f.id for f in d.sorted().fields]
+        ['a', 'b']
+        """
+        return self.model_copy(
+            update={
+                "persons": tuple(sorted(self.persons, key=lambda r: r.id)),
+                "organizations": tuple(sorted(self.organizations, key=lambda r: r.id)),
+                "fields": tuple(sorted(self.fields, key=lambda r: r.id)),
+                "ties": tuple(sorted(self.ties, key=lambda r: (r.a, r.b))),
+                "referrals": tuple(sorted(self.referrals, key=lambda r: (r.referrer, r.referee))),
+                "outreach": tuple(sorted(self.outreach, key=lambda r: r.id)),
+                "interviews": tuple(sorted(self.interviews, key=lambda r: r.id)),
+                "followups": tuple(sorted(self.followups, key=lambda r: r.id)),
+                "targets": tuple(sorted(self.targets, key=lambda r: (r.kind, r.id))),
+                "questions": tuple(sorted(self.questions, key=lambda r: r.id)),
+            }
+        )
+
+
+# --- errors at the boundary ------------------------------------------------------------------
+
+
+def invalid_input(error: ValidationError, what: str | None = None) -> InvalidInputError:
+    """Turn a pydantic ``ValidationError`` into one :class:`InvalidInputError`.
+
+    The message names each bad field and says how to fix it; it never contains the input.
+
+    Parameters
+    ----------
+    error : pydantic.ValidationError
+        The error raised by a model.
+    what : str, optional
+        What was being validated (e.g. ``"person"``); defaults to the model's name.
+
+    Returns
+    -------
+    InvalidInputError
+        The error to raise.
+
+    Examples
+    --------
+    >>> try:
+    ...     Person(id="x", name="Ada", emails=("not-an-email",))
+    ... except ValidationError as e:
+    ...     print(invalid_input(e, "person"))
+    invalid person: emails.0 is not an email address; write it as name@example.org
+    """
+    problems = []
+    for item in error.errors(include_input=False, include_url=False):
+        where = ".".join(str(part) for part in item["loc"]) or "value"
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "is not a known attribute; check its spelling"
+        elif item["type"] == "missing":
+            message = "is required"
+        elif item["loc"] and not message.startswith(("is ", "must ", "contains ")):
+            message = f"— {message[0].lower()}{message[1:]}"
+        problems.append(f"{where} {message}" if item["loc"] else message)
+    return InvalidInputError(f"invalid {what or error.title.lower()}: " + "; ".join(problems))

@@ -1,0 +1,628 @@
+"""The referral network: every record of one job search, indexed for the algorithms.
+
+:class:`ReferralNetwork` holds the records (:mod:`infoview_graph.models`, the source of
+truth), keeps dictionary indexes for the typed accessors, and exposes them as one
+``networkx.MultiDiGraph`` — built on first use of :attr:`ReferralNetwork.graph` and handed
+out read-only. This class is the only code that builds or changes that graph.
+
+Graph layout
+------------
+Nodes are persons (keyed by their id), organizations (``"org:<id>"``) and career fields
+(``"field:<id>"``); the node attribute ``kind`` is ``"person"``, ``"organization"`` or
+``"field"``. Edges carry a ``kind`` too, used as the multigraph key:
+
+=================  ==================================  ====================================
+kind               direction                           attributes
+=================  ==================================  ====================================
+``knows``          both ways between two persons       ``strength``, ``context``, ``since``
+``referred``       referrer → referee                  ``on``, ``status``, ``may_use_name``
+``works_at``       person → organization               ``title``
+``in_field``       person or organization → field
+``related_field``  both ways between two fields
+``reached_out``    me → person (key ``reached_out:ID``)  ``on``, ``channel``, ``replied_on``
+``interviewed``    me → person (key ``interviewed:ID``)  ``on``, ``friendliness``, ``fit``
+=================  ==================================  ====================================
+
+Examples
+--------
+>>> from infoview_graph.models import NetworkData, Person, Tie
+>>> net = ReferralNetwork(NetworkData(
+...     persons=(Person(id="steven", name="Steven Olson", is_self=True),
+...              Person(id="brad", name="Brad Johnson")),
+...     ties=(Tie(a="steven", b="brad", strength=3),)))
+>>> net.me.name
+'Steven Olson'
+>>> net.find_person("brad johnson").id
+'brad'
+>>> sorted(net.graph.successors("steven"))
+['brad']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+from infoview_graph.errors import AmbiguousNameError, DuplicateError, NotFoundError
+from infoview_graph.models import (
+    CareerField,
+    FieldId,
+    FollowUp,
+    Interview,
+    NetworkData,
+    Organization,
+    OrgId,
+    Outreach,
+    Person,
+    PersonId,
+    Question,
+    Referral,
+    Target,
+    Tie,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["ReferralNetwork", "field_node", "name_key", "org_node"]
+
+_R = TypeVar("_R")
+
+
+def org_node(org_id: OrgId) -> str:
+    """Return the graph node of an organization.
+
+    Examples
+    --------
+    >>> org_node("general-mills")
+    'org:general-mills'
+    """
+    return f"org:{org_id}"
+
+
+def field_node(field_id: FieldId) -> str:
+    """Return the graph node of a career field.
+
+    Examples
+    --------
+    >>> field_node("accounting")
+    'field:accounting'
+    """
+    return f"field:{field_id}"
+
+
+def name_key(name: str) -> str:
+    """Return the case- and space-insensitive key under which a name is looked up.
+
+    Examples
+    --------
+    >>> name_key("  Brad   JOHNSON ")
+    'brad johnson'
+    """
+    return " ".join(name.casefold().split())
+
+
+class ReferralNetwork:
+    """Contacts, organizations, fields and the events between them, as one network.
+
+    Parameters
+    ----------
+    data : NetworkData, optional
+        The records to start from. Every id a record names must exist, and there must be at
+        most one person with ``is_self``.
+
+    Raises
+    ------
+    NotFoundError
+        If a record names an id that does not exist.
+    DuplicateError
+        If two records share an id, or more than one person is ``is_self``.
+
+    Notes
+    -----
+    Building costs O(n + m) for n records and m ties; the NetworkX graph costs another
+    O(n + m) and about 1 kB per edge, paid only when :attr:`graph` is first read.
+    """
+
+    def __init__(self, data: NetworkData | None = None) -> None:
+        self._persons: dict[PersonId, Person] = {}
+        self._by_name: dict[str, list[PersonId]] = {}
+        self._self_id: PersonId | None = None
+        self._orgs: dict[OrgId, Organization] = {}
+        self._fields: dict[FieldId, CareerField] = {}
+        self._adjacency: dict[PersonId, dict[PersonId, Tie]] = {}
+        self._referrals_from: dict[PersonId, dict[PersonId, Referral]] = {}
+        self._referrals_to: dict[PersonId, dict[PersonId, Referral]] = {}
+        self._outreach: dict[str, Outreach] = {}
+        self._interviews: dict[str, Interview] = {}
+        self._followups: dict[str, FollowUp] = {}
+        self._targets: dict[tuple[str, str], Target] = {}
+        self._questions: dict[str, Question] = {}
+        self._graph: nx.MultiDiGraph[str] | None = None
+        self.as_of = data.as_of if data is not None else None
+        if data is not None:
+            self._load(data)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _load(self, data: NetworkData) -> None:
+        # Nodes first, then check every reference once: records may name each other in any
+        # order (a field related to one listed after it).
+        for field in data.fields:
+            self._put(self._fields, field.id, field, "career field")
+        for org in data.organizations:
+            self._put(self._orgs, org.id, org, "organization")
+        for person in data.persons:
+            self._index_person(person)
+        for org in data.organizations:
+            self._check_org(org)
+        for field in data.fields:
+            for related in field.related:
+                self.field(related)
+        for person in data.persons:
+            self._check_person(person)
+        for tie in data.ties:
+            self.add_tie(tie)
+        for referral in data.referrals:
+            self.add_referral(referral)
+        for outreach in data.outreach:
+            self.add_outreach(outreach)
+        for interview in data.interviews:
+            self.add_interview(interview)
+        for followup in data.followups:
+            self.add_followup(followup)
+        for target in data.targets:
+            self.add_target(target)
+        for question in data.questions:
+            self.add_question(question)
+
+    @staticmethod
+    def _put(table: dict[str, _R], key: str, record: _R, what: str) -> None:
+        if key in table:
+            raise DuplicateError(f"a {what} with id '{key}' exists already; choose another id")
+        table[key] = record
+
+    def _index_person(self, person: Person) -> None:
+        self._put(self._persons, person.id, person, "person")
+        if person.is_self:
+            if self._self_id is not None and self._self_id != person.id:
+                del self._persons[person.id]
+                raise DuplicateError(
+                    "the network already has a self person; there is exactly one 'me'"
+                )
+            self._self_id = person.id
+        self._by_name.setdefault(name_key(person.name), []).append(person.id)
+
+    def _check_person(self, person: Person) -> None:
+        if person.organization is not None:
+            self.organization(person.organization)
+        for position in person.past_positions:
+            self.organization(position.organization)
+        for field in person.fields:
+            self.field(field)
+
+    def _check_org(self, org: Organization) -> None:
+        for field in org.fields:
+            self.field(field)
+
+    def _changed(self) -> None:
+        self._graph = None
+
+    def add_person(self, person: Person) -> None:
+        """Add a person whose organization and fields exist.
+
+        Raises
+        ------
+        DuplicateError
+            If the id is taken, or the person is a second ``is_self``.
+        NotFoundError
+            If the organization or a field does not exist.
+        """
+        self._check_person(person)
+        self._index_person(person)
+        self._changed()
+
+    def replace_person(self, person: Person) -> None:
+        """Replace the stored person with the same id (edit in place).
+
+        Raises
+        ------
+        NotFoundError
+            If no person has that id, or the new organization or a field does not exist.
+        """
+        old = self.person(person.id)
+        self._check_person(person)
+        if person.is_self != old.is_self:
+            raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
+        self._by_name[name_key(old.name)].remove(old.id)
+        self._persons[person.id] = person
+        self._by_name.setdefault(name_key(person.name), []).append(person.id)
+        self._changed()
+
+    def remove_person(self, person_id: PersonId) -> None:
+        """Remove a person and every record that involves them ("forget").
+
+        Outreach that used them as ``via`` keeps the attempt but loses the name.
+
+        Raises
+        ------
+        NotFoundError
+            If no person has that id.
+        """
+        person = self.person(person_id)
+        if person.is_self:
+            raise DuplicateError("'me' cannot be forgotten; start a new store instead")
+        del self._persons[person_id]
+        self._by_name[name_key(person.name)].remove(person_id)
+        for other in self._adjacency.pop(person_id, {}):
+            del self._adjacency[other][person_id]
+        for referee in self._referrals_from.pop(person_id, {}):
+            del self._referrals_to[referee][person_id]
+        for referrer in self._referrals_to.pop(person_id, {}):
+            del self._referrals_from[referrer][person_id]
+        for key, outreach in list(self._outreach.items()):
+            if outreach.person == person_id:
+                del self._outreach[key]
+            elif outreach.via == person_id:
+                self._outreach[key] = outreach.model_copy(update={"via": None})
+        for key, interview in list(self._interviews.items()):
+            if interview.person == person_id:
+                del self._interviews[key]
+            elif person_id in interview.referrals:
+                kept = tuple(p for p in interview.referrals if p != person_id)
+                self._interviews[key] = interview.model_copy(update={"referrals": kept})
+        for key, followup in list(self._followups.items()):
+            if followup.person == person_id:
+                del self._followups[key]
+        self._changed()
+
+    def add_organization(self, org: Organization) -> None:
+        """Add an organization whose fields exist."""
+        self._check_org(org)
+        self._put(self._orgs, org.id, org, "organization")
+        self._changed()
+
+    def add_field(self, field: CareerField) -> None:
+        """Add a career field whose related fields exist."""
+        for related in field.related:
+            self.field(related)
+        self._put(self._fields, field.id, field, "career field")
+        self._changed()
+
+    def add_tie(self, tie: Tie) -> None:
+        """Add a tie between two existing persons, replacing any tie between them."""
+        self.person(tie.a)
+        self.person(tie.b)
+        self._adjacency.setdefault(tie.a, {})[tie.b] = tie
+        self._adjacency.setdefault(tie.b, {})[tie.a] = tie
+        self._changed()
+
+    def add_referral(self, referral: Referral) -> None:
+        """Add (or replace) the referral from ``referrer`` to ``referee``."""
+        self.person(referral.referrer)
+        self.person(referral.referee)
+        if referral.for_field is not None:
+            self.field(referral.for_field)
+        if referral.for_org is not None:
+            self.organization(referral.for_org)
+        self._referrals_from.setdefault(referral.referrer, {})[referral.referee] = referral
+        self._referrals_to.setdefault(referral.referee, {})[referral.referrer] = referral
+        self._changed()
+
+    def add_outreach(self, outreach: Outreach) -> None:
+        """Add (or replace, by id) a contact attempt."""
+        self.person(outreach.person)
+        if outreach.via is not None:
+            self.person(outreach.via)
+        self._outreach[outreach.id] = outreach
+        self._changed()
+
+    def add_interview(self, interview: Interview) -> None:
+        """Add (or replace, by id) an interview."""
+        self.person(interview.person)
+        for referee in interview.referrals:
+            self.person(referee)
+        self._interviews[interview.id] = interview
+        self._changed()
+
+    def add_followup(self, followup: FollowUp) -> None:
+        """Add (or replace, by id) a stored follow-up."""
+        if followup.person is not None:
+            self.person(followup.person)
+        self._followups[followup.id] = followup
+
+    def add_target(self, target: Target) -> None:
+        """Add (or re-prioritise) a target field or organization."""
+        if target.kind == "field":
+            self.field(target.id)
+        else:
+            self.organization(target.id)
+        self._targets[(target.kind, target.id)] = target
+
+    def add_question(self, question: Question) -> None:
+        """Add (or replace, by id) a question of the user's own."""
+        self._questions[question.id] = question
+
+    # --- accessors -----------------------------------------------------------------------
+
+    @property
+    def me(self) -> Person:
+        """The user (the one person with ``is_self``).
+
+        Raises
+        ------
+        NotFoundError
+            If the network has no self person yet.
+        """
+        if self._self_id is None:
+            raise NotFoundError("the network has no 'me' yet; run 'referrals init --name NAME'")
+        return self._persons[self._self_id]
+
+    def person(self, person_id: PersonId) -> Person:
+        """Return the person with this id.
+
+        Raises
+        ------
+        NotFoundError
+            If there is none.
+        """
+        try:
+            return self._persons[person_id]
+        except KeyError:
+            raise NotFoundError(f"no person has the id '{person_id}'") from None
+
+    def find_person(self, query: str) -> Person:
+        """Return the person named by an id, ``"me"``, or an unambiguous name.
+
+        Names match case-insensitively and ignoring repeated spaces.
+
+        Raises
+        ------
+        NotFoundError
+            If nothing matches.
+        AmbiguousNameError
+            If the name fits several persons; the message lists their ids.
+
+        Examples
+        --------
+        >>> from infoview_graph.models import NetworkData, Person
+        >>> net = ReferralNetwork(NetworkData(persons=(
+        ...     Person(id="ann-1", name="Ann Lee"), Person(id="ann-2", name="Ann Lee"))))
+        >>> net.find_person("ann lee")
+        Traceback (most recent call last):
+        ...
+        infoview_graph.errors.AmbiguousNameError: 'ann lee' fits 2 persons: ann-1, ann-2; use an id
+        """
+        if query == "me":
+            return self.me
+        if query in self._persons:
+            return self._persons[query]
+        matches = sorted(self._by_name.get(name_key(query), ()))
+        if len(matches) == 1:
+            return self._persons[matches[0]]
+        if matches:
+            raise AmbiguousNameError(
+                f"'{query}' fits {len(matches)} persons: {', '.join(matches)}; use an id",
+                tuple(matches),
+            )
+        raise NotFoundError(f"no person has the id or name '{query}'")
+
+    def persons(self) -> Iterator[Person]:
+        """Iterate over every person, ``me`` included."""
+        return iter(self._persons.values())
+
+    def organization(self, org_id: OrgId) -> Organization:
+        """Return the organization with this id (:class:`NotFoundError` if none)."""
+        try:
+            return self._orgs[org_id]
+        except KeyError:
+            raise NotFoundError(f"no organization has the id '{org_id}'") from None
+
+    def organizations(self) -> Iterator[Organization]:
+        """Iterate over every organization."""
+        return iter(self._orgs.values())
+
+    def field(self, field_id: FieldId) -> CareerField:
+        """Return the career field with this id (:class:`NotFoundError` if none)."""
+        try:
+            return self._fields[field_id]
+        except KeyError:
+            raise NotFoundError(f"no career field has the id '{field_id}'") from None
+
+    def fields(self) -> Iterator[CareerField]:
+        """Iterate over every career field."""
+        return iter(self._fields.values())
+
+    def related_fields(self, field_id: FieldId) -> tuple[FieldId, ...]:
+        """Return the fields related to one, in either direction, sorted.
+
+        Examples
+        --------
+        >>> from infoview_graph.models import CareerField, NetworkData
+        >>> net = ReferralNetwork(NetworkData(fields=(
+        ...     CareerField(id="a", name="A", related=("b",)), CareerField(id="b", name="B"))))
+        >>> net.related_fields("b")
+        ('a',)
+        """
+        field = self.field(field_id)
+        backwards = (f.id for f in self._fields.values() if field_id in f.related)
+        return tuple(sorted({*field.related, *backwards}))
+
+    def tie(self, a: PersonId, b: PersonId) -> Tie | None:
+        """Return the tie between two persons, or None if they do not know each other."""
+        self.person(a)
+        self.person(b)
+        return self._adjacency.get(a, {}).get(b)
+
+    def ties_of(self, person_id: PersonId) -> dict[PersonId, Tie]:
+        """Return the person's ties, keyed by the other person's id (a copy)."""
+        self.person(person_id)
+        return dict(self._adjacency.get(person_id, {}))
+
+    def ties(self) -> Iterator[Tie]:
+        """Iterate over every tie once."""
+        for a, neighbours in self._adjacency.items():
+            for b, tie in neighbours.items():
+                if a < b:
+                    yield tie
+
+    def referrals_from(self, person_id: PersonId) -> tuple[Referral, ...]:
+        """Return the referrals this person gave, by referee id."""
+        self.person(person_id)
+        given = self._referrals_from.get(person_id, {})
+        return tuple(given[k] for k in sorted(given))
+
+    def referrals_to(self, person_id: PersonId) -> tuple[Referral, ...]:
+        """Return the referrals naming this person, by referrer id."""
+        self.person(person_id)
+        received = self._referrals_to.get(person_id, {})
+        return tuple(received[k] for k in sorted(received))
+
+    def referrals(self) -> Iterator[Referral]:
+        """Iterate over every referral."""
+        for given in self._referrals_from.values():
+            yield from given.values()
+
+    def outreach(self) -> Iterator[Outreach]:
+        """Iterate over every contact attempt."""
+        return iter(self._outreach.values())
+
+    def outreach_to(self, person_id: PersonId) -> tuple[Outreach, ...]:
+        """Return the contact attempts to a person, oldest first."""
+        self.person(person_id)
+        found = (o for o in self._outreach.values() if o.person == person_id)
+        return tuple(sorted(found, key=lambda o: (o.on, o.id)))
+
+    def interviews(self) -> Iterator[Interview]:
+        """Iterate over every interview."""
+        return iter(self._interviews.values())
+
+    def interviews_with(self, person_id: PersonId) -> tuple[Interview, ...]:
+        """Return the interviews with a person, oldest first."""
+        self.person(person_id)
+        found = (i for i in self._interviews.values() if i.person == person_id)
+        return tuple(sorted(found, key=lambda i: (i.on, i.id)))
+
+    def followups(self) -> Iterator[FollowUp]:
+        """Iterate over the stored follow-ups."""
+        return iter(self._followups.values())
+
+    def targets(self) -> tuple[Target, ...]:
+        """Return my targets, highest priority first."""
+        return tuple(sorted(self._targets.values(), key=lambda t: (t.priority, t.kind, t.id)))
+
+    def questions(self) -> tuple[Question, ...]:
+        """Return the user's own questions, by id."""
+        return tuple(self._questions[k] for k in sorted(self._questions))
+
+    def members(self, org_id: OrgId) -> tuple[Person, ...]:
+        """Return the persons whose current organization is this one, by id."""
+        self.organization(org_id)
+        return tuple(sorted((p for p in self.persons() if p.organization == org_id), key=_id))
+
+    def in_field(self, field_id: FieldId) -> tuple[Person, ...]:
+        """Return the persons working in a career field, by id."""
+        self.field(field_id)
+        return tuple(sorted((p for p in self.persons() if field_id in p.fields), key=_id))
+
+    def __len__(self) -> int:
+        """The number of persons."""
+        return len(self._persons)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self._persons
+
+    # --- export --------------------------------------------------------------------------
+
+    def to_data(self) -> NetworkData:
+        """Return every record as one :class:`NetworkData`, in canonical order.
+
+        Examples
+        --------
+        >>> from infoview_graph.models import NetworkData, Person
+        >>> data = NetworkData(persons=(Person(id="me", name="Me", is_self=True),))
+        >>> ReferralNetwork(data).to_data() == data.sorted()
+        True
+        """
+        return NetworkData(
+            persons=tuple(self._persons.values()),
+            organizations=tuple(self._orgs.values()),
+            fields=tuple(self._fields.values()),
+            ties=tuple(self.ties()),
+            referrals=tuple(self.referrals()),
+            outreach=tuple(self._outreach.values()),
+            interviews=tuple(self._interviews.values()),
+            followups=tuple(self._followups.values()),
+            targets=tuple(self._targets.values()),
+            questions=tuple(self._questions.values()),
+            as_of=self.as_of,
+        ).sorted()
+
+    # --- the graph -----------------------------------------------------------------------
+
+    @property
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """The network as a read-only ``networkx.MultiDiGraph`` (see the module docstring).
+
+        Built on first access and after any change; algorithms must not (and cannot) mutate
+        it.
+        """
+        if self._graph is None:
+            self._graph = self._build_graph()
+        return self._graph
+
+    def _build_graph(self) -> nx.MultiDiGraph[str]:
+        import networkx as nx
+
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        graph.add_nodes_from(
+            (p.id, {"kind": "person", "name": p.name}) for p in self._persons.values()
+        )
+        graph.add_nodes_from(
+            (org_node(o.id), {"kind": "organization", "name": o.name})
+            for o in self._orgs.values()
+        )
+        graph.add_nodes_from(
+            (field_node(f.id), {"kind": "field", "name": f.name}) for f in self._fields.values()
+        )
+        graph.add_edges_from(self._edges())
+        return nx.freeze(graph)
+
+    def _edges(self) -> Iterable[tuple[str, str, str, dict[str, object]]]:
+        for tie in self.ties():
+            attrs = {"kind": "knows", "strength": tie.strength, "context": tie.context}
+            attrs["since"] = tie.since
+            yield tie.a, tie.b, "knows", attrs
+            yield tie.b, tie.a, "knows", attrs
+        for r in self.referrals():
+            attrs = {"kind": "referred", "on": r.on, "status": r.status}
+            attrs["may_use_name"] = r.may_use_name
+            yield r.referrer, r.referee, "referred", attrs
+        for p in self._persons.values():
+            if p.organization is not None:
+                yield p.id, org_node(p.organization), "works_at", {"kind": "works_at"}
+            for f in p.fields:
+                yield p.id, field_node(f), "in_field", {"kind": "in_field"}
+        for o in self._orgs.values():
+            for f in o.fields:
+                yield org_node(o.id), field_node(f), "in_field", {"kind": "in_field"}
+        for fld in self._fields.values():
+            for other in fld.related:
+                attrs = {"kind": "related_field"}
+                yield field_node(fld.id), field_node(other), "related_field", attrs
+                yield field_node(other), field_node(fld.id), "related_field", attrs
+        me = self._self_id
+        if me is None:
+            return
+        for o in self._outreach.values():
+            attrs = {"kind": "reached_out", "on": o.on, "channel": o.channel}
+            attrs["replied_on"] = o.replied_on
+            yield me, o.person, f"reached_out:{o.id}", attrs
+        for i in self._interviews.values():
+            attrs = {"kind": "interviewed", "on": i.on, "friendliness": i.friendliness}
+            attrs["fit"] = i.fit
+            yield me, i.person, f"interviewed:{i.id}", attrs
+
+
+def _id(person: Person) -> str:
+    return person.id

@@ -1,0 +1,267 @@
+"""The SQLite schema, its version, and the migrations from older versions.
+
+The schema version lives in ``PRAGMA user_version``. Version 0 is the unversioned layout of
+the first prototype (a ``contacts`` table and a ``links`` table, no organizations or fields
+as records); :func:`migrate` brings any older store up to :data:`SCHEMA_VERSION` inside one
+transaction, after the caller has made a backup.
+
+Lists that are not references (emails, phones, tags, answers, advice) are JSON arrays in one
+column; every id that names another record is a real column or junction table with a foreign
+key, so SQLite itself refuses a reference to nothing.
+
+Examples
+--------
+>>> import sqlite3
+>>> con = sqlite3.connect(":memory:")
+>>> create_schema(con)
+>>> con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+True
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = ["SCHEMA_VERSION", "create_schema", "migrate"]
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE fields (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL
+);
+CREATE INDEX fields_name_key ON fields(name_key);
+CREATE TABLE field_related (
+    field TEXT NOT NULL REFERENCES fields(id) ON DELETE CASCADE,
+    related TEXT NOT NULL REFERENCES fields(id) ON DELETE CASCADE,
+    PRIMARY KEY (field, related),
+    CHECK (field <> related)
+) WITHOUT ROWID;
+CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    kind TEXT NOT NULL DEFAULT 'company'
+        CHECK (kind IN ('company', 'non-profit', 'public', 'freelance', 'other')),
+    motivation INTEGER CHECK (motivation BETWEEN 0 AND 3),
+    postings INTEGER CHECK (postings IN (0, 1)),
+    advocacy INTEGER CHECK (advocacy IN (0, 1))
+);
+CREATE INDEX organizations_name_key ON organizations(name_key);
+CREATE TABLE org_fields (
+    org TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    field TEXT NOT NULL REFERENCES fields(id) ON DELETE CASCADE,
+    PRIMARY KEY (org, field)
+) WITHOUT ROWID;
+CREATE TABLE persons (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    is_self INTEGER NOT NULL DEFAULT 0 CHECK (is_self IN (0, 1)),
+    emails TEXT NOT NULL DEFAULT '[]',
+    phones TEXT NOT NULL DEFAULT '[]',
+    url TEXT,
+    organization TEXT REFERENCES organizations(id),
+    title TEXT,
+    past_positions TEXT NOT NULL DEFAULT '[]',
+    how TEXT CHECK (how IN ('self', 'friend', 'family', 'classmate', 'colleague', 'alumni',
+                            'neighbour', 'referral', 'cold', 'other')),
+    tags TEXT NOT NULL DEFAULT '[]',
+    notes TEXT,
+    do_not_contact INTEGER NOT NULL DEFAULT 0 CHECK (do_not_contact IN (0, 1))
+);
+CREATE UNIQUE INDEX persons_one_self ON persons(is_self) WHERE is_self = 1;
+CREATE INDEX persons_name_key ON persons(name_key);
+CREATE INDEX persons_organization ON persons(organization);
+CREATE INDEX persons_url ON persons(url) WHERE url IS NOT NULL;
+CREATE TABLE person_fields (
+    person TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    field TEXT NOT NULL REFERENCES fields(id),
+    PRIMARY KEY (person, field)
+) WITHOUT ROWID;
+CREATE INDEX person_fields_field ON person_fields(field);
+CREATE TABLE ties (
+    a TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    b TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    strength INTEGER NOT NULL CHECK (strength BETWEEN 0 AND 5),
+    context TEXT,
+    since TEXT,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+CREATE INDEX ties_b ON ties(b);
+CREATE TABLE referrals (
+    referrer TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    referee TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    on_date TEXT NOT NULL,
+    for_field TEXT REFERENCES fields(id),
+    for_org TEXT REFERENCES organizations(id),
+    may_use_name INTEGER NOT NULL DEFAULT 0 CHECK (may_use_name IN (0, 1)),
+    status TEXT NOT NULL DEFAULT 'suggested'
+        CHECK (status IN ('suggested', 'contacted', 'scheduled', 'interviewed', 'declined',
+                          'no-response')),
+    note TEXT,
+    PRIMARY KEY (referrer, referee),
+    CHECK (referrer <> referee)
+) WITHOUT ROWID;
+CREATE INDEX referrals_referee ON referrals(referee);
+CREATE TABLE outreach (
+    id TEXT PRIMARY KEY,
+    person TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    on_date TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('email', 'phone', 'linkedin', 'in-person', 'other')),
+    via TEXT REFERENCES persons(id) ON DELETE SET NULL,
+    replied_on TEXT,
+    declined INTEGER NOT NULL DEFAULT 0 CHECK (declined IN (0, 1)),
+    CHECK (via <> person),
+    CHECK (replied_on IS NULL OR replied_on >= on_date)
+);
+CREATE INDEX outreach_person ON outreach(person);
+CREATE INDEX outreach_via ON outreach(via);
+CREATE TABLE interviews (
+    id TEXT PRIMARY KEY,
+    person TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    on_date TEXT NOT NULL,
+    minutes INTEGER CHECK (minutes BETWEEN 1 AND 600),
+    mode TEXT CHECK (mode IN ('in-person', 'phone', 'video')),
+    answers TEXT NOT NULL DEFAULT '{}',
+    advice TEXT NOT NULL DEFAULT '[]',
+    leads TEXT NOT NULL DEFAULT '[]',
+    friendliness INTEGER CHECK (friendliness BETWEEN 1 AND 5),
+    fit TEXT CHECK (fit IN ('yes', 'maybe', 'no')),
+    resume_critiqued INTEGER NOT NULL DEFAULT 0 CHECK (resume_critiqued IN (0, 1)),
+    thanked_on TEXT,
+    notes TEXT
+);
+CREATE INDEX interviews_person ON interviews(person);
+CREATE TABLE interview_referrals (
+    interview TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+    person TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    PRIMARY KEY (interview, person)
+) WITHOUT ROWID;
+CREATE INDEX interview_referrals_person ON interview_referrals(person);
+CREATE TABLE followups (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    person TEXT REFERENCES persons(id) ON DELETE CASCADE,
+    due TEXT NOT NULL,
+    note TEXT,
+    done_on TEXT,
+    snoozed_until TEXT
+);
+CREATE INDEX followups_person ON followups(person);
+CREATE TABLE targets (
+    field TEXT REFERENCES fields(id) ON DELETE CASCADE,
+    org TEXT REFERENCES organizations(id) ON DELETE CASCADE,
+    priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 3),
+    CHECK ((field IS NULL) <> (org IS NULL))
+);
+CREATE UNIQUE INDEX targets_field ON targets(field) WHERE field IS NOT NULL;
+CREATE UNIQUE INDEX targets_org ON targets(org) WHERE org IS NOT NULL;
+CREATE TABLE questions (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    category TEXT NOT NULL,
+    tiara TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+def create_schema(con: sqlite3.Connection) -> None:
+    """Create every table of the current schema in an empty database.
+
+    Parameters
+    ----------
+    con : sqlite3.Connection
+        A connection to an empty database, inside the caller's transaction.
+    """
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            con.execute(statement)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _migrate_0_to_1(con: sqlite3.Connection) -> None:
+    """Move the prototype's ``contacts`` and ``links`` into the version-1 tables.
+
+    Version 0 had ``contacts(id, name, is_self, email, company, title, notes)`` and
+    ``links(source, target, kind, strength, on_date)`` with ``kind`` either ``'knows'`` or
+    ``'referred'``. Companies become organizations; one email becomes the email list.
+    """
+    import json
+
+    from infoview_graph.models import slugify
+
+    con.execute("ALTER TABLE contacts RENAME TO v0_contacts")
+    con.execute("ALTER TABLE links RENAME TO v0_links")
+    create_schema(con)
+    companies = {
+        name: slugify(name)
+        for (name,) in con.execute(
+            "SELECT DISTINCT company FROM v0_contacts WHERE company IS NOT NULL AND company <> ''"
+        )
+    }
+    for name, org_id in sorted(companies.items()):
+        con.execute(
+            "INSERT INTO organizations(id, name, name_key) VALUES (?, ?, ?)",
+            (org_id, name, " ".join(name.casefold().split())),
+        )
+    rows = con.execute("SELECT id, name, is_self, email, company, title, notes FROM v0_contacts")
+    for pid, name, is_self, email, company, title, notes in rows.fetchall():
+        con.execute(
+            "INSERT INTO persons(id, name, name_key, is_self, emails, organization, title, notes,"
+            " how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                pid,
+                name,
+                " ".join(name.casefold().split()),
+                1 if is_self else 0,
+                json.dumps([email] if email else []),
+                companies.get(company),
+                title or None,
+                notes or None,
+                "self" if is_self else None,
+            ),
+        )
+    links = con.execute("SELECT source, target, kind, strength, on_date FROM v0_links")
+    for source, target, kind, strength, on_date in links.fetchall():
+        if kind == "knows":
+            a, b = sorted((source, target))
+            con.execute(
+                "INSERT INTO ties(a, b, strength) VALUES (?, ?, ?) "
+                "ON CONFLICT(a, b) DO UPDATE SET strength = max(strength, excluded.strength)",
+                (a, b, strength if strength is not None else 1),
+            )
+        else:
+            con.execute(
+                "INSERT INTO referrals(referrer, referee, on_date) VALUES (?, ?, ?)",
+                (source, target, on_date),
+            )
+    con.execute("DROP TABLE v0_links")
+    con.execute("DROP TABLE v0_contacts")
+
+
+_MIGRATIONS = {0: _migrate_0_to_1}
+
+
+def migrate(con: sqlite3.Connection, version: int) -> None:
+    """Bring a store from ``version`` up to :data:`SCHEMA_VERSION`, step by step.
+
+    Parameters
+    ----------
+    con : sqlite3.Connection
+        A connection inside the caller's write transaction.
+    version : int
+        The store's current ``user_version``; lower than :data:`SCHEMA_VERSION`.
+    """
+    while version < SCHEMA_VERSION:
+        _MIGRATIONS[version](con)
+        version += 1
+        con.execute(f"PRAGMA user_version = {version}")

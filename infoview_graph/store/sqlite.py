@@ -1,0 +1,943 @@
+"""The SQLite store: one file, one transaction per command, records in and out.
+
+:func:`open_store` opens (or, with ``create=True``, creates) a store and sets the connection's
+pragmas; :class:`Store` reads and writes single records in O(1) rows and loads the whole
+network in bulk (one query and one pydantic validation per table).
+
+Durability and privacy rules, each enforced here:
+
+- WAL journal, ``synchronous=FULL``, ``foreign_keys=ON``, ``secure_delete=ON`` and a busy
+  timeout on every connection;
+- writes run inside :meth:`Store.write` (``BEGIN IMMEDIATE`` … ``COMMIT``); a second writer
+  waits up to the timeout, then gets :class:`~infoview_graph.errors.StoreBusyError`;
+- the database file is created 0600 before SQLite opens it (SQLite gives its WAL and
+  shared-memory files the same mode), in a 0700 directory when the directory is new;
+- a store of an older schema is backed up through the SQLite backup API, then migrated; a
+  newer one is refused before anything is written to it.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from infoview_graph.models import Person
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "referrals.db"
+>>> with open_store(path, create=True) as store:
+...     with store.write():
+...         store.add_person(Person(id="steven-olson", name="Steven Olson", is_self=True))
+>>> with open_store(path) as store:
+...     store.me().name
+'Steven Olson'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+
+from pydantic import TypeAdapter
+
+from infoview_graph.errors import (
+    AmbiguousNameError,
+    DuplicateError,
+    InvalidInputError,
+    NotFoundError,
+    SchemaVersionError,
+    StoreBusyError,
+    StoreError,
+    StoreIOError,
+    StoreMissingError,
+)
+from infoview_graph.models import (
+    CareerField,
+    FollowUp,
+    Interview,
+    NetworkData,
+    Organization,
+    Outreach,
+    Person,
+    Question,
+    Record,
+    Referral,
+    Target,
+    Tie,
+    slugify,
+)
+from infoview_graph.network import name_key
+from infoview_graph.store.schema import SCHEMA_VERSION, create_schema, migrate
+
+if TYPE_CHECKING:
+    from infoview_graph.network import ReferralNetwork
+
+__all__ = ["DEFAULT_BUSY_TIMEOUT", "Store", "default_db_path", "open_store"]
+
+DEFAULT_BUSY_TIMEOUT = 5.0
+"""Seconds a writer waits for another one before giving up (``REFERRALS_BUSY_TIMEOUT``)."""
+
+_R = TypeVar("_R", bound=Record)
+_ADAPTERS: dict[str, Any] = {}
+
+
+def default_db_path() -> Path:
+    """Return where the store lives: ``$REFERRALS_DB``, else the user data directory.
+
+    Returns
+    -------
+    pathlib.Path
+        ``platformdirs.user_data_path("infoview-graph") / "referrals.db"`` unless the
+        ``REFERRALS_DB`` environment variable names another file.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["REFERRALS_DB"] = "/tmp/elsewhere.db"
+    >>> str(default_db_path())
+    '/tmp/elsewhere.db'
+    >>> del os.environ["REFERRALS_DB"]
+    >>> default_db_path().name
+    'referrals.db'
+    """
+    if os.environ.get("REFERRALS_DB"):
+        return Path(os.environ["REFERRALS_DB"])
+    from platformdirs import user_data_path
+
+    return user_data_path("infoview-graph", appauthor=False) / "referrals.db"
+
+
+# --- how records map to rows -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table(Generic[_R]):
+    """How one record type maps to a table.
+
+    ``columns`` maps a model attribute to its column; attributes in ``json`` are stored as
+    JSON text, those in ``links`` live in a junction table ``(table, owner column, value
+    column)``.
+    """
+
+    name: str
+    model: type[_R]
+    key: tuple[str, ...]
+    columns: dict[str, str]
+    json: frozenset[str] = frozenset()
+    links: tuple[tuple[str, str, str, str], ...] = ()
+    name_key: bool = False
+
+    def select(self, where: str = "") -> str:
+        parts = []
+        for attr, column in self.columns.items():
+            value = f"json(t.{column})" if attr in self.json else f"t.{column}"
+            parts.append(f"'{attr}', {value}")
+        owner = self.columns[self.key[0]]
+        for attr, table, own, other in self.links:
+            parts.append(
+                f"'{attr}', (SELECT json_group_array(l.{other}) FROM {table} l "
+                f"WHERE l.{own} = t.{owner})"
+            )
+        return f"SELECT json_object({', '.join(parts)}) AS j FROM {self.name} t {where}"
+
+    def adapter(self) -> TypeAdapter[list[_R]]:
+        if self.name not in _ADAPTERS:
+            _ADAPTERS[self.name] = TypeAdapter(list[self.model])  # type: ignore[name-defined]
+        return _ADAPTERS[self.name]
+
+    def row(self, record: _R) -> dict[str, Any]:
+        values = record.model_dump(mode="json")
+        row = {}
+        for attr, column in self.columns.items():
+            value = values[attr]
+            if attr in self.json:
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            row[column] = value
+        if self.name_key:
+            row["name_key"] = name_key(values["name"])
+        return row
+
+
+_PERSONS = _Table(
+    "persons",
+    Person,
+    ("id",),
+    {
+        **{a: a for a in ("id", "name", "is_self", "emails", "phones", "url", "organization")},
+        **{a: a for a in ("title", "past_positions", "how", "tags", "notes", "do_not_contact")},
+    },
+    json=frozenset({"emails", "phones", "past_positions", "tags"}),
+    links=(("fields", "person_fields", "person", "field"),),
+    name_key=True,
+)
+_ORGS = _Table(
+    "organizations",
+    Organization,
+    ("id",),
+    {a: a for a in ("id", "name", "aliases", "kind", "motivation", "postings", "advocacy")},
+    json=frozenset({"aliases"}),
+    links=(("fields", "org_fields", "org", "field"),),
+    name_key=True,
+)
+_FIELDS = _Table(
+    "fields",
+    CareerField,
+    ("id",),
+    {"id": "id", "name": "name"},
+    links=(("related", "field_related", "field", "related"),),
+    name_key=True,
+)
+_TIES = _Table(
+    "ties",
+    Tie,
+    ("a", "b"),
+    {a: a for a in ("a", "b", "strength", "context", "since")},
+)
+_REFERRALS = _Table(
+    "referrals",
+    Referral,
+    ("referrer", "referee"),
+    {
+        **{a: a for a in ("referrer", "referee", "for_field", "for_org", "may_use_name")},
+        **{"on": "on_date", "status": "status", "note": "note"},
+    },
+)
+_OUTREACH = _Table(
+    "outreach",
+    Outreach,
+    ("id",),
+    {"on": "on_date", **{a: a for a in ("id", "person", "channel", "via", "replied_on")}}
+    | {"declined": "declined"},
+)
+_INTERVIEWS = _Table(
+    "interviews",
+    Interview,
+    ("id",),
+    {
+        "on": "on_date",
+        **{a: a for a in ("id", "person", "minutes", "mode", "answers", "advice", "leads")},
+        **{a: a for a in ("friendliness", "fit", "resume_critiqued", "thanked_on", "notes")},
+    },
+    json=frozenset({"answers", "advice", "leads"}),
+    links=(("referrals", "interview_referrals", "interview", "person"),),
+)
+_FOLLOWUPS = _Table(
+    "followups",
+    FollowUp,
+    ("id",),
+    {a: a for a in ("id", "kind", "person", "due", "note", "done_on", "snoozed_until")},
+)
+_QUESTIONS = _Table(
+    "questions",
+    Question,
+    ("id",),
+    {a: a for a in ("id", "text", "category", "tiara")},
+    json=frozenset({"tiara"}),
+)
+_TARGETS_SELECT = (
+    "SELECT json_object('kind', CASE WHEN field IS NULL THEN 'org' ELSE 'field' END, "
+    "'id', coalesce(field, org), 'priority', priority)"
+)
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def _is_io(error: sqlite3.Error) -> bool:
+    text = str(error)
+    return "disk" in text or "I/O" in text or "full" in text
+
+
+# --- the store -------------------------------------------------------------------------------
+
+
+def _create_private_file(path: Path) -> None:
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        raise DuplicateError(
+            f"a file exists at {path} already; choose another --db path or remove it"
+        ) from None
+    os.close(descriptor)
+
+
+def open_store(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = False,
+    busy_timeout: float | None = None,
+) -> Store:
+    """Open the store at ``path`` (default: :func:`default_db_path`).
+
+    Parameters
+    ----------
+    path : path-like, optional
+        The database file; ``":memory:"`` for a private in-memory store.
+    create : bool, default False
+        Create a new, empty store; the file must not exist yet.
+    busy_timeout : float, optional
+        Seconds to wait for another writer (default ``$REFERRALS_BUSY_TIMEOUT`` or 5).
+
+    Returns
+    -------
+    Store
+        The open store; close it (or use it as a context manager) when done.
+
+    Raises
+    ------
+    StoreMissingError
+        If there is no store at ``path`` and ``create`` is false.
+    DuplicateError
+        If ``create`` is true and the file exists.
+    SchemaVersionError
+        If the store was written by a newer version; the file is left untouched.
+    StoreError
+        If the file is not a referrals store.
+    """
+    if busy_timeout is None:
+        busy_timeout = float(os.environ.get("REFERRALS_BUSY_TIMEOUT", DEFAULT_BUSY_TIMEOUT))
+    if str(path) == ":memory:":
+        store = Store(sqlite3.connect(":memory:", isolation_level=None), None, busy_timeout)
+        store._initialise(0, fresh=True)
+        return store
+    target = Path(path) if path is not None else default_db_path()
+    if create:
+        _create_private_file(target)
+    elif not target.is_file():
+        raise StoreMissingError(
+            f"no store at {target}; create one with 'referrals init --name NAME' "
+            "(or point --db / REFERRALS_DB at an existing store)"
+        )
+    try:
+        con = sqlite3.connect(
+            f"{target.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None
+        )
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        tables = con.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise StoreError(f"{target} is not a referrals store (not an SQLite database)") from None
+    if version > SCHEMA_VERSION:
+        con.close()
+        raise SchemaVersionError(
+            f"{target} was written by a newer infoview-graph (schema {version}, this version "
+            f"reads up to {SCHEMA_VERSION}); upgrade infoview-graph — the store is untouched"
+        )
+    if tables == 0 and not create:
+        con.close()
+        raise StoreError(f"{target} is empty, not a referrals store; run 'referrals init'")
+    store = Store(con, target, busy_timeout)
+    try:
+        store._initialise(version, fresh=tables == 0)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+class Store:
+    """An open SQLite store. Create it with :func:`open_store`.
+
+    Reads may run anywhere; every change must run inside :meth:`write`, which makes it one
+    transaction. Methods that take records expect validated models; they check that the ids
+    they name exist, so errors are the library's, not SQLite's.
+
+    Attributes
+    ----------
+    path : pathlib.Path or None
+        The database file (None for an in-memory store).
+    """
+
+    def __init__(self, con: sqlite3.Connection, path: Path | None, busy_timeout: float) -> None:
+        self._con = con
+        self.path = path
+        self.busy_timeout = busy_timeout
+        self._in_write = False
+        self._checkpoint_after_commit = False
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    def _initialise(self, version: int, *, fresh: bool) -> None:
+        con = self._con
+        con.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+        if self.path is not None:
+            mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode != "wal":
+                raise StoreError(f"{self.path}: the store cannot use a write-ahead log here")
+        con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA secure_delete = ON")
+        if fresh:
+            with self.write():
+                create_schema(con)
+        elif version < SCHEMA_VERSION:
+            self.backup(self._backup_path(version))
+            with self.write():
+                migrate(con, version)
+                if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise StoreError(
+                        f"{self.path}: migration found broken references; the store is "
+                        "unchanged and a backup was kept"
+                    )
+
+    def _backup_path(self, version: int) -> Path:
+        assert self.path is not None
+        return self.path.with_name(f"{self.path.name}.v{version}.bak")
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self._con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def pragma(self, name: str) -> Any:
+        """Return the value of a pragma on this connection (for checks and tests).
+
+        Examples
+        --------
+        >>> with open_store(":memory:") as store:
+        ...     store.pragma("foreign_keys")
+        1
+        """
+        return self._con.execute(f"PRAGMA {name}").fetchone()[0]
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """Run the block as one write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``).
+
+        Raises
+        ------
+        StoreBusyError
+            If another writer holds the store for longer than the busy timeout.
+        StoreIOError
+            If the disk is full or fails; nothing is saved.
+        """
+        if self._in_write:
+            yield
+            return
+        try:
+            self._con.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise StoreBusyError(
+                    "another referrals command is writing to the store; nothing was saved — "
+                    f"try again in a moment (waited {self.busy_timeout:g} s)"
+                ) from None
+            raise
+        self._in_write = True
+        try:
+            yield
+            self._con.execute("COMMIT")
+            if self._checkpoint_after_commit:
+                self.checkpoint()
+        except BaseException as error:
+            self._rollback()
+            if isinstance(error, sqlite3.Error) and _is_io(error):
+                raise StoreIOError(
+                    "disk full or I/O error — nothing saved; free some space and try again"
+                ) from None
+            if isinstance(error, sqlite3.IntegrityError):
+                raise StoreError(f"the store refused the change ({error}); nothing saved") from None
+            raise
+        finally:
+            self._in_write = False
+            self._checkpoint_after_commit = False
+
+    def _rollback(self) -> None:
+        # A failed rollback must not mask the error that caused it; SQLite rolls back a
+        # transaction it could not finish on its own.
+        try:
+            if self._con.in_transaction:
+                self._con.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def backup(self, target: str | os.PathLike[str]) -> Path:
+        """Copy the store to a new 0600 file through the SQLite backup API.
+
+        Raises
+        ------
+        DuplicateError
+            If the target exists.
+        """
+        target = Path(target)
+        _create_private_file(target)
+        destination = sqlite3.connect(target)
+        try:
+            self._con.backup(destination)
+        finally:
+            destination.close()
+        return target
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _one(self, table: _Table[_R], where: str, params: Sequence[object]) -> _R | None:
+        row = self._con.execute(table.select(where), params).fetchone()
+        return None if row is None else table.model.model_validate_json(row[0])
+
+    def _all(self, table: _Table[_R], where: str = "", params: Sequence[object] = ()) -> list[_R]:
+        sql = f"SELECT json_group_array(json(j)) FROM ({table.select(where)})"
+        text = self._con.execute(sql, params).fetchone()[0]
+        return table.adapter().validate_json(text)
+
+    def me(self) -> Person:
+        """Return the user (the self person).
+
+        Raises
+        ------
+        NotFoundError
+            If the store has none (it was never initialised).
+        """
+        found = self._one(_PERSONS, "WHERE is_self = 1", ())
+        if found is None:
+            raise NotFoundError("the store has no 'me'; run 'referrals init --name NAME'")
+        return found
+
+    def person(self, person_id: str) -> Person:
+        """Return the person with this id (:class:`NotFoundError` if none)."""
+        found = self._one(_PERSONS, "WHERE id = ?", (person_id,))
+        if found is None:
+            raise NotFoundError(f"no person has the id '{person_id}'")
+        return found
+
+    def find_person(self, query: str) -> Person:
+        """Return the person named by an id, ``"me"``, or an unambiguous name.
+
+        Raises
+        ------
+        NotFoundError
+            If nothing matches; the message suggests ``referrals person list``.
+        AmbiguousNameError
+            If the name fits several persons; the message lists their ids.
+        """
+        if query == "me":
+            return self.me()
+        found = self._one(_PERSONS, "WHERE id = ?", (query,))
+        if found is not None:
+            return found
+        ids = [
+            pid
+            for (pid,) in self._con.execute(
+                "SELECT id FROM persons WHERE name_key = ? ORDER BY id", (name_key(query),)
+            )
+        ]
+        if len(ids) == 1:
+            return self.person(ids[0])
+        if ids:
+            raise AmbiguousNameError(
+                f"'{query}' fits {len(ids)} persons: {', '.join(ids)}; name one by its id",
+                tuple(ids),
+            )
+        raise NotFoundError(
+            f"no person has the id or name '{query}'; see 'referrals person list'"
+        )
+
+    def persons(self, *, field: str | None = None, org: str | None = None) -> list[Person]:
+        """Return the persons, by id, optionally only those in a field or organization."""
+        clauses, params = [], []
+        if field is not None:
+            clauses.append("t.id IN (SELECT person FROM person_fields WHERE field = ?)")
+            params.append(field)
+        if org is not None:
+            clauses.append("t.organization = ?")
+            params.append(org)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return sorted(self._all(_PERSONS, where, params), key=lambda p: p.id)
+
+    def count(self, table: str) -> int:
+        """Return the number of rows in one of the store's tables."""
+        if table not in {t.name for t in _TABLES} | {"targets"}:
+            raise InvalidInputError(f"unknown table '{table}'")
+        return int(self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def organization(self, org_id: str) -> Organization:
+        """Return the organization with this id (:class:`NotFoundError` if none)."""
+        found = self._one(_ORGS, "WHERE id = ?", (org_id,))
+        if found is None:
+            raise NotFoundError(f"no organization has the id '{org_id}'")
+        return found
+
+    def find_organization(self, query: str) -> Organization | None:
+        """Return the organization with this id, name or alias, or None.
+
+        Raises
+        ------
+        AmbiguousNameError
+            If the name fits several organizations.
+        """
+        found = self._one(_ORGS, "WHERE id = ?", (query,))
+        if found is not None:
+            return found
+        key = name_key(query)
+        matches = [
+            org
+            for org in self._all(_ORGS, "WHERE name_key = ? OR aliases <> '[]'", (key,))
+            if name_key(org.name) == key or key in {name_key(a) for a in org.aliases}
+        ]
+        if len(matches) > 1:
+            ids = tuple(sorted(o.id for o in matches))
+            raise AmbiguousNameError(
+                f"'{query}' fits {len(ids)} organizations: {', '.join(ids)}; use an id", ids
+            )
+        return matches[0] if matches else None
+
+    def organizations(self) -> list[Organization]:
+        """Return every organization, by id."""
+        return sorted(self._all(_ORGS), key=lambda o: o.id)
+
+    def field(self, field_id: str) -> CareerField:
+        """Return the career field with this id (:class:`NotFoundError` if none)."""
+        found = self._one(_FIELDS, "WHERE id = ?", (field_id,))
+        if found is None:
+            raise NotFoundError(f"no career field has the id '{field_id}'")
+        return found
+
+    def find_field(self, query: str) -> CareerField | None:
+        """Return the career field with this id or name, or None."""
+        found = self._one(_FIELDS, "WHERE id = ?", (query,))
+        if found is None:
+            found = self._one(_FIELDS, "WHERE name_key = ? ORDER BY id", (name_key(query),))
+        return found
+
+    def fields(self) -> list[CareerField]:
+        """Return every career field, by id."""
+        return sorted(self._all(_FIELDS), key=lambda f: f.id)
+
+    def tie(self, a: str, b: str) -> Tie | None:
+        """Return the tie between two persons, or None."""
+        low, high = sorted((a, b))
+        return self._one(_TIES, "WHERE a = ? AND b = ?", (low, high))
+
+    def ties_of(self, person_id: str) -> list[Tie]:
+        """Return every tie of a person."""
+        return self._all(_TIES, "WHERE a = ? OR b = ?", (person_id, person_id))
+
+    def referral(self, referrer: str, referee: str) -> Referral | None:
+        """Return the referral from ``referrer`` to ``referee``, or None."""
+        return self._one(_REFERRALS, "WHERE referrer = ? AND referee = ?", (referrer, referee))
+
+    def referrals_to(self, person_id: str) -> list[Referral]:
+        """Return the referrals naming a person, by referrer."""
+        found = self._all(_REFERRALS, "WHERE referee = ?", (person_id,))
+        return sorted(found, key=lambda r: r.referrer)
+
+    def referrals_from(self, person_id: str) -> list[Referral]:
+        """Return the referrals a person gave, by referee."""
+        found = self._all(_REFERRALS, "WHERE referrer = ?", (person_id,))
+        return sorted(found, key=lambda r: r.referee)
+
+    def outreach_to(self, person_id: str) -> list[Outreach]:
+        """Return the contact attempts to a person, oldest first."""
+        found = self._all(_OUTREACH, "WHERE person = ?", (person_id,))
+        return sorted(found, key=lambda o: (o.on, o.id))
+
+    def interviews_with(self, person_id: str) -> list[Interview]:
+        """Return the interviews with a person, oldest first."""
+        found = self._all(_INTERVIEWS, "WHERE person = ?", (person_id,))
+        return sorted(found, key=lambda i: (i.on, i.id))
+
+    def targets(self) -> list[Target]:
+        """Return my targets, highest priority first."""
+        text = self._con.execute(f"SELECT json_group_array(json(j)) FROM ({_TARGETS_SELECT} AS j FROM targets)")
+        found = TypeAdapter(list[Target]).validate_json(text.fetchone()[0])
+        return sorted(found, key=lambda t: (t.priority, t.kind, t.id))
+
+    def new_id(self, table: str, base: str) -> str:
+        """Return ``base`` made unique in a table's ``id`` column (``base-2``, ``base-3``, …).
+
+        Examples
+        --------
+        >>> with open_store(":memory:") as store:
+        ...     store.new_id("persons", "ann-lee")
+        'ann-lee'
+        """
+        if table not in {"persons", "organizations", "fields", "outreach", "interviews"} | {
+            "followups",
+            "questions",
+        }:
+            raise InvalidInputError(f"unknown table '{table}'")
+        taken = {
+            row[0]
+            for row in self._con.execute(
+                f"SELECT id FROM {table} WHERE id = ? OR id LIKE ?", (base, f"{base}-%")
+            )
+        }
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def new_person_id(self, name: str) -> str:
+        """Return a fresh person id made from a name (see :func:`~models.slugify`)."""
+        return self.new_id("persons", slugify(name))
+
+    # --- writing single records ----------------------------------------------------------
+
+    def _insert(self, table: _Table[_R], record: _R, *, replace: bool = False) -> None:
+        if not self._in_write:
+            raise StoreError("changes must run inside 'with store.write():'")
+        row = table.row(record)
+        names = ", ".join(row)
+        marks = ", ".join(f":{c}" for c in row)
+        if replace:
+            keys = ", ".join(table.columns[k] for k in table.key)
+            updates = ", ".join(f"{c} = excluded.{c}" for c in row if c not in keys)
+            conflict = f" ON CONFLICT({keys}) DO UPDATE SET {updates}" if updates else ""
+            sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks}){conflict}"
+        else:
+            sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
+        try:
+            self._con.execute(sql, row)
+        except sqlite3.IntegrityError as error:
+            if "UNIQUE" in str(error) or "PRIMARY KEY" in str(error):
+                key = "/".join(str(getattr(record, k)) for k in table.key)
+                raise DuplicateError(
+                    f"a record in {table.name} with the key '{key}' exists already"
+                ) from None
+            raise
+        owner = getattr(record, table.key[0])
+        for attr, link_table, own, other in table.links:
+            self._con.execute(f"DELETE FROM {link_table} WHERE {own} = ?", (owner,))
+            self._con.executemany(
+                f"INSERT INTO {link_table} ({own}, {other}) VALUES (?, ?)",
+                [(owner, value) for value in getattr(record, attr)],
+            )
+
+    def _require_person(self, person_id: str | None) -> None:
+        if person_id is not None and not self._exists("persons", person_id):
+            raise NotFoundError(f"no person has the id '{person_id}'")
+
+    def _exists(self, table: str, key: str) -> bool:
+        sql = f"SELECT 1 FROM {table} WHERE id = ?"
+        return self._con.execute(sql, (key,)).fetchone() is not None
+
+    def _require(self, table: str, what: str, ids: Sequence[str | None]) -> None:
+        for key in ids:
+            if key is not None and not self._exists(table, key):
+                raise NotFoundError(f"no {what} has the id '{key}'")
+
+    def add_person(self, person: Person, *, replace: bool = False) -> None:
+        """Insert a person (or, with ``replace``, overwrite the one with the same id).
+
+        Raises
+        ------
+        DuplicateError
+            If the id is taken (without ``replace``), or a second self person is added.
+        NotFoundError
+            If the organization or a field does not exist.
+        """
+        self._require("organizations", "organization", [person.organization])
+        self._require("organizations", "organization", [p.organization for p in person.past_positions])
+        self._require("fields", "career field", list(person.fields))
+        if person.is_self:
+            current = self._con.execute("SELECT id FROM persons WHERE is_self = 1").fetchone()
+            if current is not None and current[0] != person.id:
+                raise DuplicateError("the store already has a 'me'; there is exactly one")
+        if replace and not person.is_self and self._exists("persons", person.id):
+            if self.person(person.id).is_self:
+                raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
+        self._insert(_PERSONS, person, replace=replace)
+
+    def forget_person(self, person_id: str) -> None:
+        """Delete a person and every record that involves them.
+
+        Ties, referrals, outreach, interviews and follow-ups about them go too (foreign keys
+        cascade); outreach that named them as ``via`` keeps the attempt without the name.
+        ``secure_delete`` overwrites the freed pages, and the write-ahead log is checkpointed
+        and truncated once the transaction commits, so no copy of the data remains in the
+        store's files.
+
+        Raises
+        ------
+        NotFoundError
+            If no person has that id.
+        DuplicateError
+            If the person is 'me'.
+        """
+        person = self.person(person_id)
+        if person.is_self:
+            raise DuplicateError("'me' cannot be forgotten; start a new store instead")
+        self._con.execute("DELETE FROM persons WHERE id = ?", (person_id,))
+        self._checkpoint_after_commit = True
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file and truncate it."""
+        self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def add_organization(self, org: Organization, *, replace: bool = False) -> None:
+        """Insert an organization whose fields exist (or overwrite it, with ``replace``)."""
+        self._require("fields", "career field", list(org.fields))
+        self._insert(_ORGS, org, replace=replace)
+
+    def add_field(self, field: CareerField, *, replace: bool = False) -> None:
+        """Insert a career field whose related fields exist."""
+        self._require("fields", "career field", list(field.related))
+        self._insert(_FIELDS, field, replace=replace)
+
+    def set_tie(self, tie: Tie) -> None:
+        """Insert the tie between two persons, or update it if they already know each other."""
+        self._require("persons", "person", [tie.a, tie.b])
+        self._insert(_TIES, tie, replace=True)
+
+    def add_referral(self, referral: Referral, *, replace: bool = False) -> None:
+        """Insert a referral between two existing persons (or overwrite, with ``replace``)."""
+        self._require("persons", "person", [referral.referrer, referral.referee])
+        self._require("fields", "career field", [referral.for_field])
+        self._require("organizations", "organization", [referral.for_org])
+        self._insert(_REFERRALS, referral, replace=replace)
+
+    def add_outreach(self, outreach: Outreach, *, replace: bool = False) -> None:
+        """Insert a contact attempt (or overwrite the one with its id)."""
+        self._require("persons", "person", [outreach.person, outreach.via])
+        self._insert(_OUTREACH, outreach, replace=replace)
+
+    def add_interview(self, interview: Interview, *, replace: bool = False) -> None:
+        """Insert an interview (or overwrite the one with its id)."""
+        self._require("persons", "person", [interview.person, *interview.referrals])
+        self._insert(_INTERVIEWS, interview, replace=replace)
+
+    def add_followup(self, followup: FollowUp, *, replace: bool = False) -> None:
+        """Insert a stored follow-up (or overwrite the one with its id)."""
+        self._require("persons", "person", [followup.person])
+        self._insert(_FOLLOWUPS, followup, replace=replace)
+
+    def add_question(self, question: Question, *, replace: bool = False) -> None:
+        """Insert a question of the user's own (or overwrite the one with its id)."""
+        self._insert(_QUESTIONS, question, replace=replace)
+
+    def set_target(self, target: Target) -> None:
+        """Add a target field or organization, or change its priority."""
+        if not self._in_write:
+            raise StoreError("changes must run inside 'with store.write():'")
+        column = "field" if target.kind == "field" else "org"
+        table, what = ("fields", "career field") if column == "field" else ("organizations", "organization")
+        self._require(table, what, [target.id])
+        self._con.execute(
+            f"INSERT INTO targets ({column}, priority) VALUES (?, ?) "
+            f"ON CONFLICT({column}) WHERE {column} IS NOT NULL DO UPDATE SET priority = excluded.priority",
+            (target.id, target.priority),
+        )
+
+    def remove_target(self, kind: str, target_id: str) -> None:
+        """Remove a target (:class:`NotFoundError` if it is not one)."""
+        column = "field" if kind == "field" else "org"
+        deleted = self._con.execute(f"DELETE FROM targets WHERE {column} = ?", (target_id,))
+        if deleted.rowcount == 0:
+            raise NotFoundError(f"'{target_id}' is not one of your target {column}s")
+
+    # --- the whole network ---------------------------------------------------------------
+
+    def load(self) -> NetworkData:
+        """Read every record in bulk: one query and one validation per table.
+
+        Returns
+        -------
+        NetworkData
+            Every record, in canonical order.
+
+        Notes
+        -----
+        O(n) rows; each table arrives as one JSON array built by SQLite and is validated by
+        one ``TypeAdapter`` call, so pydantic-core does the parsing in bulk.
+        """
+        self._con.execute("BEGIN")
+        try:
+            parts: dict[str, Any] = {t.name: self._all(t) for t in _TABLES}
+            parts["targets"] = self.targets()
+        finally:
+            self._con.execute("COMMIT")
+        return NetworkData(
+            persons=tuple(parts["persons"]),
+            organizations=tuple(parts["organizations"]),
+            fields=tuple(parts["fields"]),
+            ties=tuple(parts["ties"]),
+            referrals=tuple(parts["referrals"]),
+            outreach=tuple(parts["outreach"]),
+            interviews=tuple(parts["interviews"]),
+            followups=tuple(parts["followups"]),
+            targets=tuple(parts["targets"]),
+            questions=tuple(parts["questions"]),
+            as_of=self._meta_date("as_of"),
+        ).sorted()
+
+    def _meta_date(self, key: str) -> Any:
+        row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def load_network(self) -> ReferralNetwork:
+        """Read the whole store into a :class:`~infoview_graph.network.ReferralNetwork`."""
+        from infoview_graph.network import ReferralNetwork
+
+        return ReferralNetwork(self.load())
+
+    def write_data(self, data: NetworkData) -> None:
+        """Write every record of ``data`` into this store, in one transaction.
+
+        The store must hold no persons yet (a fresh store); references are checked by the
+        schema's foreign keys as rows go in.
+
+        Raises
+        ------
+        DuplicateError
+            If the store already holds persons.
+        """
+        with self.write():
+            if self.count("persons"):
+                raise DuplicateError("the store is not empty; write into a new store")
+            con = self._con
+            con.execute("PRAGMA defer_foreign_keys = ON")
+            for table, records in (
+                (_FIELDS, data.fields),
+                (_ORGS, data.organizations),
+                (_PERSONS, data.persons),
+                (_TIES, data.ties),
+                (_REFERRALS, data.referrals),
+                (_OUTREACH, data.outreach),
+                (_INTERVIEWS, data.interviews),
+                (_FOLLOWUPS, data.followups),
+                (_QUESTIONS, data.questions),
+            ):
+                self._insert_many(table, records)
+            for target in data.targets:
+                self.set_target(target)
+            if data.as_of is not None:
+                con.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('as_of', ?)",
+                    (data.as_of.isoformat(),),
+                )
+            if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise NotFoundError("the data names a record that does not exist")
+
+    def _insert_many(self, table: _Table[_R], records: Sequence[_R]) -> None:
+        if not records:
+            return
+        rows = [table.row(r) for r in records]
+        names = ", ".join(rows[0])
+        marks = ", ".join(f":{c}" for c in rows[0])
+        self._con.executemany(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+        for attr, link_table, own, other in table.links:
+            self._con.executemany(
+                f"INSERT INTO {link_table} ({own}, {other}) VALUES (?, ?)",
+                [(getattr(r, table.key[0]), v) for r in records for v in getattr(r, attr)],
+            )
+
+
+_TABLES: tuple[_Table[Any], ...] = (
+    _PERSONS,
+    _ORGS,
+    _FIELDS,
+    _TIES,
+    _REFERRALS,
+    _OUTREACH,
+    _INTERVIEWS,
+    _FOLLOWUPS,
+    _QUESTIONS,
+)
