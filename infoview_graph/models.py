@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -180,14 +180,14 @@ FollowUpKind = Literal[
 ]
 Tiara = Literal["trends", "insights", "advice", "resources", "assignments"]
 
-HOWS: tuple[str, ...] = How.__args__
-ORG_KINDS: tuple[str, ...] = OrgKind.__args__
-REFERRAL_STATUSES: tuple[str, ...] = ReferralStatus.__args__
-CHANNELS: tuple[str, ...] = Channel.__args__
-MODES: tuple[str, ...] = Mode.__args__
-FITS: tuple[str, ...] = Fit.__args__
-FOLLOWUP_KINDS: tuple[str, ...] = FollowUpKind.__args__
-TIARA: tuple[str, ...] = Tiara.__args__
+HOWS: tuple[str, ...] = get_args(How)
+ORG_KINDS: tuple[str, ...] = get_args(OrgKind)
+REFERRAL_STATUSES: tuple[str, ...] = get_args(ReferralStatus)
+CHANNELS: tuple[str, ...] = get_args(Channel)
+MODES: tuple[str, ...] = get_args(Mode)
+FITS: tuple[str, ...] = get_args(Fit)
+FOLLOWUP_KINDS: tuple[str, ...] = get_args(FollowUpKind)
+TIARA: tuple[str, ...] = get_args(Tiara)
 
 _DEFAULT_STRENGTH: dict[str, int] = {
     "family": 4,

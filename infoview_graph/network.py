@@ -40,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
 __all__ = ["ReferralNetwork", "field_node", "name_key", "org_node"]
 
 _R = TypeVar("_R")
+_PUNCTUATION = re.compile(r"[.,;:!?\"'’()]")
 
 
 def org_node(org_id: OrgId) -> str:
@@ -92,14 +94,16 @@ def field_node(field_id: FieldId) -> str:
 
 
 def name_key(name: str) -> str:
-    """Return the case- and space-insensitive key under which a name is looked up.
+    """Return the key under which a name is looked up: no case, punctuation or extra spaces.
 
     Examples
     --------
     >>> name_key("  Brad   JOHNSON ")
     'brad johnson'
+    >>> name_key("Mrs. Smith") == name_key("mrs smith")
+    True
     """
-    return " ".join(name.casefold().split())
+    return " ".join(_PUNCTUATION.sub(" ", name.casefold()).split())
 
 
 class ReferralNetwork:
@@ -145,7 +149,7 @@ class ReferralNetwork:
 
     # --- building ------------------------------------------------------------------------
 
-    def _load(self, data: NetworkData) -> None:
+    def _load(self, data: NetworkData) -> None:  # noqa: PLR0912 - one loop per table
         # Nodes first, then check every reference once: records may name each other in any
         # order (a field related to one listed after it).
         for field in data.fields:
@@ -526,7 +530,7 @@ class ReferralNetwork:
         return tuple(sorted((p for p in self.persons() if field_id in p.fields), key=_id))
 
     def __len__(self) -> int:
-        """The number of persons."""
+        """Return the number of persons."""
         return len(self._persons)
 
     def __contains__(self, person_id: object) -> bool:
@@ -579,8 +583,7 @@ class ReferralNetwork:
             (p.id, {"kind": "person", "name": p.name}) for p in self._persons.values()
         )
         graph.add_nodes_from(
-            (org_node(o.id), {"kind": "organization", "name": o.name})
-            for o in self._orgs.values()
+            (org_node(o.id), {"kind": "organization", "name": o.name}) for o in self._orgs.values()
         )
         graph.add_nodes_from(
             (field_node(f.id), {"kind": "field", "name": f.name}) for f in self._fields.values()
@@ -614,10 +617,10 @@ class ReferralNetwork:
         me = self._self_id
         if me is None:
             return
-        for o in self._outreach.values():
-            attrs = {"kind": "reached_out", "on": o.on, "channel": o.channel}
-            attrs["replied_on"] = o.replied_on
-            yield me, o.person, f"reached_out:{o.id}", attrs
+        for attempt in self._outreach.values():
+            attrs = {"kind": "reached_out", "on": attempt.on, "channel": attempt.channel}
+            attrs["replied_on"] = attempt.replied_on
+            yield me, attempt.person, f"reached_out:{attempt.id}", attrs
         for i in self._interviews.values():
             attrs = {"kind": "interviewed", "on": i.on, "friendliness": i.friendliness}
             attrs["fit"] = i.fit

@@ -198,6 +198,7 @@ def _migrate_0_to_1(con: sqlite3.Connection) -> None:
     import json
 
     from infoview_graph.models import slugify
+    from infoview_graph.network import name_key
 
     con.execute("ALTER TABLE contacts RENAME TO v0_contacts")
     con.execute("ALTER TABLE links RENAME TO v0_links")
@@ -211,7 +212,7 @@ def _migrate_0_to_1(con: sqlite3.Connection) -> None:
     for name, org_id in sorted(companies.items()):
         con.execute(
             "INSERT INTO organizations(id, name, name_key) VALUES (?, ?, ?)",
-            (org_id, name, " ".join(name.casefold().split())),
+            (org_id, name, name_key(name)),
         )
     rows = con.execute("SELECT id, name, is_self, email, company, title, notes FROM v0_contacts")
     for pid, name, is_self, email, company, title, notes in rows.fetchall():
@@ -221,7 +222,7 @@ def _migrate_0_to_1(con: sqlite3.Connection) -> None:
             (
                 pid,
                 name,
-                " ".join(name.casefold().split()),
+                name_key(name),
                 1 if is_self else 0,
                 json.dumps([email] if email else []),
                 companies.get(company),

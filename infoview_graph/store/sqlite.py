@@ -144,7 +144,8 @@ class _Table(Generic[_R]):
     def adapter(self) -> TypeAdapter[list[_R]]:
         if self.name not in _ADAPTERS:
             _ADAPTERS[self.name] = TypeAdapter(list[self.model])  # type: ignore[name-defined]
-        return _ADAPTERS[self.name]
+        adapter: TypeAdapter[list[_R]] = _ADAPTERS[self.name]
+        return adapter
 
     def row(self, record: _R) -> dict[str, Any]:
         values = record.model_dump(mode="json")
@@ -535,9 +536,7 @@ class Store:
                 f"'{query}' fits {len(ids)} persons: {', '.join(ids)}; name one by its id",
                 tuple(ids),
             )
-        raise NotFoundError(
-            f"no person has the id or name '{query}'; see 'referrals person list'"
-        )
+        raise NotFoundError(f"no person has the id or name '{query}'; see 'referrals person list'")
 
     def persons(self, *, field: str | None = None, org: str | None = None) -> list[Person]:
         """Return the persons, by id, optionally only those in a field or organization."""
@@ -550,6 +549,27 @@ class Store:
             params.append(org)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return sorted(self._all(_PERSONS, where, params), key=lambda p: p.id)
+
+    def find_by_contact(
+        self, *, url: str | None = None, emails: Sequence[str] = ()
+    ) -> list[tuple[str, str]]:
+        """Return ``(person id, "profile URL" or "email")`` for persons with this URL or email.
+
+        The keys by which imports and ``person add`` recognise someone already known.
+        """
+        found: list[tuple[str, str]] = []
+        if url is not None:
+            rows = self._con.execute("SELECT id FROM persons WHERE url = ?", (url,))
+            found += [(pid, "profile URL") for (pid,) in rows]
+        if emails:
+            marks = ", ".join("?" for _ in emails)
+            rows = self._con.execute(
+                "SELECT DISTINCT p.id FROM persons p, json_each(p.emails) e "
+                f"WHERE e.value IN ({marks})",
+                tuple(emails),
+            )
+            found += [(pid, "email") for (pid,) in rows]
+        return sorted(found)
 
     def count(self, table: str) -> int:
         """Return the number of rows in one of the store's tables."""
@@ -645,7 +665,9 @@ class Store:
 
     def targets(self) -> list[Target]:
         """Return my targets, highest priority first."""
-        text = self._con.execute(f"SELECT json_group_array(json(j)) FROM ({_TARGETS_SELECT} AS j FROM targets)")
+        text = self._con.execute(
+            f"SELECT json_group_array(json(j)) FROM ({_TARGETS_SELECT} AS j FROM targets)"
+        )
         found = TypeAdapter(list[Target]).validate_json(text.fetchone()[0])
         return sorted(found, key=lambda t: (t.priority, t.kind, t.id))
 
@@ -735,15 +757,21 @@ class Store:
             If the organization or a field does not exist.
         """
         self._require("organizations", "organization", [person.organization])
-        self._require("organizations", "organization", [p.organization for p in person.past_positions])
+        self._require(
+            "organizations", "organization", [p.organization for p in person.past_positions]
+        )
         self._require("fields", "career field", list(person.fields))
         if person.is_self:
             current = self._con.execute("SELECT id FROM persons WHERE is_self = 1").fetchone()
             if current is not None and current[0] != person.id:
                 raise DuplicateError("the store already has a 'me'; there is exactly one")
-        if replace and not person.is_self and self._exists("persons", person.id):
-            if self.person(person.id).is_self:
-                raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
+        if (
+            replace
+            and not person.is_self
+            and self._exists("persons", person.id)
+            and self.person(person.id).is_self
+        ):
+            raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
         self._insert(_PERSONS, person, replace=replace)
 
     def forget_person(self, person_id: str) -> None:
@@ -818,11 +846,14 @@ class Store:
         if not self._in_write:
             raise StoreError("changes must run inside 'with store.write():'")
         column = "field" if target.kind == "field" else "org"
-        table, what = ("fields", "career field") if column == "field" else ("organizations", "organization")
+        table, what = (
+            ("fields", "career field") if column == "field" else ("organizations", "organization")
+        )
         self._require(table, what, [target.id])
         self._con.execute(
             f"INSERT INTO targets ({column}, priority) VALUES (?, ?) "
-            f"ON CONFLICT({column}) WHERE {column} IS NOT NULL DO UPDATE SET priority = excluded.priority",
+            f"ON CONFLICT({column}) WHERE {column} IS NOT NULL "
+            "DO UPDATE SET priority = excluded.priority",
             (target.id, target.priority),
         )
 
@@ -894,7 +925,7 @@ class Store:
                 raise DuplicateError("the store is not empty; write into a new store")
             con = self._con
             con.execute("PRAGMA defer_foreign_keys = ON")
-            for table, records in (
+            tables: tuple[tuple[_Table[Any], Sequence[Any]], ...] = (
                 (_FIELDS, data.fields),
                 (_ORGS, data.organizations),
                 (_PERSONS, data.persons),
@@ -904,7 +935,8 @@ class Store:
                 (_INTERVIEWS, data.interviews),
                 (_FOLLOWUPS, data.followups),
                 (_QUESTIONS, data.questions),
-            ):
+            )
+            for table, records in tables:
                 self._insert_many(table, records)
             for target in data.targets:
                 self.set_target(target)

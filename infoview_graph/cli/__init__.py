@@ -1,0 +1,70 @@
+"""The ``referrals`` command: a thin Typer shell over the library.
+
+Each command opens the store, makes one library call, renders the result, and lets the
+library's errors through :func:`~infoview_graph.cli._output.handle_errors`, the one place
+they become a message on stderr and an exit code (1; 2 for usage; 75 when the store is busy).
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from infoview_graph import __version__
+from infoview_graph.cli import catalog, events, people, setup
+from infoview_graph.cli._context import state
+
+app = typer.Typer(
+    name="referrals",
+    help=(
+        "Plan informational interviews as a referral network: whom to contact next, and "
+        "through whom.\n\nStart with: referrals person list --demo"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"referrals (infoview-graph) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="REFERRALS_DB",
+            help="The store file (default: $REFERRALS_DB, else your user data directory).",
+            show_envvar=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Plan informational interviews as a referral network."""
+    state.db = db
+
+
+app.command("init")(setup.init)
+app.command("demo")(setup.demo)
+app.add_typer(people.app, name="person")
+app.add_typer(catalog.org_app, name="org")
+app.add_typer(catalog.field_app, name="field")
+app.add_typer(catalog.target_app, name="target")
+app.command("know")(events.know)
+app.command("refer")(events.refer)
+app.command("outreach")(events.outreach)
+app.command("reply")(events.reply)
+app.add_typer(events.interview_app, name="interview")
+
+
+def main() -> None:
+    """Run the ``referrals`` command."""
+    app()

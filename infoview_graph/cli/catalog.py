@@ -1,0 +1,221 @@
+"""``referrals org …``, ``referrals field …`` and ``referrals target …``."""
+
+from typing import Annotated, Literal
+
+import typer
+
+from infoview_graph.cli._context import open_for_read, open_for_write
+from infoview_graph.cli._options import DemoOpt, JsonOpt, TargetKind
+from infoview_graph.cli._output import (
+    done,
+    emit_json,
+    emit_record,
+    emit_table,
+    handle_errors,
+    note,
+)
+from infoview_graph.store import actions
+from infoview_graph.store.views import organization_details
+
+org_app = typer.Typer(no_args_is_help=True, help="Organizations: employers and others.")
+field_app = typer.Typer(no_args_is_help=True, help="Career fields and how they relate.")
+target_app = typer.Typer(no_args_is_help=True, help="My target fields and organizations.")
+
+NameArg = Annotated[str, typer.Argument(help="Its name (or id).", show_default=False)]
+
+
+@org_app.command("add")
+@handle_errors
+def org_add(
+    name: NameArg,
+    org_id: Annotated[
+        str | None, typer.Option("--id", help="A slug id (default: from the name).")
+    ] = None,
+    field: Annotated[
+        list[str] | None, typer.Option("--field", help="A career field it is in. Repeatable.")
+    ] = None,
+    kind: Annotated[
+        Literal["company", "non-profit", "public", "freelance", "other"],
+        typer.Option("--kind", help="What sort of organization."),
+    ] = "company",
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name. Repeatable.")
+    ] = None,
+    motivation: Annotated[
+        int | None,
+        typer.Option(
+            "--motivation", min=0, max=3, help="LAMP: how much I want to work there, 0–3."
+        ),
+    ] = None,
+    postings: Annotated[
+        bool | None,
+        typer.Option("--postings/--no-postings", help="LAMP: has relevant job postings."),
+    ] = None,
+    advocacy: Annotated[
+        bool | None,
+        typer.Option("--advocacy/--no-advocacy", help="LAMP: I have an alumnus or contact inside."),
+    ] = None,
+) -> None:
+    """Add an organization.
+
+    Example:  referrals org add "General Mills" --field accounting --motivation 3 --postings
+    """
+    with open_for_write() as store:
+        change = actions.add_organization(
+            store,
+            name,
+            org_id=org_id,
+            fields=field or (),
+            kind=kind,
+            aliases=alias or (),
+            motivation=motivation,
+            postings=postings,
+            advocacy=advocacy,
+        )
+    for line in change.notes:
+        note(line)
+    done(f"added organization {change.record.name} ({change.record.id})")
+
+
+@org_app.command("list")
+@handle_errors
+def org_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
+    """List organizations.
+
+    Example:  referrals org list --json
+    """
+    with open_for_read(demo=demo) as store:
+        orgs = store.organizations()
+    if json_:
+        emit_json([o.model_dump(mode="json") for o in orgs])
+        return
+    emit_table(
+        ["id", "name", "kind", "fields", "motivation"],
+        [(o.id, o.name, o.kind, o.fields, o.motivation) for o in orgs],
+        title=f"{len(orgs)} organizations",
+    )
+
+
+@org_app.command("show")
+@handle_errors
+def org_show(
+    org: Annotated[str, typer.Argument(help="An id, name or alias.", show_default=False)],
+    json_: JsonOpt = False,
+    demo: DemoOpt = False,
+) -> None:
+    """Show an organization and who works there.
+
+    Example:  referrals org show "General Mills"
+    """
+    with open_for_read(demo=demo) as store:
+        details = organization_details(store, org)
+    if json_:
+        emit_json(details.to_json())
+        return
+    o = details.organization
+    emit_record(
+        f"{o.name} ({o.id})",
+        [
+            ("kind", o.kind),
+            ("aliases", o.aliases),
+            ("fields", o.fields),
+            ("target priority", details.target_priority),
+            ("LAMP motivation", o.motivation),
+            ("LAMP postings", {True: "yes", False: "no"}.get(o.postings)),  # type: ignore[arg-type]
+            ("LAMP advocacy", {True: "yes", False: "no"}.get(o.advocacy)),  # type: ignore[arg-type]
+            ("people", [f"{p.name} ({p.id})" for p in details.people]),
+        ],
+    )
+
+
+@field_app.command("add")
+@handle_errors
+def field_add(
+    name: NameArg,
+    field_id: Annotated[
+        str | None, typer.Option("--id", help="A slug id (default: from the name).")
+    ] = None,
+    related: Annotated[
+        list[str] | None,
+        typer.Option("--related", help="A related field (created if new). Repeatable."),
+    ] = None,
+) -> None:
+    """Add a career field, and the fields related to it.
+
+    Example:  referrals field add Accounting --related Auditing --related "Tax preparation"
+    """
+    with open_for_write() as store:
+        change = actions.add_field(store, name, related=related or (), field_id=field_id)
+    for line in change.notes:
+        note(line)
+    done(f"added career field {change.record.name} ({change.record.id})")
+
+
+@field_app.command("list")
+@handle_errors
+def field_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
+    """List career fields and their related fields.
+
+    Example:  referrals field list
+    """
+    with open_for_read(demo=demo) as store:
+        fields = store.fields()
+    if json_:
+        emit_json([f.model_dump(mode="json") for f in fields])
+        return
+    emit_table(
+        ["id", "name", "related"],
+        [(f.id, f.name, f.related) for f in fields],
+        title=f"{len(fields)} career fields",
+    )
+
+
+@target_app.command("add")
+@handle_errors
+def target_add(
+    kind: TargetKind,
+    name: NameArg,
+    priority: Annotated[
+        int, typer.Option("--priority", min=1, max=3, help="1 (highest) to 3.")
+    ] = 2,
+) -> None:
+    """Make a field or organization one of my targets (again: change its priority).
+
+    Example:  referrals target add org "General Mills" --priority 1
+    """
+    with open_for_write() as store:
+        change = actions.add_target(store, kind, name, priority=priority)
+    for line in change.notes:
+        note(line)
+    done(f"target {kind} '{change.record.id}' has priority {change.record.priority}")
+
+
+@target_app.command("list")
+@handle_errors
+def target_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
+    """List my targets, highest priority first.
+
+    Example:  referrals target list --json
+    """
+    with open_for_read(demo=demo) as store:
+        targets = store.targets()
+    if json_:
+        emit_json([t.model_dump(mode="json") for t in targets])
+        return
+    emit_table(
+        ["priority", "kind", "id"],
+        [(t.priority, t.kind, t.id) for t in targets],
+        title=f"{len(targets)} targets",
+    )
+
+
+@target_app.command("remove")
+@handle_errors
+def target_remove(kind: TargetKind, name: NameArg) -> None:
+    """Stop targeting a field or organization (it stays in the store).
+
+    Example:  referrals target remove field "Freelance writing"
+    """
+    with open_for_write() as store:
+        removed = actions.remove_target(store, kind, name).record
+    done(f"'{removed}' is no longer a target")

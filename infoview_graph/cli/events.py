@@ -1,0 +1,189 @@
+"""``referrals know|refer|outreach|reply|interview log``: what happened between people."""
+
+from typing import Annotated, Literal
+
+import typer
+
+from infoview_graph.cli._context import open_for_write, parse_date
+from infoview_graph.cli._options import OnOpt, PersonArg, StrengthOpt
+from infoview_graph.cli._output import done, handle_errors, note
+from infoview_graph.errors import InvalidInputError
+from infoview_graph.store import actions
+
+interview_app = typer.Typer(no_args_is_help=True, help="Record informational interviews.")
+
+
+@handle_errors
+def know(
+    a: PersonArg,
+    b: PersonArg,
+    strength: StrengthOpt = None,
+    context: Annotated[
+        str | None, typer.Option("--context", help="Where they know each other from.")
+    ] = None,
+) -> None:
+    """Record that A knows B (or change how well).
+
+    Example:  referrals know "Brad Johnson" "Mrs. Smith" --strength 3 --context "same team"
+    """
+    with open_for_write() as store:
+        tie = actions.know(store, a, b, strength=strength, context=context).record
+    done(f"{tie.a} and {tie.b} know each other (strength {tie.strength})")
+
+
+@handle_errors
+def refer(
+    referrer: Annotated[
+        str, typer.Argument(help="Who gave the name: id, name or 'me'.", show_default=False)
+    ],
+    referee: Annotated[
+        str, typer.Argument(help="Who was named (created if new).", show_default=False)
+    ],
+    on: OnOpt = None,
+    for_: Annotated[
+        str | None,
+        typer.Option(
+            "--for", help="The field or organization it is for (field:NAME / org:NAME create one)."
+        ),
+    ] = None,
+    may_use_name: Annotated[
+        bool,
+        typer.Option("--may-use-name", help="I may say the referrer suggested I get in touch."),
+    ] = False,
+    note_: Annotated[str | None, typer.Option("--note", help="What was said about them.")] = None,
+) -> None:
+    """Record a referral: REFERRER suggested I speak with REFEREE.
+
+    Example:  referrals refer "Brad Johnson" "Mrs. Smith" --for accounting --may-use-name
+    """
+    date = parse_date(on, "--on")
+    with open_for_write() as store:
+        change = actions.refer(
+            store, referrer, referee, on=date, purpose=for_, may_use_name=may_use_name, note=note_
+        )
+    for line in change.notes:
+        note(line)
+    r = change.record
+    done(f"{r.referrer} referred you to {r.referee} on {r.on}")
+
+
+@handle_errors
+def outreach(
+    person: PersonArg,
+    on: OnOpt = None,
+    via: Annotated[
+        str | None, typer.Option("--via", help="The referrer whose name I used.")
+    ] = None,
+    channel: Annotated[
+        Literal["email", "phone", "linkedin", "in-person", "other"],
+        typer.Option("--channel", help="How I got in touch."),
+    ] = "email",
+) -> None:
+    """Record that I contacted someone (asking for 15 minutes).
+
+    Example:  referrals outreach "Mrs. Smith" --via "Brad Johnson" --channel phone
+    """
+    date = parse_date(on, "--on")
+    with open_for_write() as store:
+        o = actions.log_outreach(store, person, on=date, via=via, channel=channel).record
+    done(f"contacted {o.person} on {o.on} ({o.id})")
+
+
+@handle_errors
+def reply(
+    person: PersonArg,
+    on: OnOpt = None,
+    declined: Annotated[bool, typer.Option("--declined", help="They said no.")] = False,
+) -> None:
+    """Record the reply to my latest unanswered outreach to someone.
+
+    Example:  referrals reply "Mrs. Smith" --on 2026-11-19
+    """
+    date = parse_date(on, "--on")
+    with open_for_write() as store:
+        o = actions.log_reply(store, person, on=date, declined=declined).record
+    done(f"{o.person} {'declined' if o.declined else 'replied'} on {o.replied_on}")
+
+
+def _answers(items: list[str]) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for item in items:
+        question, sep, text = item.partition("=")
+        if not sep or not question.strip():
+            raise InvalidInputError(
+                "--answer: write it as QUESTION=TEXT, e.g. --answer day-in-the-life='Mostly audits'"
+            )
+        answers[question.strip()] = text.strip()
+    return answers
+
+
+@interview_app.command("log")
+@handle_errors
+def interview_log(
+    person: PersonArg,
+    on: OnOpt = None,
+    minutes: Annotated[
+        int | None, typer.Option("--minutes", min=1, max=600, help="How long it lasted.")
+    ] = None,
+    mode: Annotated[
+        Literal["in-person", "phone", "video"] | None, typer.Option("--mode", help="How we met.")
+    ] = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", help="QUESTION=TEXT, an answer to a question id. Repeatable."),
+    ] = None,
+    advice: Annotated[
+        list[str] | None, typer.Option("--advice", help="Advice to act on. Repeatable.")
+    ] = None,
+    lead: Annotated[
+        list[str] | None, typer.Option("--lead", help="A job lead. Repeatable.")
+    ] = None,
+    referred: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--referred", help="A person they referred me to (created if new). Repeatable."
+        ),
+    ] = None,
+    friendliness: Annotated[
+        int | None,
+        typer.Option("--friendliness", min=1, max=5, help="How friendly they really were, 1–5."),
+    ] = None,
+    fit: Annotated[
+        Literal["yes", "maybe", "no"] | None,
+        typer.Option("--fit", help="Would I want to work there?"),
+    ] = None,
+    thanked_on: Annotated[
+        str | None,
+        typer.Option("--thanked-on", help="When I sent the thank-you note, YYYY-MM-DD."),
+    ] = None,
+    note_: Annotated[str | None, typer.Option("--note", help="Anything else.")] = None,
+) -> None:
+    """Record an informational interview: answers, advice, leads and new names.
+
+    Each --referred name becomes a referral from the interviewee (a new person if unknown).
+
+    Example:  referrals interview log "Mrs. Smith" --minutes 20 --mode in-person
+    --answer day-in-the-life="Month-end close, then audits" --advice "Take the CPA exam"
+    --referred "Tom Reyes" --friendliness 5 --fit yes
+    """
+    date, thanked = parse_date(on, "--on"), parse_date(thanked_on, "--thanked-on")
+    with open_for_write() as store:
+        change = actions.log_interview(
+            store,
+            person,
+            on=date,
+            minutes=minutes,
+            mode=mode,
+            answers=_answers(answer or []),
+            advice=advice or (),
+            leads=lead or (),
+            referred=referred or (),
+            friendliness=friendliness,
+            fit=fit,
+            thanked_on=thanked,
+            notes=note_,
+        )
+    for line in change.notes:
+        note(line)
+    i = change.record
+    done(f"logged the interview with {i.person} on {i.on} ({i.id}); {len(i.referrals)} new names")

@@ -1,0 +1,710 @@
+"""What a user does to the store, one transaction each: add a contact, record a referral.
+
+Each function takes an open :class:`~infoview_graph.store.Store` and plain values (names as
+typed, ids, dates), validates the records it makes, writes them in one transaction, and
+returns a :class:`Change`: the record written plus notes on anything created on the way
+(an organization or field named for the first time, a referee not yet known). These are the
+functions the ``referrals`` command calls; they touch only the rows they change and never
+load the whole network.
+
+Examples
+--------
+>>> import datetime as dt
+>>> from infoview_graph.store import open_store
+>>> store = open_store(":memory:")
+>>> init_store(store, "Steven Olson").record.id
+'steven-olson'
+>>> add_contact(store, "Brad Johnson", org="General Mills", how="friend").notes
+("created organization 'General Mills' (general-mills)",)
+>>> refer(store, "Brad Johnson", "Mrs. Smith", on=dt.date(2026, 11, 17), may_use_name=True).notes
+("created person 'Mrs. Smith' (mrs-smith)",)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import ValidationError
+
+from infoview_graph.errors import (
+    AmbiguousNameError,
+    DuplicateError,
+    InvalidInputError,
+    NotFoundError,
+)
+from infoview_graph.models import (
+    CareerField,
+    Interview,
+    NetworkData,
+    Organization,
+    Outreach,
+    Person,
+    Record,
+    Referral,
+    Target,
+    Tie,
+    default_strength,
+    invalid_input,
+    slugify,
+)
+from infoview_graph.store.sqlite import Store, open_store
+
+__all__ = [
+    "Change",
+    "add_contact",
+    "add_field",
+    "add_organization",
+    "add_target",
+    "create_store",
+    "edit_contact",
+    "forget_contact",
+    "init_store",
+    "know",
+    "log_interview",
+    "log_outreach",
+    "log_reply",
+    "refer",
+    "remove_target",
+]
+
+_T = TypeVar("_T")
+_M = TypeVar("_M", bound=Record)
+
+
+@dataclass(frozen=True)
+class Change(Generic[_T]):
+    """The outcome of one action: the record written and what was created on the way.
+
+    Attributes
+    ----------
+    record
+        The record the action wrote.
+    notes : tuple of str
+        One sentence per record created implicitly (shown on stderr by the CLI).
+    """
+
+    record: _T
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class _Notes:
+    items: list[str] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        self.items.append(text)
+
+
+def _build(model: type[_M], what: str, **values: Any) -> _M:
+    try:
+        return model(**values)
+    except ValidationError as error:
+        raise invalid_input(error, what) from None
+
+
+def _today(on: dt.date | None) -> dt.date:
+    return on if on is not None else dt.date.today()
+
+
+# --- organizations, fields, targets ----------------------------------------------------------
+
+
+def _ensure_field(store: Store, name: str, notes: _Notes) -> str:
+    found = store.find_field(name)
+    if found is not None:
+        return found.id
+    record = _build(
+        CareerField, "career field", id=store.new_id("fields", slugify(name)), name=name
+    )
+    store.add_field(record)
+    notes.add(f"created career field '{record.name}' ({record.id})")
+    return record.id
+
+
+def _ensure_org(store: Store, name: str, notes: _Notes) -> str:
+    found = store.find_organization(name)
+    if found is not None:
+        return found.id
+    org_id = store.new_id("organizations", slugify(name))
+    record = _build(Organization, "organization", id=org_id, name=name)
+    store.add_organization(record)
+    notes.add(f"created organization '{record.name}' ({record.id})")
+    return record.id
+
+
+def add_field(
+    store: Store, name: str, *, related: Sequence[str] = (), field_id: str | None = None
+) -> Change[CareerField]:
+    """Add a career field, creating related fields named for the first time.
+
+    Raises
+    ------
+    DuplicateError
+        If a field with that name or id exists.
+    """
+    notes = _Notes()
+    with store.write():
+        if store.find_field(name) is not None or (field_id and store.find_field(field_id)):
+            raise DuplicateError(
+                f"a career field '{name}' exists already; see 'referrals field list'"
+            )
+        new_id = field_id or store.new_id("fields", slugify(name))
+        related_ids = [_ensure_field(store, r, notes) for r in related]
+        record = _build(CareerField, "career field", id=new_id, name=name, related=related_ids)
+        store.add_field(record)
+    return Change(record, tuple(notes.items))
+
+
+def add_organization(
+    store: Store,
+    name: str,
+    *,
+    org_id: str | None = None,
+    fields: Sequence[str] = (),
+    kind: str = "company",
+    aliases: Sequence[str] = (),
+    motivation: int | None = None,
+    postings: bool | None = None,
+    advocacy: bool | None = None,
+) -> Change[Organization]:
+    """Add an organization, creating fields named for the first time.
+
+    Raises
+    ------
+    DuplicateError
+        If an organization with that name or id exists.
+    """
+    notes = _Notes()
+    with store.write():
+        if store.find_organization(name) is not None or (
+            org_id and store.find_organization(org_id)
+        ):
+            raise DuplicateError(
+                f"an organization '{name}' exists already; see 'referrals org list'"
+            )
+        record = _build(
+            Organization,
+            "organization",
+            id=org_id or store.new_id("organizations", slugify(name)),
+            name=name,
+            kind=kind,
+            aliases=tuple(aliases),
+            fields=[_ensure_field(store, f, notes) for f in fields],
+            motivation=motivation,
+            postings=postings,
+            advocacy=advocacy,
+        )
+        store.add_organization(record)
+    return Change(record, tuple(notes.items))
+
+
+def add_target(
+    store: Store, kind: Literal["field", "org"], name: str, *, priority: int = 2
+) -> Change[Target]:
+    """Make a field or organization one of my targets (or change its priority).
+
+    The field or organization is created if it is named for the first time.
+    """
+    notes = _Notes()
+    with store.write():
+        ensure = _ensure_field if kind == "field" else _ensure_org
+        target = _build(
+            Target, "target", kind=kind, id=ensure(store, name, notes), priority=priority
+        )
+        store.set_target(target)
+    return Change(target, tuple(notes.items))
+
+
+def remove_target(store: Store, kind: Literal["field", "org"], name: str) -> Change[str]:
+    """Stop targeting a field or organization (its record stays).
+
+    Raises
+    ------
+    NotFoundError
+        If it is not a target.
+    """
+    with store.write():
+        found = store.find_field(name) if kind == "field" else store.find_organization(name)
+        if found is None:
+            raise NotFoundError(
+                f"no {'career field' if kind == 'field' else 'organization'} named '{name}'"
+            )
+        store.remove_target(kind, found.id)
+    return Change(found.id)
+
+
+# --- persons -------------------------------------------------------------------------------
+
+
+def init_store(store: Store, name: str, *, person_id: str | None = None) -> Change[Person]:
+    """Record the user ("me") in a new store.
+
+    Raises
+    ------
+    DuplicateError
+        If the store already has a 'me'.
+    """
+    me = _me(name, person_id)
+    with store.write():
+        store.add_person(me)
+    return Change(me)
+
+
+def _me(name: str, person_id: str | None = None) -> Person:
+    return _build(
+        Person, "person", id=person_id or slugify(name), name=name, is_self=True, how="self"
+    )
+
+
+def create_store(
+    path: str | os.PathLike[str], name: str | None = None, *, data: NetworkData | None = None
+) -> Change[Path]:
+    """Create a store at a new path with me (``name``) in it, or with all of ``data``.
+
+    Everything is validated before the file is made, and a store that could not be filled
+    is removed again: the path holds a complete store or nothing.
+
+    Raises
+    ------
+    DuplicateError
+        If a file exists at ``path``.
+    InvalidInputError
+        If ``name`` breaks a rule of the model.
+    """
+    me = _me(name) if name is not None else None
+    target = Path(path)
+    store = open_store(target, create=True)
+    try:
+        with store:
+            if me is not None:
+                init_store(store, me.name, person_id=me.id)
+            if data is not None:
+                store.write_data(data)
+    except BaseException:
+        for leftover in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        raise
+    return Change(target)
+
+
+def _check_unique_contact(store: Store, person: Person) -> None:
+    for other, key in store.find_by_contact(url=person.url, emails=person.emails):
+        if other != person.id:
+            raise DuplicateError(
+                f"person '{other}' has this {key} already; "
+                f"change them with 'referrals person edit {other}'"
+            )
+
+
+def _same_name_note(store: Store, person: Person) -> list[str]:
+    try:
+        found = store.find_person(person.name)
+    except NotFoundError:
+        return []
+    except AmbiguousNameError:
+        return [f"other persons are also named '{person.name}'; refer to them by id"]
+    if found.id == person.id:
+        return []
+    return [f"'{found.id}' is also named '{person.name}'; refer to each by id"]
+
+
+def add_contact(
+    store: Store,
+    name: str,
+    *,
+    person_id: str | None = None,
+    org: str | None = None,
+    title: str | None = None,
+    fields: Sequence[str] = (),
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    url: str | None = None,
+    how: str | None = None,
+    strength: int | None = None,
+    tags: Sequence[str] = (),
+    notes: str | None = None,
+    do_not_contact: bool = False,
+) -> Change[Person]:
+    """Add a person I know, and my tie to them.
+
+    The tie's strength is ``strength`` or, when not given, :func:`~models.default_strength`
+    of ``how``; a person added with ``how="referral"`` and no strength gets no tie (I have
+    not met them). Organizations and fields named for the first time are created. Two
+    persons never share a profile URL or an email; a shared name is allowed (with a note).
+
+    Raises
+    ------
+    InvalidInputError
+        If a value breaks a rule of the model.
+    DuplicateError
+        If the id, URL or an email belongs to someone already.
+    """
+    created = _Notes()
+    with store.write():
+        me = store.me()
+        if person_id is not None and _exists(store, person_id):
+            raise DuplicateError(f"a person with the id '{person_id}' exists already")
+        person = _build(
+            Person,
+            "person",
+            id=person_id or store.new_person_id(name),
+            name=name,
+            organization=_ensure_org(store, org, created) if org else None,
+            title=title,
+            fields=[_ensure_field(store, f, created) for f in fields],
+            emails=tuple(emails),
+            phones=tuple(phones),
+            url=url,
+            how=how,
+            tags=tuple(tags),
+            notes=notes,
+            do_not_contact=do_not_contact,
+        )
+        _check_unique_contact(store, person)
+        created.items.extend(_same_name_note(store, person))
+        store.add_person(person)
+        if strength is not None or how != "referral":
+            level = strength if strength is not None else default_strength(how)
+            store.set_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=level))
+    return Change(person, tuple(created.items))
+
+
+def _exists(store: Store, person_id: str) -> bool:
+    try:
+        store.person(person_id)
+    except NotFoundError:
+        return False
+    return True
+
+
+_UNSET: Any = object()
+
+
+def edit_contact(
+    store: Store,
+    query: str,
+    *,
+    name: str | None = None,
+    org: str | None = _UNSET,
+    title: str | None = _UNSET,
+    fields: Sequence[str] | None = None,
+    emails: Sequence[str] | None = None,
+    phones: Sequence[str] | None = None,
+    url: str | None = _UNSET,
+    how: str | None = _UNSET,
+    strength: int | None = None,
+    tags: Sequence[str] | None = None,
+    notes: str | None = _UNSET,
+    do_not_contact: bool | None = None,
+) -> Change[Person]:
+    """Change a person's attributes; what is not given stays as it is.
+
+    Lists given replace the stored list. ``strength`` sets my tie to them.
+
+    Raises
+    ------
+    NotFoundError, AmbiguousNameError
+        If ``query`` names nobody, or several persons.
+    InvalidInputError
+        If a new value breaks a rule of the model.
+    """
+    created = _Notes()
+    with store.write():
+        person = store.find_person(query)
+        update: dict[str, Any] = {}
+        if name is not None:
+            update["name"] = name
+        if org is not _UNSET:
+            update["organization"] = _ensure_org(store, org, created) if org else None
+        if fields is not None:
+            update["fields"] = [_ensure_field(store, f, created) for f in fields]
+        for key, value in (
+            ("title", title),
+            ("url", url),
+            ("how", how),
+            ("notes", notes),
+        ):
+            if value is not _UNSET:
+                update[key] = value
+        for key, items in (("emails", emails), ("phones", phones), ("tags", tags)):
+            if items is not None:
+                update[key] = tuple(items)
+        if do_not_contact is not None:
+            update["do_not_contact"] = do_not_contact
+        values = {**person.model_dump(), **update}
+        edited = _build(Person, "person", **values)
+        _check_unique_contact(store, edited)
+        store.add_person(edited, replace=True)
+        if strength is not None:
+            me = store.me()
+            if me.id == person.id:
+                raise InvalidInputError("--strength: that is your tie to yourself; leave it out")
+            store.set_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=strength))
+    return Change(edited, tuple(created.items))
+
+
+def forget_contact(store: Store, query: str) -> Change[str]:
+    """Remove a person and every record that involves them (see :meth:`Store.forget_person`).
+
+    Returns the forgotten id.
+    """
+    with store.write():
+        person = store.find_person(query)
+        store.forget_person(person.id)
+    return Change(person.id)
+
+
+def know(
+    store: Store, a: str, b: str, *, strength: int | None = None, context: str | None = None
+) -> Change[Tie]:
+    """Record that two persons know each other (or update how well).
+
+    Without ``strength`` an existing tie keeps its strength and a new one gets 1.
+    """
+    with store.write():
+        first, second = store.find_person(a), store.find_person(b)
+        if first.id == second.id:
+            raise InvalidInputError("know: A and B are the same person; name two people")
+        old = store.tie(first.id, second.id)
+        tie = _build(
+            Tie,
+            "tie",
+            a=first.id,
+            b=second.id,
+            strength=strength if strength is not None else (old.strength if old else 1),
+            context=context if context is not None else (old.context if old else None),
+            since=old.since if old else None,
+        )
+        store.set_tie(tie)
+    return Change(tie)
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def _resolve_or_create(store: Store, name: str, notes: _Notes) -> Person:
+    try:
+        return store.find_person(name)
+    except NotFoundError:
+        person = _build(Person, "person", id=store.new_person_id(name), name=name, how="referral")
+        store.add_person(person)
+        notes.add(f"created person '{person.name}' ({person.id})")
+        return person
+
+
+def _resolve_purpose(store: Store, name: str, notes: _Notes) -> tuple[str | None, str | None]:
+    kind, _, rest = name.partition(":")
+    if rest and kind == "field":
+        return _ensure_field(store, rest, notes), None
+    if rest and kind == "org":
+        return None, _ensure_org(store, rest, notes)
+    found_field = store.find_field(name)
+    found_org = store.find_organization(name)
+    if found_field is not None and found_org is not None:
+        raise InvalidInputError(
+            f"--for: '{name}' is both a field and an organization; write field:{name} or org:{name}"
+        )
+    if found_field is not None:
+        return found_field.id, None
+    if found_org is not None:
+        return None, found_org.id
+    raise NotFoundError(
+        f"--for: no field or organization is named '{name}'; "
+        f"write field:{name} or org:{name} to create it"
+    )
+
+
+def refer(
+    store: Store,
+    referrer: str,
+    referee: str,
+    *,
+    on: dt.date | None = None,
+    purpose: str | None = None,
+    may_use_name: bool = False,
+    note: str | None = None,
+) -> Change[Referral]:
+    """Record that ``referrer`` suggested I speak with ``referee``.
+
+    A referee not yet known is created (``how="referral"``, no tie to me). ``purpose`` names
+    the field or organization the referral is for (``field:NAME`` / ``org:NAME`` create it).
+
+    Raises
+    ------
+    DuplicateError
+        If this referral is recorded already.
+    InvalidInputError
+        If referrer and referee are the same person, or either is me.
+    """
+    notes = _Notes()
+    with store.write():
+        giver = store.find_person(referrer)
+        if giver.is_self:
+            raise InvalidInputError(
+                "refer: the referrer is you; add people you found yourself with "
+                "'referrals person add'"
+            )
+        named = _resolve_or_create(store, referee, notes)
+        if named.is_self:
+            raise InvalidInputError(
+                "refer: the referee is you; name the person you were referred to"
+            )
+        if named.id == giver.id:
+            raise InvalidInputError(
+                "refer: a person cannot refer you to themselves; name two different people"
+            )
+        if store.referral(giver.id, named.id) is not None:
+            raise DuplicateError(
+                f"'{giver.id}' has already referred you to '{named.id}'; nothing changed"
+            )
+        for_field, for_org = _resolve_purpose(store, purpose, notes) if purpose else (None, None)
+        referral = _build(
+            Referral,
+            "referral",
+            referrer=giver.id,
+            referee=named.id,
+            on=_today(on),
+            for_field=for_field,
+            for_org=for_org,
+            may_use_name=may_use_name,
+            note=note,
+        )
+        store.add_referral(referral)
+    return Change(referral, tuple(notes.items))
+
+
+def _advance_referrals(
+    store: Store, person_id: str, to: str, when: Callable[[Referral], bool]
+) -> None:
+    for referral in store.referrals_to(person_id):
+        if when(referral):
+            store.add_referral(referral.model_copy(update={"status": to}), replace=True)
+
+
+def log_outreach(
+    store: Store,
+    person: str,
+    *,
+    on: dt.date | None = None,
+    via: str | None = None,
+    channel: str = "email",
+) -> Change[Outreach]:
+    """Record a contact attempt; referrals to the person not yet acted on become "contacted"."""
+    with store.write():
+        target = store.find_person(person)
+        if target.is_self:
+            raise InvalidInputError("outreach: that is you; name the person you contacted")
+        through = store.find_person(via) if via is not None else None
+        outreach = _build(
+            Outreach,
+            "outreach",
+            id=store.new_id("outreach", f"outreach-{target.id}"[:70]),
+            person=target.id,
+            on=_today(on),
+            channel=channel,
+            via=through.id if through else None,
+        )
+        store.add_outreach(outreach)
+        _advance_referrals(store, target.id, "contacted", lambda r: r.status == "suggested")
+    return Change(outreach)
+
+
+def log_reply(
+    store: Store, person: str, *, on: dt.date | None = None, declined: bool = False
+) -> Change[Outreach]:
+    """Record the reply to the latest unanswered contact attempt to a person.
+
+    With ``declined``, the person said no: their open referrals become "declined".
+
+    Raises
+    ------
+    NotFoundError
+        If no contact attempt to the person awaits a reply.
+    """
+    with store.write():
+        target = store.find_person(person)
+        waiting = [o for o in store.outreach_to(target.id) if o.replied_on is None]
+        if not waiting:
+            raise NotFoundError(
+                f"no outreach to '{target.id}' awaits a reply; "
+                f"record it first with 'referrals outreach {target.id}'"
+            )
+        latest = waiting[-1]
+        values = {**latest.model_dump(), "replied_on": _today(on), "declined": declined}
+        replied = _build(Outreach, "reply", **values)
+        store.add_outreach(replied, replace=True)
+        if declined:
+            _advance_referrals(
+                store,
+                target.id,
+                "declined",
+                lambda r: r.status in ("suggested", "contacted", "scheduled"),
+            )
+    return Change(replied)
+
+
+def log_interview(
+    store: Store,
+    person: str,
+    *,
+    on: dt.date | None = None,
+    minutes: int | None = None,
+    mode: str | None = None,
+    answers: dict[str, str] | None = None,
+    advice: Sequence[str] = (),
+    leads: Sequence[str] = (),
+    referred: Sequence[str] = (),
+    friendliness: int | None = None,
+    fit: str | None = None,
+    thanked_on: dt.date | None = None,
+    notes: str | None = None,
+) -> Change[Interview]:
+    """Record an informational interview and the names it gave.
+
+    Each name in ``referred`` becomes a person (if new) and a referral from the interviewee;
+    referrals to the interviewee become "interviewed".
+    """
+    created = _Notes()
+    with store.write():
+        target = store.find_person(person)
+        if target.is_self:
+            raise InvalidInputError("interview log: that is you; name the person you interviewed")
+        when = _today(on)
+        referee_ids: list[str] = []
+        for name in referred:
+            named = _resolve_or_create(store, name, created)
+            if named.id == target.id or named.is_self:
+                raise InvalidInputError(
+                    f"--referred: '{name}' is the interviewee or you; name someone else"
+                )
+            referee_ids.append(named.id)
+        interview = _build(
+            Interview,
+            "interview",
+            id=store.new_id("interviews", f"interview-{target.id}"[:70]),
+            person=target.id,
+            on=when,
+            minutes=minutes,
+            mode=mode,
+            answers=answers or {},
+            advice=tuple(advice),
+            leads=tuple(leads),
+            referrals=referee_ids,
+            friendliness=friendliness,
+            fit=fit,
+            thanked_on=thanked_on,
+            notes=notes,
+        )
+        for referee in sorted(set(referee_ids)):
+            if store.referral(target.id, referee) is None:
+                store.add_referral(
+                    _build(Referral, "referral", referrer=target.id, referee=referee, on=when)
+                )
+        store.add_interview(interview)
+        _advance_referrals(store, target.id, "interviewed", lambda r: r.status != "interviewed")
+    return Change(interview, tuple(created.items))

@@ -1,0 +1,53 @@
+"""Shared fixtures: real SQLite stores in temporary directories, and the CLI runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from typer.testing import CliRunner
+
+from infoview_graph.store import Store, open_store
+from infoview_graph.store.actions import create_store
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Never touch the user's real store, whatever a test forgets to pass."""
+    monkeypatch.setenv("REFERRALS_DB", str(tmp_path / "default-store" / "referrals.db"))
+    monkeypatch.setenv("REFERRALS_BUSY_TIMEOUT", "2")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A new store holding only me (Steven Olson, id ``steven-olson``)."""
+    path = tmp_path / "referrals.db"
+    create_store(path, "Steven Olson")
+    return path
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """The store at :func:`db_path`, open."""
+    with open_store(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A CLI runner that keeps stdout and stderr apart."""
+    return CliRunner()
