@@ -1,0 +1,468 @@
+"""The ``referrals`` command: every data-entry form, its errors, and its effects on the store.
+
+Effects are checked by reopening the store through the library, not by reading the output.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from infoview_graph import __version__
+from infoview_graph.cli import app
+from infoview_graph.store import open_store
+
+
+def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--db", str(db), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def ok(runner: CliRunner, db: Path, *args: str) -> str:
+    code, out, err = run(runner, db, *args)
+    assert code == 0, (args, out, err)
+    return out
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+def test_init_creates_a_private_store(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    out = ok(runner, db, "init", "--name", "Steven Olson")
+    assert str(db) in out
+    assert db.stat().st_mode & 0o777 == 0o600
+    with open_store(db) as store:
+        assert store.me().name == "Steven Olson"
+    code, _, err = run(runner, db, "init", "--name", "Steven Olson")
+    assert code == 1
+    assert "exists at" in err
+
+
+def test_the_whole_data_entry_story(runner: CliRunner, db_path: Path) -> None:
+    db = db_path
+    ok(runner, db, "field", "add", "Accounting", "--related", "Auditing", "--related", "Finance")
+    ok(
+        runner,
+        db,
+        "org",
+        "add",
+        "General Mills",
+        "--field",
+        "accounting",
+        "--kind",
+        "company",
+        "--motivation",
+        "3",
+        "--postings",
+        "--advocacy",
+    )
+    ok(
+        runner,
+        db,
+        "person",
+        "add",
+        "Brad Johnson",
+        "--org",
+        "General Mills",
+        "--title",
+        "Financial Analyst",
+        "--field",
+        "Finance",
+        "--email",
+        "brad@example.org",
+        "--phone",
+        "+1 612-555-0142",
+        "--url",
+        "https://www.linkedin.com/in/brad",
+        "--how",
+        "friend",
+        "--strength",
+        "4",
+        "--tag",
+        "roommate",
+        "--note",
+        "Knows everyone",
+    )
+    ok(runner, db, "target", "add", "org", "General Mills", "--priority", "1")
+    ok(runner, db, "target", "add", "field", "Accounting", "--priority", "1")
+    ok(runner, db, "target", "add", "field", "Freelance writing", "--priority", "3")
+    ok(runner, db, "target", "remove", "field", "Freelance writing")
+    ok(
+        runner,
+        db,
+        "refer",
+        "Brad Johnson",
+        "Mrs. Smith",
+        "--on",
+        "2026-11-17",
+        "--for",
+        "General Mills",
+        "--may-use-name",
+        "--note",
+        "Runs the audit team",
+    )
+    ok(runner, db, "know", "brad-johnson", "mrs smith", "--strength", "3", "--context", "team")
+    ok(
+        runner,
+        db,
+        "outreach",
+        "Mrs. Smith",
+        "--on",
+        "2026-11-18",
+        "--via",
+        "Brad Johnson",
+        "--channel",
+        "phone",
+    )
+    ok(runner, db, "reply", "Mrs. Smith", "--on", "2026-11-19")
+    ok(
+        runner,
+        db,
+        "interview",
+        "log",
+        "Mrs. Smith",
+        "--on",
+        "2026-11-20",
+        "--minutes",
+        "20",
+        "--mode",
+        "in-person",
+        "--answer",
+        "day-in-the-life=Month-end close, then audits",
+        "--advice",
+        "Take the CPA exam",
+        "--lead",
+        "Audit associate opening",
+        "--referred",
+        "Tom Reyes",
+        "--friendliness",
+        "5",
+        "--fit",
+        "yes",
+        "--thanked-on",
+        "2026-11-21",
+    )
+    ok(
+        runner,
+        db,
+        "person",
+        "edit",
+        "Brad Johnson",
+        "--title",
+        "Finance Manager",
+        "--strength",
+        "5",
+        "--email",
+        "brad.j@example.org",
+    )
+
+    with open_store(db) as store:
+        data = store.load()
+        brad = store.person("brad-johnson")
+        assert brad.title == "Finance Manager"
+        assert brad.emails == ("brad.j@example.org",)
+        assert brad.phones == ("+1 612-555-0142",)
+        assert brad.fields == ("finance",)
+        assert store.tie("steven-olson", "brad-johnson").strength == 5
+        assert store.tie("brad-johnson", "mrs-smith").context == "team"
+        smith = store.referral("brad-johnson", "mrs-smith")
+        assert smith.for_org == "general-mills"
+        assert smith.may_use_name
+        assert smith.status == "interviewed"
+        (attempt,) = store.outreach_to("mrs-smith")
+        assert (attempt.via, attempt.channel, str(attempt.replied_on)) == (
+            "brad-johnson",
+            "phone",
+            "2026-11-19",
+        )
+        (interview,) = store.interviews_with("mrs-smith")
+        assert interview.answers == {"day-in-the-life": "Month-end close, then audits"}
+        assert interview.referrals == ("tom-reyes",)
+        assert store.referral("mrs-smith", "tom-reyes").status == "suggested"
+        assert [(t.kind, t.id) for t in data.targets] == [
+            ("field", "accounting"),
+            ("org", "general-mills"),
+        ]
+        assert {f.id for f in data.fields} == {
+            "accounting",
+            "auditing",
+            "finance",
+            "freelance-writing",
+        }
+
+    people = json.loads(ok(runner, db, "person", "list", "--json"))
+    assert [p["id"] for p in people] == ["brad-johnson", "mrs-smith", "steven-olson", "tom-reyes"]
+    assert all({"id", "name"} <= set(p) for p in people)
+    assert [
+        p["id"]
+        for p in json.loads(ok(runner, db, "person", "list", "--org", "General Mills", "--json"))
+    ] == ["brad-johnson"]
+    assert [
+        p["id"]
+        for p in json.loads(ok(runner, db, "person", "list", "--field", "finance", "--json"))
+    ] == ["brad-johnson"]
+    shown = json.loads(ok(runner, db, "person", "show", "mrs-smith", "--json"))
+    assert shown["referred_by"][0]["referrer"] == "brad-johnson"
+    assert shown["interviews"][0]["advice"] == ["Take the CPA exam"]
+    assert "Mrs. Smith" in ok(runner, db, "person", "show", "Mrs. Smith")
+    orgs = json.loads(ok(runner, db, "org", "list", "--json"))
+    assert [o["id"] for o in orgs] == ["general-mills"]
+    org = json.loads(ok(runner, db, "org", "show", "general-mills", "--json"))
+    assert org["target_priority"] == 1
+    assert "Brad Johnson" in ok(runner, db, "org", "show", "General Mills")
+    assert [f["id"] for f in json.loads(ok(runner, db, "field", "list", "--json"))] == [
+        "accounting",
+        "auditing",
+        "finance",
+        "freelance-writing",
+    ]
+    assert len(json.loads(ok(runner, db, "target", "list", "--json"))) == 2
+    for table in (("person", "list"), ("org", "list"), ("field", "list"), ("target", "list")):
+        assert ok(runner, db, *table)
+
+
+def test_new_organizations_and_fields_are_announced_on_stderr(
+    runner: CliRunner, db_path: Path
+) -> None:
+    code, out, err = run(
+        runner, db_path, "person", "add", "Ann Lee", "--org", "Acme", "--field", "Grant writing"
+    )
+    assert code == 0
+    assert "created organization 'Acme' (acme)" in err
+    assert "created career field 'Grant writing' (grant-writing)" in err
+    assert "created" not in out
+
+
+def test_forget_removes_every_trace(runner: CliRunner, db_path: Path) -> None:
+    ok(runner, db_path, "person", "add", "Ann Lee")
+    ok(runner, db_path, "refer", "Ann Lee", "Tom Reyes")
+    code, _, err = run(runner, db_path, "person", "forget", "Ann Lee")
+    assert code == 2
+    assert "--yes" in err
+    ok(runner, db_path, "person", "forget", "Ann Lee", "--yes")
+    with open_store(db_path) as store:
+        assert [p.id for p in store.persons()] == ["steven-olson", "tom-reyes"]
+        assert store.count("ties") == 0
+        assert store.count("referrals") == 0
+
+
+# --- errors: one line, exit 1, the store byte-for-byte unchanged ---------------------------
+
+
+@pytest.fixture
+def busy_db(runner: CliRunner, db_path: Path) -> Path:
+    ok(runner, db_path, "person", "add", "Ann Lee", "--id", "ann-1")
+    ok(runner, db_path, "person", "add", "Ann Lee", "--id", "ann-2")
+    ok(runner, db_path, "person", "add", "Brad Johnson")
+    return db_path
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("refer", "Brad Johnson", "brad-johnson"), "cannot refer you to themselves"),
+        (("refer", "Nobody Known", "Brad Johnson"), "no person has the id or name 'Nobody Known'"),
+        (("outreach", "Ann Lee"), "'Ann Lee' fits 2 persons: ann-1, ann-2"),
+        (("outreach", "Brad Johnson", "--on", "2026-02-30"), "--on: '2026-02-30' is not a date"),
+        (("outreach", "Brad Johnson", "--on", "yesterday"), "write it as YYYY-MM-DD"),
+        (("person", "add", "Eve\x1b[31m"), "control character"),
+        (("person", "add", "Eve", "--note", "bell\x07"), "control character"),
+        (("person", "add", "Eve", "--email", "not-an-email"), "emails.0 is not an email"),
+        (("person", "add", "Eve", "--url", "javascript:alert(1)"), "url is not a web address"),
+        (("person", "add", "Eve", "--id", "Bad Id!"), "id must be a slug"),
+        (("person", "add", "Eve", "--id", "ann-1"), "exists already"),
+        (("reply", "Brad Johnson"), "awaits a reply"),
+        (("refer", "me", "Brad Johnson"), "the referrer is you"),
+        (("know", "Brad Johnson", "brad-johnson"), "same person"),
+        (("interview", "log", "Brad Johnson", "--answer", "no equals sign"), "QUESTION=TEXT"),
+        (("refer", "Brad Johnson", "Tom Reyes", "--for", "Nowhere"), "field:Nowhere"),
+        (("person", "show", "ghost"), "no person has the id or name 'ghost'"),
+    ],
+)
+def test_errors_are_one_line_and_change_nothing(
+    runner: CliRunner, busy_db: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = busy_db.read_bytes()
+    code, out, err = run(runner, busy_db, *args)
+    assert code == 1, (out, err)
+    assert message in err
+    assert err.count("\n") == 1
+    assert err.startswith("error: ")
+    assert "Traceback" not in err
+    assert "\x1b" not in err  # escape sequences typed by the user are spelled out
+    assert busy_db.read_bytes() == before
+
+
+def test_error_never_echoes_a_stored_persons_data(runner: CliRunner, db_path: Path) -> None:
+    ok(
+        runner,
+        db_path,
+        "person",
+        "add",
+        "Ann Lee",
+        "--id",
+        "contact-1",
+        "--email",
+        "ann@example.org",
+        "--note",
+        "private-note-canary",
+    )
+    code, _, err = run(runner, db_path, "person", "add", "Other", "--email", "ann@example.org")
+    assert code == 1
+    assert "contact-1" in err  # the id lets the user find the record …
+    assert "Ann Lee" not in err  # … without printing data they did not type
+    assert "private-note-canary" not in err
+
+
+def test_usage_errors_exit_2(runner: CliRunner, db_path: Path) -> None:
+    code, _, _ = run(runner, db_path, "know", "a", "b", "--strength", "9")
+    assert code == 2
+    code, _, _ = run(runner, db_path, "person", "add", "Eve", "--how", "enemy")
+    assert code == 2
+
+
+def test_missing_store_tells_how_to_create_one(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = run(runner, tmp_path / "none.db", "person", "list")
+    assert code == 1
+    assert "referrals init" in err
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_busy_store_exits_75_and_saves_nothing(
+    runner: CliRunner, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REFERRALS_BUSY_TIMEOUT", "0.2")
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = run(runner, db_path, "person", "add", "Ann Lee")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 75
+    assert "another referrals command is writing" in err
+    with open_store(db_path) as store:
+        assert store.count("persons") == 1
+
+
+def test_hostile_names_print_literally(
+    runner: CliRunner, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    ok(runner, db_path, "person", "add", "[bold]Mallory[/bold] $\\undefined$ <script>")
+    out = ok(runner, db_path, "person", "list")
+    assert "[bold]Mallory[/bold]" in out
+    assert "<script>" in out
+    shown = ok(runner, db_path, "person", "show", "[bold]Mallory[/bold] $\\undefined$ <script>")
+    assert "[bold]Mallory[/bold]" in shown
+
+
+# --- the demo -------------------------------------------------------------------------------
+
+
+def test_demo_flag_never_touches_the_users_store(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "mine.db"
+    people = json.loads(ok(runner, db, "person", "list", "--demo", "--json"))
+    assert len(people) >= 35
+    assert "Steven Olson" in {p["name"] for p in people}
+    assert not db.exists()
+    for args in (
+        ("org", "list"),
+        ("field", "list"),
+        ("target", "list"),
+        ("person", "show", "Brad Johnson"),
+        ("org", "show", "General Mills"),
+    ):
+        ok(runner, db, *args, "--demo")
+    assert not db.exists()
+
+
+def test_demo_command_writes_a_new_store(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
+    assert result.exit_code == 0, result.output
+    with open_store(tmp_path / "demo.db") as store:
+        assert store.me().name == "Steven Olson"
+        assert store.count("interviews") >= 5
+
+
+# --- help -----------------------------------------------------------------------------------
+
+
+def _commands(group: typer.Typer, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    command = typer.main.get_command(group)
+    found = []
+
+    def walk(cmd: object, path: tuple[str, ...]) -> None:
+        subcommands = getattr(cmd, "commands", None)
+        if subcommands:
+            for name, sub in subcommands.items():
+                walk(sub, (*path, name))
+        else:
+            found.append(path)
+
+    walk(command, prefix)
+    return found
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    commands = _commands(app)
+    assert len(commands) >= 20
+    for path in commands:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert "Example" in result.stdout, path
+
+
+# --- concurrency ----------------------------------------------------------------------------
+
+
+def test_four_processes_adding_25_people_each(db_path: Path) -> None:
+    """100 `referrals person add` commands from 4 processes at once: nothing is lost.
+
+    A command may give up with exit 75 when the store stays busy past the timeout; then that
+    person must be absent. With a 10 s timeout none does on this machine, but the test accepts
+    it, as the command's contract does.
+    """
+    worker = textwrap.dedent(
+        """
+        import sys
+        from typer.testing import CliRunner
+        from infoview_graph.cli import app
+        db, tag = sys.argv[1], sys.argv[2]
+        runner = CliRunner()
+        for i in range(25):
+            result = runner.invoke(app, ["--db", db, "person", "add", f"Worker {tag} number {i}"])
+            print(result.exit_code, f"worker-{tag}-number-{i}", flush=True)
+        """
+    )
+    env = {"REFERRALS_BUSY_TIMEOUT": "10", "PATH": "/usr/bin:/bin"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", worker, str(db_path), tag],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for tag in "abcd"
+    ]
+    outcomes = [line.split() for p in procs for line in p.communicate(timeout=300)[0].splitlines()]
+    assert all(p.returncode == 0 for p in procs)
+    assert len(outcomes) == 100
+    assert {code for code, _ in outcomes} <= {"0", "75"}
+    added = {pid for code, pid in outcomes if code == "0"}
+    with open_store(db_path) as store:
+        stored = {p.id for p in store.persons()} - {"steven-olson"}
+    assert stored == added
+    assert len(stored) == 100
