@@ -41,9 +41,11 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import AmbiguousNameError, DuplicateError, NotFoundError
 from infoview_graph.models import (
     CareerField,
@@ -134,7 +136,10 @@ class ReferralNetwork:
         self._self_id: PersonId | None = None
         self._orgs: dict[OrgId, Organization] = {}
         self._fields: dict[FieldId, CareerField] = {}
-        self._adjacency: dict[PersonId, dict[PersonId, Tie]] = {}
+        # Ties are kept as strengths (two dict entries per tie) plus the rare context/date:
+        # a Tie object per tie would cost ~10x the memory on a network of millions of ties.
+        self._adjacency: dict[PersonId, dict[PersonId, int]] = {}
+        self._tie_details: dict[tuple[PersonId, PersonId], tuple[str | None, Any]] = {}
         self._referrals_from: dict[PersonId, dict[PersonId, Referral]] = {}
         self._referrals_to: dict[PersonId, dict[PersonId, Referral]] = {}
         self._outreach: dict[str, Outreach] = {}
@@ -145,7 +150,8 @@ class ReferralNetwork:
         self._graph: nx.MultiDiGraph[str] | None = None
         self.as_of = data.as_of if data is not None else None
         if data is not None:
-            self._load(data)
+            with paused_gc():
+                self._load(data)
 
     # --- building ------------------------------------------------------------------------
 
@@ -260,6 +266,7 @@ class ReferralNetwork:
         self._by_name[name_key(person.name)].remove(person_id)
         for other in self._adjacency.pop(person_id, {}):
             del self._adjacency[other][person_id]
+            self._tie_details.pop(_pair(person_id, other), None)
         for referee in self._referrals_from.pop(person_id, {}):
             del self._referrals_to[referee][person_id]
         for referrer in self._referrals_to.pop(person_id, {}):
@@ -297,8 +304,37 @@ class ReferralNetwork:
         """Add a tie between two existing persons, replacing any tie between them."""
         self.person(tie.a)
         self.person(tie.b)
-        self._adjacency.setdefault(tie.a, {})[tie.b] = tie
-        self._adjacency.setdefault(tie.b, {})[tie.a] = tie
+        self._adjacency.setdefault(tie.a, {})[tie.b] = tie.strength
+        self._adjacency.setdefault(tie.b, {})[tie.a] = tie.strength
+        if tie.context is not None or tie.since is not None:
+            self._tie_details[(tie.a, tie.b)] = (tie.context, tie.since)
+        else:
+            self._tie_details.pop((tie.a, tie.b), None)
+        self._changed()
+
+    def add_tie_rows(self, rows: Iterable[tuple[str, str, int, str | None, Any]]) -> None:
+        """Add ties in bulk from ``(a, b, strength, context, since)`` rows already validated.
+
+        The fast path for loading a store, whose schema guarantees what :class:`Tie`
+        checks (both persons exist, ``a < b``, strength 0–5); rows with a context or date
+        are validated as :class:`Tie` records by the caller. Costs O(rows).
+
+        Examples
+        --------
+        >>> from infoview_graph.models import NetworkData, Person
+        >>> net = ReferralNetwork(NetworkData(persons=(Person(id="a", name="A"),
+        ...                                            Person(id="b", name="B"))))
+        >>> net.add_tie_rows([("a", "b", 3, None, None)])
+        >>> net.tie("b", "a").strength
+        3
+        """
+        adjacency, details = self._adjacency, self._tie_details
+        with paused_gc():
+            for a, b, strength, context, since in rows:
+                adjacency.setdefault(a, {})[b] = strength
+                adjacency.setdefault(b, {})[a] = strength
+                if context is not None or since is not None:
+                    details[(a, b)] = (context, since)
         self._changed()
 
     def add_referral(self, referral: Referral) -> None:
@@ -456,19 +492,43 @@ class ReferralNetwork:
         """Return the tie between two persons, or None if they do not know each other."""
         self.person(a)
         self.person(b)
-        return self._adjacency.get(a, {}).get(b)
+        strength = self._adjacency.get(a, {}).get(b)
+        return None if strength is None else self._tie(a, b, strength)
+
+    def _tie(self, a: PersonId, b: PersonId, strength: int) -> Tie:
+        pair = _pair(a, b)
+        context, since = self._tie_details.get(pair, (None, None))
+        # Built from values that were validated on the way in: no second validation.
+        return Tie.model_construct(
+            a=pair[0], b=pair[1], strength=strength, context=context, since=since
+        )
 
     def ties_of(self, person_id: PersonId) -> dict[PersonId, Tie]:
-        """Return the person's ties, keyed by the other person's id (a copy)."""
+        """Return the person's ties, keyed by the other person's id (a new dict)."""
         self.person(person_id)
-        return dict(self._adjacency.get(person_id, {}))
+        return {
+            other: self._tie(person_id, other, strength)
+            for other, strength in self._adjacency.get(person_id, {}).items()
+        }
+
+    def strengths(self, person_id: PersonId) -> Mapping[PersonId, int]:
+        """Return a read-only view of the person's ties: other person's id → strength.
+
+        The cheap accessor for algorithms: no record is built.
+        """
+        self.person(person_id)
+        return MappingProxyType(self._adjacency.get(person_id, _EMPTY))
 
     def ties(self) -> Iterator[Tie]:
         """Iterate over every tie once."""
         for a, neighbours in self._adjacency.items():
-            for b, tie in neighbours.items():
+            for b, strength in neighbours.items():
                 if a < b:
-                    yield tie
+                    yield self._tie(a, b, strength)
+
+    def number_of_ties(self) -> int:
+        """Return the number of ties."""
+        return sum(len(n) for n in self._adjacency.values()) // 2
 
     def referrals_from(self, person_id: PersonId) -> tuple[Referral, ...]:
         """Return the referrals this person gave, by referee id."""
@@ -588,7 +648,8 @@ class ReferralNetwork:
         graph.add_nodes_from(
             (field_node(f.id), {"kind": "field", "name": f.name}) for f in self._fields.values()
         )
-        graph.add_edges_from(self._edges())
+        with paused_gc():
+            graph.add_edges_from(self._edges())
         return nx.freeze(graph)
 
     def _edges(self) -> Iterable[tuple[str, str, str, dict[str, object]]]:
@@ -629,3 +690,10 @@ class ReferralNetwork:
 
 def _id(person: Person) -> str:
     return person.id
+
+
+def _pair(a: PersonId, b: PersonId) -> tuple[PersonId, PersonId]:
+    return (a, b) if a < b else (b, a)
+
+
+_EMPTY: dict[PersonId, int] = {}

@@ -24,8 +24,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     r"""Spell out control characters so that text cannot drive the terminal.
 
-    >>> printable("ok\\x1b[31m")
-    'ok\\\\x1b[31m'
+    >>> printable("ok\x1b[31m")
+    'ok\\x1b[31m'
     """
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 

@@ -1,0 +1,66 @@
+"""Time loading a store into a ReferralNetwork, and `referrals person list --json` on it.
+
+    python -m benchmarks.bench_load 30000
+
+prints the median and max of 5 runs of `Store.load_network()` and of the whole command.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from benchmarks.synthetic import write_store
+from infoview_graph.store import open_store
+
+
+def main(n: int, repeat: int = 5) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        started = time.perf_counter()
+        data = write_store(path, n)
+        print(f"store: {len(data.persons)} persons, {len(data.ties)} ties, "
+              f"written in {time.perf_counter() - started:.1f} s, "
+              f"{path.stat().st_size / 1e6:.0f} MB")
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            with open_store(path) as store:
+                network = store.load_network()
+            times.append(time.perf_counter() - started)
+        assert len(network) == n
+        print(f"load store → ReferralNetwork: median {statistics.median(times):.3f} s, "
+              f"max {max(times):.3f} s")
+        tracemalloc.start()
+        with open_store(path) as store:
+            network = store.load_network()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"  peak traced memory while loading: {peak / 2**20:.0f} MiB")
+        started = time.perf_counter()
+        graph = network.graph
+        print(f"  building the MultiDiGraph on first use: {time.perf_counter() - started:.3f} s "
+              f"({graph.number_of_edges()} edges)")
+        command = [sys.executable, "-m", "infoview_graph", "--db", str(path), "person", "list",
+                   "--json"]
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+        print(f"`referrals person list --json`: median {statistics.median(times):.3f} s, "
+              f"max {max(times):.3f} s")
+        command = [sys.executable, "-m", "infoview_graph", "--db", str(path), "person", "add",
+                   "Bench Person"]
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        print(f"`referrals person add`: {time.perf_counter() - started:.3f} s (one run)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30_000)
