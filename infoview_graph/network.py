@@ -41,7 +41,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 __all__ = ["ReferralNetwork", "field_node", "name_key", "org_node"]
 
 _R = TypeVar("_R")
+_T = TypeVar("_T")
 _PUNCTUATION = re.compile(r"[.,;:!?\"'’()]")
 
 
@@ -148,6 +149,7 @@ class ReferralNetwork:
         self._targets: dict[tuple[str, str], Target] = {}
         self._questions: dict[str, Question] = {}
         self._graph: nx.MultiDiGraph[str] | None = None
+        self._derived: dict[str, object] = {}
         self.as_of = data.as_of if data is not None else None
         if data is not None:
             with paused_gc():
@@ -155,7 +157,7 @@ class ReferralNetwork:
 
     # --- building ------------------------------------------------------------------------
 
-    def _load(self, data: NetworkData) -> None:  # noqa: PLR0912 - one loop per table
+    def _load(self, data: NetworkData) -> None:
         # Nodes first, then check every reference once: records may name each other in any
         # order (a field related to one listed after it).
         for field in data.fields:
@@ -217,6 +219,23 @@ class ReferralNetwork:
 
     def _changed(self) -> None:
         self._graph = None
+        self._derived.clear()
+
+    def derived(self, key: str, build: Callable[[ReferralNetwork], _T]) -> _T:
+        """Return ``build(self)``, computed once and kept until the network next changes.
+
+        For views that algorithms derive from the network (a compact adjacency, an index):
+        they are rebuilt after any change, so they never go stale.
+
+        Examples
+        --------
+        >>> net = ReferralNetwork()
+        >>> net.derived("size", len) is net.derived("size", lambda n: -1)
+        True
+        """
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]  # type: ignore[return-value]
 
     def add_person(self, person: Person) -> None:
         """Add a person whose organization and fields exist.
@@ -370,6 +389,7 @@ class ReferralNetwork:
         if followup.person is not None:
             self.person(followup.person)
         self._followups[followup.id] = followup
+        self._changed()
 
     def add_target(self, target: Target) -> None:
         """Add (or re-prioritise) a target field or organization."""
@@ -378,10 +398,12 @@ class ReferralNetwork:
         else:
             self.organization(target.id)
         self._targets[(target.kind, target.id)] = target
+        self._changed()
 
     def add_question(self, question: Question) -> None:
         """Add (or replace, by id) a question of the user's own."""
         self._questions[question.id] = question
+        self._changed()
 
     # --- accessors -----------------------------------------------------------------------
 

@@ -42,6 +42,10 @@ def _error(model: type[Any], **values: Any) -> ValidationError:
     return caught.value
 
 
+def _is_surrogate(char: str) -> bool:
+    return 0xD800 <= ord(char) <= 0xDFFF
+
+
 def _locations(error: ValidationError) -> set[tuple[str | int, ...]]:
     return {tuple(item["loc"]) for item in error.errors()}
 
@@ -51,8 +55,8 @@ def _locations(error: ValidationError) -> set[tuple[str | int, ...]]:
 
 @pytest.mark.parametrize(
     "bad",
-    ["\x00", "\x1b", "\x7f", "\x85", "\ud800", "\n", "\t", "\r", "\x9f"],
-    ids=["nul", "esc", "del", "nel", "lone-surrogate", "newline", "tab", "cr", "apc"],
+    ["\x00", "\x1b", "\x7f", "\x85", "\n", "\t", "\r", "\x9f"],
+    ids=["nul", "esc", "del", "nel", "newline", "tab", "cr", "apc"],
 )
 @pytest.mark.parametrize("field", ["name", "title"])
 def test_one_line_text_rejects_control_characters(field: str, bad: str) -> None:
@@ -60,6 +64,19 @@ def test_one_line_text_rejects_control_characters(field: str, bad: str) -> None:
     error = _error(Person, **values)
     assert _locations(error) == {(field,)}
     assert "control character" in str(error)
+
+
+@pytest.mark.parametrize("bad", [chr(0xD800), chr(0xDFFF), f"a{chr(0xDC80)}b"])
+@pytest.mark.parametrize("field", ["name", "notes"])
+def test_lone_surrogates_are_rejected_before_the_text_rules_run(field: str, bad: str) -> None:
+    """pydantic-core refuses a str that is not valid Unicode before ``_line``/``_free_text``
+    see it, so the message is pydantic's own (it names the field, not the fix)."""
+    error = _error(Person, **{"id": "ann", "name": "Ann", field: bad})
+    assert _locations(error) == {(field,)}
+    assert str(invalid_input(error)) == (
+        f"invalid person: {field} — input should be a valid string, "
+        "unable to parse raw data as a unicode string"
+    )
 
 
 @pytest.mark.parametrize(
@@ -114,7 +131,7 @@ def test_free_text_allows_newlines_and_tabs() -> None:
     assert Person(id="ann", name="Ann", notes="").notes == ""
 
 
-@pytest.mark.parametrize("bad", ["\x00", "\x1b", "\x7f", "\x85", "\ud800", "\r", "\x0b", "\x0c"])
+@pytest.mark.parametrize("bad", ["\x00", "\x1b", "\x7f", "\x85", "\r", "\x0b", "\x0c"])
 def test_free_text_rejects_other_control_characters(bad: str) -> None:
     error = _error(Person, id="ann", name="Ann", notes=f"line one\n{bad}line two")
     assert _locations(error) == {("notes",)}
@@ -161,12 +178,13 @@ def test_any_text_with_a_control_character_is_rejected_as_a_name(
     with pytest.raises(ValidationError) as caught:
         Person(id="ann", name=value)
     assert _locations(caught.value) == {("name",)}
-    assert "control character" in str(caught.value)
     assert CANARY not in str(caught.value)
     converted = invalid_input(caught.value, "person")
     assert isinstance(converted, InvalidInputError)
-    assert str(converted).startswith("invalid person: name contains a control character")
+    assert str(converted).startswith("invalid person: name ")
     assert CANARY not in str(converted)
+    if not _is_surrogate(bad):
+        assert "name contains a control character" in str(converted)
 
 
 @given(
@@ -184,8 +202,10 @@ def test_any_text_with_a_control_character_but_newline_or_tab_is_rejected_as_not
     assert CANARY not in str(caught.value)
     converted = invalid_input(caught.value)
     assert isinstance(converted, InvalidInputError)
-    assert "notes contains a control character" in str(converted)
+    assert str(converted).startswith("invalid person: notes ")
     assert CANARY not in str(converted)
+    if not _is_surrogate(bad):
+        assert "notes contains a control character" in str(converted)
 
 
 @given(name=lines(max_size=60), notes=free_texts())
@@ -212,8 +232,11 @@ def test_emails_accepted(good: str) -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["ann", "ann@", "@example.org", "ann@example", "ann@@example.org", "ann lee@example.org"]
-    + ["ann@example..org", "ann@.org", "ann@example.org ", "a" * 310 + "@example.org"],
+    [
+        *("ann", "ann@", "@example.org", "ann@example", "ann@@example.org"),
+        *("ann lee@example.org", "ann@example..org", "ann@.org", "ann@example.org "),
+        "a" * 310 + "@example.org",
+    ],
 )
 def test_emails_rejected(bad: str) -> None:
     assert _locations(_error(Person, id="ann", name="Ann", emails=("ok@example.org", bad))) == {
@@ -242,8 +265,11 @@ def test_urls_accepted(good: str) -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["www.example.org", "ftp://example.org/x", "javascript:alert(1)", "https://", "https:///x"]
-    + ["https://example.org/a b", "mailto:ann@example.org", "https://" + "a" * 2000 + ".org"],
+    [
+        *("www.example.org", "ftp://example.org/x", "javascript:alert(1)", "https://"),
+        *("https:///x", "https://example.org/a b", "mailto:ann@example.org"),
+        "https://" + "a" * 2000 + ".org",
+    ],
 )
 def test_urls_rejected(bad: str) -> None:
     assert _locations(_error(Person, id="ann", name="Ann", url=bad)) == {("url",)}
@@ -483,7 +509,19 @@ def test_every_record_forbids_extra_keys_and_is_immutable(
     first = next(iter(model.model_fields))
     with pytest.raises(ValidationError, match="frozen"):
         setattr(record, first, getattr(record, first))
-    assert hash(record) == hash(model(**values))
+    assert record == model(**values)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: Interview.answers is a plain dict, so a 'frozen' interview can be changed in "
+    "place (without validation) and cannot be hashed",
+)
+def test_interview_answers_cannot_be_changed_in_place() -> None:
+    interview = Interview(id="i", person="a", on=DAY, answers={"q": "fine"})
+    with pytest.raises(TypeError):
+        interview.answers["q"] = "bad\x00"  # type: ignore[index]
+    assert interview.answers == {"q": "fine"}
 
 
 def test_records_compare_by_value() -> None:
@@ -521,7 +559,8 @@ def test_records_compare_by_value() -> None:
         (
             Referral,
             {"referrer": "a", "referee": "b", "on": f"{CANARY}"},
-            "invalid referral: on — input should be a valid date or datetime, input is too short",
+            "invalid referral: on — input should be a valid date or datetime, "
+            "invalid character in year",
         ),
         (
             Tie,

@@ -11,14 +11,14 @@ from typing import Annotated
 import typer
 
 from infoview_graph import __version__
-from infoview_graph.cli import catalog, events, people, setup
+from infoview_graph.cli import advice, catalog, events, people, setup
 from infoview_graph.cli._context import state
 
 app = typer.Typer(
     name="referrals",
     help=(
         "Plan informational interviews as a referral network: whom to contact next, and "
-        "through whom.\n\nStart with: referrals person list --demo"
+        "through whom.\n\nStart with: referrals suggest --demo"
     ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
@@ -63,6 +63,8 @@ app.command("refer")(events.refer)
 app.command("outreach")(events.outreach)
 app.command("reply")(events.reply)
 app.add_typer(events.interview_app, name="interview")
+app.command("suggest")(advice.suggest)
+app.command("intro")(advice.intro)
 
 
 def main() -> None:

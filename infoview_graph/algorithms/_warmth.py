@@ -1,0 +1,383 @@
+"""Warmth: how likely a request reaches a person and gets a reply, and along which path.
+
+The network is read as a directed graph of *hops*. A tie of strength ``s`` between ``u``
+and ``v`` is a hop both ways that succeeds with probability ``TIE_REPLY[s]``; when ``u`` is
+an introducer (not me), the hop is also discounted by ``u``'s responsiveness and, when ``u``
+was asked too often lately, by ``SPARE``. A referral given to me (``R`` suggested I speak
+with ``X``) is a hop from me straight to ``X`` that succeeds with ``NAMED`` when I may use
+``R``'s name and ``UNNAMED`` otherwise; the path shows ``R`` between me and ``X``.
+
+The warmth of a path is the product of its hop probabilities — dominated by its weakest
+link — and the best path maximises it, that is minimises the sum of ``-log p``. Paths have
+at most ``max_hops`` hops: a longer introduction chain is a cold call in disguise.
+
+:func:`warmth_paths` runs the search with numpy on a compact CSR view of the ties (a
+hop-limited Bellman–Ford: one vectorised relaxation per hop from the nodes the last hop
+improved), :func:`warmth_paths_reference` with plain Python over a ``networkx.DiGraph``; the
+tests check that both give the same costs and paths. Ties between equal costs go to the
+smaller predecessor id, so results are deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from infoview_graph.algorithms.responsiveness import Responsiveness, Thresholds, responsiveness
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import numpy as np
+    import numpy.typing as npt
+
+    from infoview_graph.models import PersonId, Referral
+    from infoview_graph.network import ReferralNetwork
+
+TIE_REPLY = (0.10, 0.30, 0.50, 0.65, 0.80, 0.90)
+"""Chance that a request along a tie of strength 0…5 gets an answer."""
+NAMED = 0.85
+"""Chance of a reply to an outreach that names a referrer with permission."""
+UNNAMED = 0.60
+"""Chance of a reply to an outreach after a referral I may not cite by name."""
+INTRODUCER = {"booster": 1.0, "unknown": 0.85, "obligate": 0.70, "curmudgeon": 0.40}
+"""How an introducer's responsiveness scales the hops they would have to make."""
+REPLIED = 0.85
+"""Chance of an answer from someone who already replied to me."""
+WRITTEN = 0.30
+AFTER_INTERVIEW = (0.70, 0.30, 0.50, 0.70, 0.85, 0.90)
+"""Chance of an answer from someone I interviewed, by friendliness 1…5 (index 0: unrated)."""
+"""Chance of an answer from someone I wrote to who has not replied yet."""
+SPARE = 0.25
+"""Factor on hops through an introducer asked ``max_asks`` times in the ask window."""
+_EPS = 1e-12
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The best path from me to one person."""
+
+    cost: float
+    chain: tuple[PersonId, ...]
+    """The persons the request passes: me, the introducers, them."""
+    path: tuple[PersonId, ...]
+    """The chain for display: a first hop by referral shows the referrer in between."""
+    referral: Referral | None
+    """The referral the path starts with, if it does."""
+    hops: tuple[float, ...]
+    """The success probability of each hop."""
+
+    @property
+    def warmth(self) -> float:
+        """The product of the hop probabilities."""
+        return math.exp(-self.cost)
+
+
+@dataclass(frozen=True)
+class HopModel:
+    """Everything the search needs besides the ties: who is me, node costs, referral hops."""
+
+    me: PersonId
+    node_cost: Mapping[PersonId, float]
+    """Extra cost of hops leaving an introducer (responsiveness, ask-load); missing = 0."""
+    blocked: frozenset[PersonId]
+    """Persons a path may not pass through (do not contact)."""
+    referral_hops: Mapping[PersonId, Referral]
+    """The best referral to each referee."""
+    contact_hops: Mapping[PersonId, float]
+    """Persons I have met or written to: a direct hop (see ``AFTER_INTERVIEW``, ``REPLIED``,
+    ``WRITTEN``)."""
+    classes: Mapping[PersonId, Responsiveness]
+    asks: Mapping[PersonId, int]
+
+
+def hop_model(
+    network: ReferralNetwork,
+    *,
+    today: dt.date,
+    thresholds: Thresholds,
+    ask_window_days: int,
+    max_asks: int,
+) -> HopModel:
+    """Collect the per-person inputs of the search from the network's events.
+
+    O(p + a + r) for the p persons with events, a contact attempts and r referrals.
+    """
+    me = network.me.id
+    concerned = {o.person for o in network.outreach()} | {i.person for i in network.interviews()}
+    classes = {
+        pid: responsiveness(network, pid, today=today, thresholds=thresholds)
+        for pid in sorted(concerned)
+    }
+    since = today - dt.timedelta(days=ask_window_days)
+    asks: dict[PersonId, int] = {}
+    for attempt in network.outreach():
+        if attempt.via is not None and since <= attempt.on <= today:
+            asks[attempt.via] = asks.get(attempt.via, 0) + 1
+    node_cost: dict[PersonId, float] = {}
+    for person in network.persons():
+        if person.id == me:
+            continue
+        factor = INTRODUCER[classes.get(person.id, "unknown")]
+        if asks.get(person.id, 0) >= max_asks:
+            factor *= SPARE
+        node_cost[person.id] = -math.log(factor)
+    blocked = frozenset(p.id for p in network.persons() if p.do_not_contact)
+    best: dict[PersonId, Referral] = {}
+    for referral in network.referrals():
+        if referral.referee == me or referral.referrer in blocked:
+            continue
+        held = best.get(referral.referee)
+        if held is None or _referral_rank(referral) < _referral_rank(held):
+            best[referral.referee] = referral
+    contacted: dict[PersonId, float] = {}
+    for interview in network.interviews():
+        if interview.person not in blocked:
+            chance = AFTER_INTERVIEW[interview.friendliness or 0]
+            contacted[interview.person] = max(chance, contacted.get(interview.person, 0.0))
+    for attempt in network.outreach():
+        if attempt.declined or attempt.person in blocked:
+            continue
+        chance = REPLIED if attempt.replied_on is not None else WRITTEN
+        contacted[attempt.person] = max(chance, contacted.get(attempt.person, 0.0))
+    return HopModel(me, node_cost, blocked, best, contacted, classes, asks)
+
+
+def _referral_rank(referral: Referral) -> tuple[int, int, str]:
+    # Permission to use the name first, then the newest, then the referrer's id.
+    return (0 if referral.may_use_name else 1, -referral.on.toordinal(), referral.referrer)
+
+
+def referral_probability(referral: Referral) -> float:
+    """Return the chance of a reply after this referral (named or not)."""
+    return NAMED if referral.may_use_name else UNNAMED
+
+
+def direct_hops(model: HopModel) -> dict[PersonId, float]:
+    """Return the hops from me that are not ties: referrals and people I wrote to."""
+    hops = dict(model.contact_hops)
+    for referee, referral in model.referral_hops.items():
+        hops[referee] = max(hops.get(referee, 0.0), referral_probability(referral))
+    return hops
+
+
+# --- the compact view ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Compact:
+    """The ties as a CSR adjacency over persons sorted by id, built once per network state."""
+
+    ids: list[PersonId]
+    index: dict[PersonId, int]
+    indptr: npt.NDArray[np.int64]
+    indices: npt.NDArray[np.int32]
+    strength: npt.NDArray[np.int8]
+
+
+def compact(network: ReferralNetwork) -> Compact:
+    """Return the network's compact view (cached until the network changes). O(n + m)."""
+    return network.derived("compact-ties", _build_compact)
+
+
+def _build_compact(network: ReferralNetwork) -> Compact:
+    import numpy as np
+
+    ids = sorted(p.id for p in network.persons())
+    index = {pid: i for i, pid in enumerate(ids)}
+    degrees = np.zeros(len(ids) + 1, dtype=np.int64)
+    neighbours: list[int] = []
+    strengths: list[int] = []
+    for i, pid in enumerate(ids):
+        ties = network.strengths(pid)
+        order = sorted(ties)
+        neighbours.extend(index[other] for other in order)
+        strengths.extend(ties[other] for other in order)
+        degrees[i + 1] = len(order)
+    return Compact(
+        ids=ids,
+        index=index,
+        indptr=np.cumsum(degrees),
+        indices=np.asarray(neighbours, dtype=np.int32),
+        strength=np.asarray(strengths, dtype=np.int8),
+    )
+
+
+# --- the search ------------------------------------------------------------------------------
+
+
+def warmth_paths(network: ReferralNetwork, model: HopModel, *, max_hops: int) -> Warmth:
+    """Best paths from me to everyone within ``max_hops`` hops, on the compact view.
+
+    Costs O(m_h) numpy work for the m_h tie entries leaving the nodes reached in fewer than
+    ``max_hops`` hops (at most every tie once per hop), plus O(k) Python per person reached.
+    """
+    import numpy as np
+
+    view = compact(network)
+    n = len(view.ids)
+    source = view.index[model.me]
+    tie_cost = -np.log(np.asarray(TIE_REPLY))
+    node_cost = np.zeros(n)
+    for pid, cost in model.node_cost.items():
+        node_cost[view.index[pid]] = cost
+    node_cost[source] = 0.0
+    passable = np.ones(n, dtype=bool)
+    for pid in model.blocked:
+        passable[view.index[pid]] = False
+    degree = np.diff(view.indptr)
+    edge_cost = tie_cost[view.strength] + np.repeat(node_cost, degree)
+
+    direct = direct_hops(model)
+    extra_v = np.asarray([view.index[p] for p in sorted(direct)], dtype=np.int64)
+    extra_c = np.asarray([-math.log(direct[p]) for p in sorted(direct)])
+
+    dist = np.full(n, np.inf)
+    dist[source] = 0.0
+    layers: list[dict[int, int]] = []
+    frontier = np.asarray([source], dtype=np.int64)
+    for hop in range(1, max_hops + 1):
+        frontier = frontier[passable[frontier]]
+        starts, ends = view.indptr[frontier], view.indptr[frontier + 1]
+        counts = ends - starts
+        rows = np.repeat(frontier, counts)
+        positions = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        positions = positions + np.repeat(starts, counts)
+        targets = view.indices[positions].astype(np.int64)
+        costs = dist[rows] + edge_cost[positions]
+        if hop == 1 and len(extra_v):
+            rows = np.concatenate([rows, np.full(len(extra_v), source)])
+            targets = np.concatenate([targets, extra_v])
+            costs = np.concatenate([costs, extra_c])
+        if not len(targets):
+            break
+        # For each target the cheapest candidate, ties to the smallest predecessor index.
+        order = np.lexsort((rows, costs, targets))
+        targets, costs, rows = targets[order], costs[order], rows[order]
+        first = np.ones(len(targets), dtype=bool)
+        first[1:] = targets[1:] != targets[:-1]
+        targets, costs, rows = targets[first], costs[first], rows[first]
+        better = costs < dist[targets] - _EPS
+        targets, costs, rows = targets[better], costs[better], rows[better]
+        if not len(targets):
+            break
+        dist[targets] = costs
+        layers.append(dict(zip(targets.tolist(), rows.tolist(), strict=True)))
+        frontier = targets
+    return Warmth(network, model, view, dist, layers, source)
+
+
+@dataclass(frozen=True)
+class Warmth:
+    """The result of :func:`warmth_paths`: every cost at once, paths on request."""
+
+    network: ReferralNetwork
+    model: HopModel
+    view: Compact
+    cost: npt.NDArray[np.float64]
+    """Cost (``-log`` warmth) per person in ``view.ids`` order; ``inf`` if out of reach."""
+    layers: list[dict[int, int]]
+    source: int
+
+    def reach(self, person_id: PersonId) -> Reach | None:
+        """Return the best path to one person, or None if out of reach. O(max_hops)."""
+        v = self.view.index[person_id]
+        if not math.isfinite(self.cost[v]) or v == self.source:
+            return None
+        chain, at, h = [v], v, len(self.layers) - 1
+        while h >= 0 and at not in self.layers[h]:
+            h -= 1
+        while at != self.source:
+            at = self.layers[h][at]
+            chain.append(at)
+            h -= 1
+            while h >= 0 and at not in self.layers[h]:
+                h -= 1
+        ids = [self.view.ids[i] for i in reversed(chain)]
+        return describe_chain(self.network, self.model, ids, float(self.cost[v]))
+
+    def reached(self) -> dict[PersonId, Reach]:
+        """Return the best path to everyone in reach.
+
+        O(k) Python per person reached: for tests and small networks.
+        """
+        found = {}
+        for v in (int(i) for i in self.cost.nonzero()[0] if math.isfinite(self.cost[i])):
+            reach = self.reach(self.view.ids[v])
+            if reach is not None:
+                found[self.view.ids[v]] = reach
+        return found
+
+
+def describe_chain(
+    network: ReferralNetwork, model: HopModel, chain: list[PersonId], cost: float
+) -> Reach:
+    """Describe a chain of persons from me: display path, referral used, hop chances."""
+    me = model.me
+    hops: list[float] = []
+    referral = None
+    for u, v in itertools.pairwise(chain):
+        strength = network.strengths(u).get(v)
+        tie = TIE_REPLY[strength] if strength is not None else 0.0
+        if u != me:
+            tie *= math.exp(-model.node_cost.get(u, 0.0))
+        written = model.contact_hops.get(v, 0.0) if u == me else 0.0
+        offered = model.referral_hops.get(v) if u == me else None
+        named = referral_probability(offered) if offered is not None else 0.0
+        if offered is not None and named > max(tie, written):
+            referral = offered
+        hops.append(max(tie, written, named))
+    path = tuple(chain)
+    if referral is not None:
+        path = (me, referral.referrer, *chain[1:])
+    return Reach(cost=cost, chain=tuple(chain), path=path, referral=referral, hops=tuple(hops))
+
+
+def warmth_paths_reference(
+    graph: nx.DiGraph[str], model: HopModel, *, max_hops: int
+) -> dict[PersonId, tuple[float, tuple[PersonId, ...]]]:
+    """Run the same search in plain Python over a ``networkx.DiGraph`` (for the tests).
+
+    ``graph`` holds one edge per hop with its ``cost`` (see :func:`hop_graph`). Returns each
+    reached person's cost and chain of persons (referrers not inserted).
+    """
+    best: dict[str, tuple[float, tuple[str, ...]]] = {model.me: (0.0, (model.me,))}
+    frontier = [model.me]
+    for _ in range(max_hops):
+        candidates: dict[str, tuple[float, str]] = {}
+        for u in frontier:
+            if u in model.blocked:
+                continue
+            for v, attrs in graph.adj[u].items():
+                offer = (best[u][0] + attrs["cost"], u)
+                if v not in candidates or offer < candidates[v]:
+                    candidates[v] = offer
+        improved = {
+            v: (cost, (*best[u][1], v))
+            for v, (cost, u) in candidates.items()
+            if cost < best.get(v, (math.inf,))[0] - _EPS
+        }
+        best.update(improved)
+        frontier = sorted(improved)
+    del best[model.me]
+    return best
+
+
+def hop_graph(network: ReferralNetwork, model: HopModel) -> nx.DiGraph[str]:
+    """Return the hops as a ``networkx.DiGraph`` with a ``cost`` per edge (for the tests)."""
+    import networkx as nx
+
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(p.id for p in network.persons())
+    for tie in network.ties():
+        for u, v in ((tie.a, tie.b), (tie.b, tie.a)):
+            extra = model.node_cost.get(u, 0.0) if u != model.me else 0.0
+            graph.add_edge(u, v, cost=-math.log(TIE_REPLY[tie.strength]) + extra)
+    for person, chance in direct_hops(model).items():
+        cost = -math.log(chance)
+        if not graph.has_edge(model.me, person) or graph[model.me][person]["cost"] > cost:
+            graph.add_edge(model.me, person, cost=cost)
+    return graph

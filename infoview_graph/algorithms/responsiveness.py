@@ -1,0 +1,140 @@
+"""How quickly people answer: booster, obligate or curmudgeon (Dalton, *The 2-Hour Job Search*).
+
+One definition, used everywhere a person's responsiveness matters (``person show``, the
+introducer factor of :func:`~infoview_graph.algorithms.suggest.suggest_next_contacts`, the
+agenda):
+
+- an interview's friendliness rating, when there is one, decides: 4–5 booster, 3 obligate,
+  1–2 curmudgeon;
+- otherwise the latest contact attempt that has an outcome decides: a reply within
+  ``booster_within`` business days (3) makes a *booster*, a later reply an *obligate*, a
+  decline or no reply after ``curmudgeon_after`` business days (7) a *curmudgeon*;
+- no evidence yet (never contacted, or still inside the waiting window) is ``"unknown"``.
+
+Business days are Monday to Friday (``numpy.busday_count``); holidays are not modelled.
+
+Examples
+--------
+>>> import datetime as dt
+>>> business_days(dt.date(2025, 3, 14), dt.date(2025, 3, 19))  # Fri → Wed
+3
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from infoview_graph.models import PersonId
+    from infoview_graph.network import ReferralNetwork
+
+__all__ = [
+    "Responsiveness",
+    "Thresholds",
+    "add_business_days",
+    "business_days",
+    "responsiveness",
+]
+
+Responsiveness = Literal["booster", "obligate", "curmudgeon", "unknown"]
+
+
+class Thresholds(BaseModel):
+    """Day counts of the 3B7 routine and the responsiveness classes (business days)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    booster_within: Annotated[int, Field(ge=0, le=30)] = 3
+    """A reply within this many business days makes a booster; also when to try a second
+    contact at the same employer (the "3" of 3B7)."""
+    curmudgeon_after: Annotated[int, Field(ge=1, le=60)] = 7
+    """No reply after this many business days makes a curmudgeon; also when to follow up
+    with the first contact (the "7" of 3B7)."""
+
+
+def business_days(start: dt.date, end: dt.date) -> int:
+    """Count the business days from ``start`` up to (not including) ``end``.
+
+    Equivalently: how many business days have passed on ``end`` since ``start``.
+
+    Examples
+    --------
+    >>> business_days(dt.date(2026, 11, 20), dt.date(2026, 11, 23))  # Fri → Mon
+    1
+    >>> business_days(dt.date(2026, 11, 23), dt.date(2026, 11, 20))
+    0
+    """
+    import numpy as np
+
+    return max(0, int(np.busday_count(start, end)))
+
+
+def add_business_days(day: dt.date, days: int) -> dt.date:
+    """Return the date ``days`` business days after ``day`` (a weekend rolls forward).
+
+    Examples
+    --------
+    >>> add_business_days(dt.date(2025, 3, 14), 3)  # Fri + 3 → Wed
+    datetime.date(2025, 3, 19)
+    """
+    import numpy as np
+
+    result = np.busday_offset(day, days, roll="forward")
+    return dt.date.fromisoformat(str(result))
+
+
+def responsiveness(
+    network: ReferralNetwork,
+    person_id: PersonId,
+    *,
+    today: dt.date,
+    thresholds: Thresholds | None = None,
+) -> Responsiveness:
+    """Classify how a person answers: ``"booster"``, ``"obligate"``, ``"curmudgeon"``.
+
+    Parameters
+    ----------
+    network : ReferralNetwork
+        The network.
+    person_id : str
+        The person.
+    today : datetime.date
+        The day to judge unanswered attempts against.
+    thresholds : Thresholds, optional
+        The day counts (default 3 and 7 business days).
+
+    Returns
+    -------
+    str
+        The class, or ``"unknown"`` without evidence.
+
+    Notes
+    -----
+    O(a + i) for the person's a contact attempts and i interviews.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> responsiveness(net, "denise-okafor", today=net.as_of)
+    'booster'
+    """
+    limits = thresholds or Thresholds()
+    rated = [i for i in network.interviews_with(person_id) if i.friendliness is not None]
+    if rated:
+        friendliness = rated[-1].friendliness or 0
+        if friendliness >= 4:
+            return "booster"
+        return "obligate" if friendliness == 3 else "curmudgeon"
+    for attempt in reversed(network.outreach_to(person_id)):
+        if attempt.declined:
+            return "curmudgeon"
+        if attempt.replied_on is not None:
+            waited = business_days(attempt.on, attempt.replied_on)
+            return "booster" if waited <= limits.booster_within else "obligate"
+        if business_days(attempt.on, today) >= limits.curmudgeon_after:
+            return "curmudgeon"
+    return "unknown"

@@ -1,0 +1,710 @@
+r"""Whom to contact next, and through whom: the main job of ``infoview_graph``.
+
+:func:`suggest_next_contacts` ranks the people I have not interviewed yet by five factors,
+each a number in [0, 1], weighted and summed:
+
+.. math::
+
+    \text{score}(v) = w_W\,W(v) + w_R\,R(v) + w_C\,C(v) + w_O\,O(v) + w_T\,T(v)
+
+- **warmth** :math:`W`: how likely a request reaches :math:`v` and gets an answer, along
+  the best path from me (product of the hops' chances, so the weakest link dominates; a
+  named referral is a strong hop; introducers are discounted by their responsiveness and
+  spared when asked too often — see :mod:`._warmth`). For someone I know directly, the
+  chance is multiplied by a *novelty* factor that falls for the strongest ties, so a close
+  friend scores barely above a moderately weak tie: weak and moderately weak ties carry the
+  new information (Granovetter 1973) and the most job mobility (Rajkumar et al. 2022);
+- **relevance** :math:`R`: :math:`v`'s fields and organization against my targets, by
+  priority; a field related to a target field counts half;
+- **coverage gain** :math:`C`: diminishing returns — a target with :math:`k` interviews so
+  far is worth :math:`1/(1+k)` of its priority weight;
+- **onward reach** :math:`O`: the uncovered targets :math:`v` knows people in (a brokerage
+  measure in the spirit of Burt's structural holes): :math:`1 - e^{-\sum w_t}`;
+- **timing** :math:`T`: fresh referrals first (linear decay to nothing at twice the
+  staleness age), a reply waiting to be scheduled, a follow-up due after the 3B7 wait, and
+  the "3" of 3B7 — a second person at an employer whose first contact has not replied.
+
+Never suggested: me, anyone already interviewed or who declined, anyone marked do not
+contact, and anyone I wrote to who is still inside the waiting window.
+
+References
+----------
+.. [1] M. Granovetter, "The Strength of Weak Ties", *American Journal of Sociology* 78(6),
+   1973.
+.. [2] K. Rajkumar, G. Saint-Jacques, I. Bojinov, E. Brynjolfsson, S. Aral, "A causal test
+   of the strength of weak ties", *Science* 377, 2022.
+.. [3] R. S. Burt, *Structural Holes*, Harvard University Press, 1992.
+.. [4] S. Dalton, *The 2-Hour Job Search*, 2nd ed., 2020 (boosters, obligates,
+   curmudgeons; the 3B7 routine; LAMP).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from infoview_graph.algorithms._warmth import (
+    TIE_REPLY,
+    HopModel,
+    Reach,
+    Warmth,
+    compact,
+    hop_model,
+    warmth_paths,
+)
+from infoview_graph.algorithms.responsiveness import Thresholds, business_days
+from infoview_graph.errors import NotFoundError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from infoview_graph.models import Outreach, Person
+    from infoview_graph.network import ReferralNetwork
+
+__all__ = ["NOVELTY", "PRIORITY_WEIGHT", "SuggestWeights", "Suggestion", "suggest_next_contacts"]
+
+NOVELTY = (1.0, 1.0, 1.0, 0.9, 0.8, 0.72)
+"""Novelty of a direct tie of strength 0…5. Chosen so that warmth × novelty still grows
+with strength (0.10, 0.30, 0.50, 0.59, 0.64, 0.65) — raising a tie never lowers a score —
+but flattens at the top: a close friend is hardly preferred over a colleague."""
+PRIORITY_WEIGHT = {1: 1.0, 2: 0.7, 3: 0.4}
+"""Weight of a target by its priority (1 highest)."""
+RELATED_SHARE = 0.5
+"""Share of a target field's weight that a related field earns."""
+
+_Weight = Annotated[float, Field(ge=0.0, le=10.0)]
+
+
+class SuggestWeights(BaseModel):
+    """The weights and knobs of :func:`suggest_next_contacts`.
+
+    Defaults: relevance and warmth lead (0.30 each) because an interview is only worth
+    having in a target field and only happens if the person answers; coverage gain (0.20)
+    spreads interviews across targets, the point of exploring; onward reach (0.10) and
+    timing (0.10) break the many near-ties among similar contacts in favour of brokers and
+    of what is urgent. The knobs are the source document's and Dalton's numbers: referrals
+    go stale in about two weeks, the 3B7 routine waits 3 and 7 business days, and an
+    introducer asked three times in a month deserves a rest.
+
+    Examples
+    --------
+    >>> SuggestWeights(warmth=0.5).relevance
+    0.3
+    >>> SuggestWeights(max_hops=0)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for SuggestWeights
+    max_hops
+      Input should be greater than or equal to 1 [type=greater_than_equal]
+    ...
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_attribute_docstrings=True, hide_input_in_errors=True
+    )
+
+    warmth: _Weight = 0.30
+    """Weight of the chance of an answer along the best path."""
+    relevance: _Weight = 0.30
+    """Weight of the match with my target fields and organizations."""
+    coverage: _Weight = 0.20
+    """Weight of the coverage gain (targets with few interviews first)."""
+    reach: _Weight = 0.10
+    """Weight of onward reach into uncovered targets."""
+    timing: _Weight = 0.10
+    """Weight of timing: fresh referrals, replies, follow-ups due, 3B7."""
+    max_hops: Annotated[int, Field(ge=1, le=6)] = 3
+    """Longest introduction chain considered (me → A → B → them is 3)."""
+    stale_after_days: Annotated[int, Field(ge=1, le=365)] = 14
+    """Age in days at which a referral is stale."""
+    ask_window_days: Annotated[int, Field(ge=1, le=365)] = 30
+    """Window for counting how often an introducer was asked."""
+    max_asks: Annotated[int, Field(ge=1, le=100)] = 3
+    """Asks within the window after which an introducer is spared."""
+    thresholds: Thresholds = Thresholds()
+    """The 3B7 and responsiveness day counts."""
+
+
+class Suggestion(BaseModel):
+    """One suggested next step: whom to contact, how, and why."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    person_id: str
+    """Whom to contact."""
+    name: str
+    """Their name."""
+    score: float
+    """The weighted sum of the factors."""
+    action: str
+    """What to do, in one sentence."""
+    path: tuple[str, ...]
+    """Person ids from me to them (a referral shows the referrer in between)."""
+    via: str | None
+    """The introducer or referrer, if any."""
+    reasons: tuple[str, ...]
+    """One sentence per factor that mattered, with its contribution."""
+    factors: dict[str, float]
+    """Each factor's contribution to the score (weight × value)."""
+
+
+@dataclass(frozen=True)
+class _Targets:
+    field_weight: dict[str, float]
+    org_weight: dict[str, float]
+    related_weight: dict[str, tuple[float, str]]
+    field_interviews: dict[str, int]
+    org_interviews: dict[str, int]
+
+
+def suggest_next_contacts(
+    network: ReferralNetwork,
+    *,
+    k: int = 5,
+    fields: Sequence[str] | None = None,
+    organizations: Sequence[str] | None = None,
+    today: dt.date | None = None,
+    weights: SuggestWeights | None = None,
+) -> list[Suggestion]:
+    """Rank whom to contact next, with the action, the path from me and the reasons.
+
+    Parameters
+    ----------
+    network : ReferralNetwork
+        The network; not changed.
+    k : int, default 5
+        How many suggestions at most.
+    fields, organizations : sequence of str, optional
+        Only people in these fields or at these organizations (ids); they then stand in
+        for my targets, at priority 1.
+    today : datetime.date, optional
+        The day to judge ages and waiting times against (default: the network's ``as_of``
+        date if it has one, else today).
+    weights : SuggestWeights, optional
+        Weights and knobs (see :class:`SuggestWeights` for the defaults and why).
+
+    Returns
+    -------
+    list of Suggestion
+        Best first; ties broken by person id, so the order is total and repeatable.
+
+    Raises
+    ------
+    NotFoundError
+        If the network has no 'me', or a field or organization in the filters is unknown.
+
+    Notes
+    -----
+    One hop-limited search from me over the compact view of the ties (O(m) numpy work
+    for the m ties within reach), vectorised scoring of every person in reach (O(n)), and
+    Python only for onward reach of the few candidates that could still enter the top k
+    (a bound prunes the rest) and for the k results.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> top = suggest_next_contacts(demo_network(), k=3)
+    >>> top[0].name, top[0].via
+    ('Margaret Smith', 'brad-johnson')
+    >>> top[0].action
+    'Email Margaret Smith and mention Brad Johnson — Brad Johnson said you may use the name'
+    """
+    import numpy as np
+
+    settings = weights or SuggestWeights()
+    day = today or network.as_of or dt.date.today()
+    me = network.me
+    for field_id in fields or ():
+        network.field(field_id)
+    for org_id in organizations or ():
+        network.organization(org_id)
+    targets = _targets(network, fields, organizations)
+    model = hop_model(
+        network,
+        today=day,
+        thresholds=settings.thresholds,
+        ask_window_days=settings.ask_window_days,
+        max_asks=settings.max_asks,
+    )
+    warmth = warmth_paths(network, model, max_hops=settings.max_hops)
+    view = compact(network)
+    people = _person_arrays(network)
+
+    reached = np.isfinite(warmth.cost)
+    reached[view.index[me.id]] = False
+    excluded, timing, notes = _timing(network, model, day, settings)
+    for pid in excluded:
+        reached[view.index[pid]] = False
+    if fields or organizations:
+        reached &= _in_filters(people, fields or (), organizations or ())
+    candidates = np.flatnonzero(reached)
+    if not len(candidates):
+        return []
+
+    warm = np.exp(-warmth.cost[candidates]) * _novelty(warmth, view, me.id, candidates)
+    relevance = _relevance(people, targets, candidates)
+    coverage = _coverage(people, targets, candidates)
+    timed = np.asarray([timing.get(view.ids[v], 0.0) for v in candidates])
+    partial = (
+        settings.warmth * warm
+        + settings.relevance * relevance
+        + settings.coverage * coverage
+        + settings.timing * timed
+    )
+
+    # Onward reach costs Python per candidate: take candidates by their best possible score
+    # and stop once even a full reach could not lift the next one into the top k.
+    order = np.lexsort((candidates, -partial))
+    scored: list[tuple[float, str, int, float]] = []
+    for position in order:
+        bound = partial[position] + settings.reach
+        if len(scored) >= k and bound < _kth(scored, k) - 1e-12:
+            break
+        v = int(candidates[position])
+        onward = _onward_reach(network, targets, view.ids[v])[0]
+        scored.append((partial[position] + settings.reach * onward, view.ids[v], position, onward))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+
+    return [
+        _suggestion(
+            network,
+            warmth,
+            targets,
+            settings,
+            day,
+            person_id=pid,
+            values={
+                "warmth": float(warm[position]),
+                "relevance": float(relevance[position]),
+                "coverage": float(coverage[position]),
+                "reach": onward,
+                "timing": float(timed[position]),
+            },
+            timing_notes=notes.get(pid, ()),
+        )
+        for _, pid, position, onward in scored[:k]
+    ]
+
+
+def _kth(scored: list[tuple[float, str, int, float]], k: int) -> float:
+    return sorted((s[0] for s in scored), reverse=True)[k - 1]
+
+
+# --- targets and per-person arrays -----------------------------------------------------------
+
+
+def _targets(
+    network: ReferralNetwork,
+    fields: Sequence[str] | None,
+    organizations: Sequence[str] | None,
+) -> _Targets:
+    field_weight: dict[str, float] = {}
+    org_weight: dict[str, float] = {}
+    if fields or organizations:
+        field_weight = dict.fromkeys(fields or (), 1.0)
+        org_weight = dict.fromkeys(organizations or (), 1.0)
+    else:
+        for target in network.targets():
+            weight = PRIORITY_WEIGHT[target.priority]
+            table = field_weight if target.kind == "field" else org_weight
+            table[target.id] = max(weight, table.get(target.id, 0.0))
+    related: dict[str, tuple[float, str]] = {}
+    for field_id, weight in field_weight.items():
+        for other in network.related_fields(field_id):
+            share = weight * RELATED_SHARE
+            if other not in field_weight and share > related.get(other, (0.0, ""))[0]:
+                related[other] = (share, field_id)
+    field_interviews = dict.fromkeys(field_weight, 0)
+    org_interviews = dict.fromkeys(org_weight, 0)
+    for interview in network.interviews():
+        person = network.person(interview.person)
+        for field_id in person.fields:
+            if field_id in field_interviews:
+                field_interviews[field_id] += 1
+        if person.organization in org_interviews:
+            org_interviews[person.organization] += 1
+    return _Targets(field_weight, org_weight, related, field_interviews, org_interviews)
+
+
+@dataclass(frozen=True)
+class _People:
+    """Per-person attributes aligned with the compact view's order."""
+
+    field_ids: list[str]
+    org_ids: list[str]
+    field_indptr: npt.NDArray[np.int64]
+    field_indices: npt.NDArray[np.int32]
+    org: npt.NDArray[np.int32]
+
+
+def _person_arrays(network: ReferralNetwork) -> _People:
+    return network.derived("person-arrays", _build_person_arrays)
+
+
+def _build_person_arrays(network: ReferralNetwork) -> _People:
+    import numpy as np
+
+    view = compact(network)
+    field_ids = sorted(f.id for f in network.fields())
+    org_ids = sorted(o.id for o in network.organizations())
+    field_index = {f: i for i, f in enumerate(field_ids)}
+    org_index = {o: i for i, o in enumerate(org_ids)}
+    persons = [network.person(pid) for pid in view.ids]
+    counts = np.fromiter((len(p.fields) for p in persons), dtype=np.int64, count=len(persons))
+    indices = [field_index[f] for p in persons for f in p.fields]
+    org = [org_index[p.organization] if p.organization else -1 for p in persons]
+    return _People(
+        field_ids=field_ids,
+        org_ids=org_ids,
+        field_indptr=np.concatenate([[0], np.cumsum(counts)]),
+        field_indices=np.asarray(indices, dtype=np.int32),
+        org=np.asarray(org, dtype=np.int32),
+    )
+
+
+def _per_field_max(people: _People, values: Any, candidates: Any) -> Any:
+    """For each candidate, the max of ``values`` over their fields (0 with no field)."""
+    import numpy as np
+
+    starts = people.field_indptr[candidates]
+    counts = people.field_indptr[candidates + 1] - starts
+    result = np.zeros(len(candidates))
+    has = counts > 0
+    if not has.any():
+        return result
+    positions = np.repeat(starts[has], counts[has]) + (
+        np.arange(counts[has].sum()) - np.repeat(np.cumsum(counts[has]) - counts[has], counts[has])
+    )
+    gathered = values[people.field_indices[positions]]
+    offsets = np.concatenate([[0], np.cumsum(counts[has])[:-1]])
+    result[has] = np.maximum.reduceat(gathered, offsets)
+    return result
+
+
+def _per_org(people: _People, values: Any, candidates: Any) -> Any:
+    import numpy as np
+
+    org = people.org[candidates]
+    return np.where(org >= 0, values[np.maximum(org, 0)], 0.0)
+
+
+def _relevance(people: _People, targets: _Targets, candidates: Any) -> Any:
+    import numpy as np
+
+    per_field = np.zeros(len(people.field_ids) or 1)
+    for i, field_id in enumerate(people.field_ids):
+        direct = targets.field_weight.get(field_id, 0.0)
+        per_field[i] = max(direct, targets.related_weight.get(field_id, (0.0, ""))[0])
+    per_org = np.asarray([targets.org_weight.get(o, 0.0) for o in people.org_ids] or [0.0])
+    f = _per_field_max(people, per_field, candidates)
+    o = _per_org(people, per_org, candidates)
+    # Matching a target field and a target organization is best; either alone ranks below.
+    return (np.maximum(f, o) + 0.25 * np.minimum(f, o)) / 1.25
+
+
+def _coverage(people: _People, targets: _Targets, candidates: Any) -> Any:
+    import numpy as np
+
+    per_field = np.asarray(
+        [
+            targets.field_weight.get(f, 0.0) / (1 + targets.field_interviews.get(f, 0))
+            for f in people.field_ids
+        ]
+        or [0.0]
+    )
+    per_org = np.asarray(
+        [
+            targets.org_weight.get(o, 0.0) / (1 + targets.org_interviews.get(o, 0))
+            for o in people.org_ids
+        ]
+        or [0.0]
+    )
+    return np.maximum(
+        _per_field_max(people, per_field, candidates), _per_org(people, per_org, candidates)
+    )
+
+
+def _in_filters(people: _People, fields: Sequence[str], orgs: Sequence[str]) -> Any:
+    import numpy as np
+
+    everyone = np.arange(len(people.org))
+    field_hit = np.asarray([1.0 if f in fields else 0.0 for f in people.field_ids] or [0.0])
+    org_hit = np.asarray([1.0 if o in orgs else 0.0 for o in people.org_ids] or [0.0])
+    hits = _per_field_max(people, field_hit, everyone) + _per_org(people, org_hit, everyone)
+    return hits > 0
+
+
+def _novelty(warmth: Warmth, view: Any, me: str, candidates: Any) -> Any:
+    """Novelty applies to people whose best path is my own tie to them."""
+    import numpy as np
+
+    result = np.ones(len(candidates))
+    mine = warmth.network.strengths(me)
+    position = {int(v): i for i, v in enumerate(candidates)}
+    for other, strength in mine.items():
+        i = position.get(view.index[other])
+        if i is not None and math.isclose(
+            warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])
+        ):
+            result[i] = NOVELTY[strength]
+    return result
+
+
+def _onward_reach(
+    network: ReferralNetwork, targets: _Targets, person_id: str
+) -> tuple[float, list[str]]:
+    """Uncovered targets the person knows people in, and the factor ``1 - exp(-Σ w)``."""
+    uncovered_fields = {f for f, n in targets.field_interviews.items() if n == 0}
+    uncovered_orgs = {o for o, n in targets.org_interviews.items() if n == 0}
+    if not uncovered_fields and not uncovered_orgs:
+        return 0.0, []
+    me = network.me.id
+    person = network.person(person_id)
+    own = set(person.fields) | {person.organization}
+    found: set[tuple[str, str]] = set()
+    for other in network.strengths(person_id):
+        if other == me:
+            continue
+        contact = network.person(other)
+        found.update(("field", f) for f in contact.fields if f in uncovered_fields)
+        if contact.organization in uncovered_orgs:
+            found.add(("org", contact.organization))
+    found = {(kind, t) for kind, t in found if t not in own}
+    total = sum(
+        (targets.field_weight if kind == "field" else targets.org_weight)[t] for kind, t in found
+    )
+    names = [
+        network.field(t).name if kind == "field" else network.organization(t).name
+        for kind, t in sorted(found)
+    ]
+    return 1.0 - math.exp(-total), names
+
+
+# --- timing ----------------------------------------------------------------------------------
+
+
+def _timing(
+    network: ReferralNetwork, model: HopModel, day: dt.date, settings: SuggestWeights
+) -> tuple[set[str], dict[str, float], dict[str, list[str]]]:
+    """Who is excluded, each person's timing value, and the sentences explaining it."""
+    limits = settings.thresholds
+    excluded = {p.id for p in network.persons() if p.do_not_contact}
+    excluded |= {i.person for i in network.interviews()}
+    excluded |= {r.referee for r in network.referrals() if r.status == "declined"}
+    timing: dict[str, float] = {}
+    notes: dict[str, list[str]] = {}
+
+    def add(pid: str, value: float, note: str) -> None:
+        timing[pid] = min(1.0, timing.get(pid, 0.0) + value)
+        notes.setdefault(pid, []).append(note)
+
+    latest: dict[str, Outreach] = {}
+    for attempt in sorted(network.outreach(), key=lambda o: (o.on, o.id)):
+        latest[attempt.person] = attempt
+    silent_at: dict[str, list[tuple[str, int]]] = {}
+    for pid, attempt in sorted(latest.items()):
+        if attempt.declined:
+            excluded.add(pid)
+        elif attempt.replied_on is not None:
+            add(pid, 1.0, f"they replied on {attempt.replied_on}: schedule the conversation")
+        else:
+            waited = business_days(attempt.on, day)
+            if waited < limits.curmudgeon_after:
+                excluded.add(pid)
+            else:
+                add(pid, 0.8, f"no reply for {waited} business days: time to follow up (3B7)")
+            org = network.person(pid).organization
+            if org is not None and waited >= limits.booster_within:
+                silent_at.setdefault(org, []).append((pid, waited))
+    for referral in network.referrals():
+        if referral.status != "suggested" or referral.referee in latest:
+            continue
+        age = (day - referral.on).days
+        fresh = max(0.0, 1.0 - age / (2 * settings.stale_after_days))
+        if fresh > 0:
+            state = "fresh" if age < settings.stale_after_days else "getting stale"
+            add(referral.referee, fresh, f"a {state} referral, {_days(age)} old")
+    for org, silent in silent_at.items():
+        pid, waited = min(silent, key=lambda s: (-s[1], s[0]))
+        for member in network.members(org):
+            if member.id != pid and member.id not in latest:
+                add(
+                    member.id,
+                    0.5,
+                    f"{network.person(pid).name} at {network.organization(org).name} has not "
+                    f"replied in {waited} business days: try a second person there (3B7)",
+                )
+    return excluded, timing, notes
+
+
+# --- the result ------------------------------------------------------------------------------
+
+
+def _suggestion(
+    network: ReferralNetwork,
+    warmth: Warmth,
+    targets: _Targets,
+    settings: SuggestWeights,
+    day: dt.date,
+    *,
+    person_id: str,
+    values: dict[str, float],
+    timing_notes: Iterable[str],
+) -> Suggestion:
+    person = network.person(person_id)
+    reach = warmth.reach(person_id)
+    if reach is None:  # cannot happen for a candidate; kept for the type checker
+        raise NotFoundError(f"no path to '{person_id}'")
+    factors = {name: getattr(settings, name) * value for name, value in values.items()}
+    reasons = []
+    if factors["warmth"] >= 0.005:
+        reasons.append(f"warmth +{factors['warmth']:.2f}: {_why_warm(network, warmth, reach)}")
+    if factors["relevance"] >= 0.005:
+        reasons.append(
+            f"relevance +{factors['relevance']:.2f}: {_why_relevant(network, targets, person)}"
+        )
+    if factors["coverage"] >= 0.005:
+        reasons.append(
+            f"coverage +{factors['coverage']:.2f}: {_why_coverage(network, targets, person)}"
+        )
+    if factors["reach"] >= 0.005:
+        names = _onward_reach(network, targets, person_id)[1]
+        reasons.append(
+            f"onward reach +{factors['reach']:.2f}: knows people in targets you have not "
+            f"covered yet ({', '.join(names)})"
+        )
+    if factors["timing"] >= 0.005:
+        reasons.append(f"timing +{factors['timing']:.2f}: " + "; ".join(timing_notes))
+    if reach.referral is not None and len(reach.chain) == 2:
+        via: str | None = reach.referral.referrer
+    else:
+        via = reach.chain[1] if len(reach.chain) > 2 else None
+    return Suggestion(
+        person_id=person_id,
+        name=person.name,
+        score=round(sum(factors.values()), 6),
+        action=_action(network, reach, person, day),
+        path=reach.path,
+        via=via,
+        reasons=tuple(reasons),
+        factors={k: round(v, 6) for k, v in factors.items()},
+    )
+
+
+def _name(network: ReferralNetwork, pid: str) -> str:
+    return network.person(pid).name
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' * (n != 1)}"
+
+
+_CHANNEL = {
+    "email": "email",
+    "phone": "call",
+    "linkedin": "LinkedIn message",
+    "in-person": "conversation",
+    "other": "message",
+}
+
+
+def _why_warm(network: ReferralNetwork, warmth: Warmth, reach: Reach) -> str:
+    model = warmth.model
+    if reach.referral is not None and len(reach.chain) == 2:
+        r = reach.referral
+        permission = (
+            "said you may use the name" if r.may_use_name else "(ask before using the name)"
+        )
+        return f"{_name(network, r.referrer)} referred them on {r.on} and {permission}"
+    if len(reach.chain) == 2:
+        strength = network.strengths(model.me).get(reach.chain[1])
+        if strength is None:
+            return "you have written to them already"
+        if strength == 0:
+            return "a direct contact you have not met (tie strength 0)"
+        kind = (
+            "a moderately weak tie, likely to bring new information"
+            if strength <= 3
+            else "a strong tie"
+        )
+        return f"you know them directly (tie strength {strength}: {kind})"
+    introducers = reach.chain[1:-1]
+    described = []
+    for pid in introducers:
+        label = model.classes.get(pid, "unknown")
+        asked = model.asks.get(pid, 0)
+        text = _name(network, pid) + ("" if label == "unknown" else f" ({label})")
+        if reach.referral is not None and pid == reach.referral.referee:
+            text += f", referred by {_name(network, reach.referral.referrer)}"
+        if asked:
+            text += f", asked {asked}× lately"
+        described.append(text)
+    weakest = min(reach.hops) if reach.hops else 0.0
+    return (
+        f"{math.exp(-reach.cost):.0%} chance along you → {' → '.join(described)} → them; "
+        f"weakest link {weakest:.0%}"
+    )
+
+
+def _why_relevant(network: ReferralNetwork, targets: _Targets, person: Person) -> str:
+    parts = []
+    for field_id in person.fields:
+        if field_id in targets.field_weight:
+            parts.append(f"works in {network.field(field_id).name} (a target)")
+        elif field_id in targets.related_weight:
+            source = targets.related_weight[field_id][1]
+            parts.append(
+                f"works in {network.field(field_id).name}, related to {network.field(source).name}"
+            )
+    if person.organization in targets.org_weight:
+        parts.append(f"works at {network.organization(person.organization).name} (a target)")
+    return "; ".join(parts)
+
+
+def _why_coverage(network: ReferralNetwork, targets: _Targets, person: Person) -> str:
+    parts = []
+    for field_id in person.fields:
+        if field_id in targets.field_interviews:
+            n = targets.field_interviews[field_id]
+            parts.append(f"{n} interview{'s' * (n != 1)} so far in {network.field(field_id).name}")
+    org = person.organization
+    if org in targets.org_interviews:
+        n = targets.org_interviews[org]
+        parts.append(f"{n} interview{'s' * (n != 1)} so far at {network.organization(org).name}")
+    return "; ".join(parts)
+
+
+def _action(network: ReferralNetwork, reach: Reach, person: Person, day: dt.date) -> str:
+    name = person.name
+    attempts = network.outreach_to(person.id)
+    if attempts and not attempts[-1].declined:
+        last = attempts[-1]
+        if last.replied_on is not None:
+            return f"Schedule 15 minutes with {name} — they replied on {last.replied_on}"
+        waited = business_days(last.on, day)
+        channel = _CHANNEL[last.channel]
+        return (
+            f"Follow up with {name} ({waited} business days without a reply "
+            f"to your {channel} of {last.on})"
+        )
+    how = "Email" if person.emails or person.url is None else "Message"
+    if reach.referral is not None and len(reach.chain) == 2:
+        referrer = _name(network, reach.referral.referrer)
+        if reach.referral.may_use_name:
+            return f"{how} {name} and mention {referrer} — {referrer} said you may use the name"
+        return f"Contact {name}, whom {referrer} suggested — ask {referrer} before using the name"
+    if len(reach.chain) == 2:
+        return f"Ask {name} for 15 minutes of advice"
+    first = _name(network, reach.chain[1])
+    if reach.referral is not None:
+        first += f" (referred by {_name(network, reach.referral.referrer)})"
+    if len(reach.chain) == 3:
+        return f"Ask {first} whether they would introduce you to {name}"
+    rest = ", who knows ".join(_name(network, p) for p in reach.chain[2:])
+    return f"Ask {first} to introduce you to {rest}"
