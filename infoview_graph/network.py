@@ -480,6 +480,33 @@ class ReferralNetwork:
         except KeyError:
             raise NotFoundError(f"no organization has the id '{org_id}'") from None
 
+    def find_organization(self, query: str) -> Organization:
+        """Return the organization with this id, name or alias (any case).
+
+        Raises
+        ------
+        NotFoundError
+            If nothing matches.
+        AmbiguousNameError
+            If the name fits several organizations.
+        """
+        if query in self._orgs:
+            return self._orgs[query]
+        key = name_key(query)
+        found = sorted(
+            o.id
+            for o in self._orgs.values()
+            if key in {name_key(o.name), *(name_key(a) for a in o.aliases)}
+        )
+        if len(found) > 1:
+            raise AmbiguousNameError(
+                f"'{query}' fits {len(found)} organizations: {', '.join(found)}; use an id",
+                tuple(found),
+            )
+        if not found:
+            raise NotFoundError(f"no organization has the id or name '{query}'")
+        return self._orgs[found[0]]
+
     def organizations(self) -> Iterator[Organization]:
         """Iterate over every organization."""
         return iter(self._orgs.values())
@@ -490,6 +517,22 @@ class ReferralNetwork:
             return self._fields[field_id]
         except KeyError:
             raise NotFoundError(f"no career field has the id '{field_id}'") from None
+
+    def find_field(self, query: str) -> CareerField:
+        """Return the career field with this id or name (any case).
+
+        Raises
+        ------
+        NotFoundError
+            If nothing matches.
+        """
+        if query in self._fields:
+            return self._fields[query]
+        key = name_key(query)
+        found = sorted(f.id for f in self._fields.values() if name_key(f.name) == key)
+        if not found:
+            raise NotFoundError(f"no career field has the id or name '{query}'")
+        return self._fields[found[0]]
 
     def fields(self) -> Iterator[CareerField]:
         """Iterate over every career field."""

@@ -128,7 +128,7 @@ def hop_model(
     blocked = frozenset(p.id for p in network.persons() if p.do_not_contact)
     best: dict[PersonId, Referral] = {}
     for referral in network.referrals():
-        if referral.referee == me or referral.referrer in blocked:
+        if me in (referral.referee, referral.referrer) or referral.referrer in blocked:
             continue
         held = best.get(referral.referee)
         if held is None or _referral_rank(referral) < _referral_rank(held):

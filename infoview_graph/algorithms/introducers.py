@@ -13,6 +13,7 @@ subgraph of people within ``max_hops`` hops of me.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import math
@@ -23,7 +24,6 @@ from pydantic import BaseModel, ConfigDict
 from infoview_graph.algorithms._warmth import describe_chain, hop_graph, hop_model, warmth_paths
 from infoview_graph.algorithms.responsiveness import Thresholds
 from infoview_graph.errors import AmbiguousNameError, NotFoundError
-from infoview_graph.network import name_key
 
 if TYPE_CHECKING:
     from infoview_graph.network import ReferralNetwork
@@ -96,28 +96,22 @@ def resolve_target(network: ReferralNetwork, target: str) -> tuple[Literal["fiel
     >>> resolve_target(demo_network(), "general mills")
     ('org', 'general-mills')
     """
-    key = name_key(target)
-    orgs = [
-        o.id
-        for o in network.organizations()
-        if target == o.id or key in {name_key(o.name), *(name_key(a) for a in o.aliases)}
-    ]
-    fields = [f.id for f in network.fields() if target == f.id or key == name_key(f.name)]
-    if orgs and fields:
+    found: list[tuple[Literal["field", "org"], str]] = []
+    with contextlib.suppress(NotFoundError):
+        found.append(("org", network.find_organization(target).id))
+    with contextlib.suppress(NotFoundError):
+        found.append(("field", network.find_field(target).id))
+    if len(found) > 1:
         raise AmbiguousNameError(
             f"'{target}' is both an organization and a field; use an id",
-            (*orgs, *fields),
+            tuple(t for _, t in found),
         )
-    if len(orgs) == 1:
-        return "org", orgs[0]
-    if len(fields) == 1:
-        return "field", fields[0]
-    if orgs:
-        raise AmbiguousNameError(f"'{target}' fits organizations {', '.join(orgs)}", tuple(orgs))
-    raise NotFoundError(
-        f"no organization or field has the id or name '{target}'; "
-        "see 'referrals org list' and 'referrals field list'"
-    )
+    if not found:
+        raise NotFoundError(
+            f"no organization or field has the id or name '{target}'; "
+            "see 'referrals org list' and 'referrals field list'"
+        )
+    return found[0]
 
 
 def introducers(

@@ -181,8 +181,8 @@ def suggest_next_contacts(
     k : int, default 5
         How many suggestions at most.
     fields, organizations : sequence of str, optional
-        Only people in these fields or at these organizations (ids); they then stand in
-        for my targets, at priority 1.
+        Only people in these fields or at these organizations (ids or names); they then
+        stand in for my targets, at priority 1.
     today : datetime.date, optional
         The day to judge ages and waiting times against (default: the network's ``as_of``
         date if it has one, else today).
@@ -220,10 +220,8 @@ def suggest_next_contacts(
     settings = weights or SuggestWeights()
     day = today or network.as_of or dt.date.today()
     me = network.me
-    for field_id in fields or ():
-        network.field(field_id)
-    for org_id in organizations or ():
-        network.organization(org_id)
+    fields = [network.find_field(f).id for f in fields or ()]
+    organizations = [network.find_organization(o).id for o in organizations or ()]
     targets = _targets(network, fields, organizations)
     model = hop_model(
         network,
@@ -497,6 +495,7 @@ def _timing(
     excluded = {p.id for p in network.persons() if p.do_not_contact}
     excluded |= {i.person for i in network.interviews()}
     excluded |= {r.referee for r in network.referrals() if r.status == "declined"}
+    excluded |= {o.person for o in network.outreach() if o.declined}
     timing: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
 
@@ -509,9 +508,9 @@ def _timing(
         latest[attempt.person] = attempt
     silent_at: dict[str, list[tuple[str, int]]] = {}
     for pid, attempt in sorted(latest.items()):
-        if attempt.declined:
-            excluded.add(pid)
-        elif attempt.replied_on is not None:
+        if pid in excluded:
+            continue
+        if attempt.replied_on is not None:
             add(pid, 1.0, f"they replied on {attempt.replied_on}: schedule the conversation")
         else:
             waited = business_days(attempt.on, day)

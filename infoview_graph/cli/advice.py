@@ -46,11 +46,7 @@ def suggest(
     day = parse_date(today, "--today")
     with open_for_read(demo=demo) as store:
         network = store.load_network()
-    fields = [_field_id(network, f) for f in field or []]
-    orgs = [_org_id(network, o) for o in org or []]
-    found = suggest_next_contacts(
-        network, k=k, fields=fields or None, organizations=orgs or None, today=day
-    )
+    found = suggest_next_contacts(network, k=k, fields=field, organizations=org, today=day)
     if json_:
         emit_json([s.model_dump(mode="json") for s in found])
         return
@@ -75,28 +71,6 @@ def suggest(
 def _short_why(reasons: tuple[str, ...]) -> str:
     ranked = sorted(reasons, key=lambda r: -float(r.split("+", 1)[1].split(":", 1)[0]))
     return "; ".join(r.split(": ", 1)[1] for r in ranked[:2])
-
-
-def _field_id(network: "object", name: str) -> str:
-    from infoview_graph.algorithms.introducers import resolve_target
-
-    kind, found = resolve_target(network, name)  # type: ignore[arg-type]
-    if kind != "field":
-        from infoview_graph.errors import InvalidInputError
-
-        raise InvalidInputError(f"--field: '{name}' is an organization; use --org")
-    return found
-
-
-def _org_id(network: "object", name: str) -> str:
-    from infoview_graph.algorithms.introducers import resolve_target
-
-    kind, found = resolve_target(network, name)  # type: ignore[arg-type]
-    if kind != "org":
-        from infoview_graph.errors import InvalidInputError
-
-        raise InvalidInputError(f"--org: '{name}' is a field; use --field")
-    return found
 
 
 @handle_errors
