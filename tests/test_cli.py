@@ -466,3 +466,68 @@ def test_four_processes_adding_25_people_each(db_path: Path) -> None:
         stored = {p.id for p in store.persons()} - {"steven-olson"}
     assert stored == added
     assert len(stored) == 100
+
+
+# --- suggest and intro ----------------------------------------------------------------------
+
+
+def test_suggest_demo_json_has_the_documented_fields(runner: CliRunner, tmp_path: Path) -> None:
+    found = json.loads(ok(runner, tmp_path / "none.db", "suggest", "--demo", "--json", "-k", "3"))
+    assert len(found) == 3
+    for item in found:
+        assert {"person_id", "name", "score", "action", "path", "reasons"} <= set(item)
+    assert found[0]["person_id"] == "mrs-smith"
+    assert found[0]["path"] == ["steven-olson", "brad-johnson", "mrs-smith"]
+    assert [f["score"] for f in found] == sorted((f["score"] for f in found), reverse=True)
+
+
+def test_suggest_table_and_explain(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    table = ok(runner, tmp_path / "none.db", "suggest", "--demo")
+    assert "Margaret Smith" in table
+    assert "mention Brad Johnson" in table
+    explained = ok(runner, tmp_path / "none.db", "suggest", "--demo", "--explain", "-k", "1")
+    for factor in ("warmth +", "relevance +", "coverage +", "timing +"):
+        assert factor in explained
+    by_field = json.loads(
+        ok(runner, tmp_path / "none.db", "suggest", "--demo", "--json", "--field", "Grant writing")
+    )
+    assert by_field
+    code, _, err = run(runner, tmp_path / "none.db", "suggest", "--demo", "--field", "Astrology")
+    assert code == 1
+    assert "Astrology" in err
+
+
+def test_suggest_on_a_users_store(runner: CliRunner, db_path: Path) -> None:
+    assert "Nothing to suggest" in ok(runner, db_path, "suggest")
+    ok(runner, db_path, "target", "add", "field", "Accounting", "--priority", "1")
+    ok(runner, db_path, "person", "add", "Brad Johnson", "--how", "friend", "--strength", "4")
+    ok(
+        runner,
+        db_path,
+        "refer",
+        "Brad Johnson",
+        "Mrs. Smith",
+        "--may-use-name",
+        "--for",
+        "field:Accounting",
+    )
+    ok(runner, db_path, "person", "edit", "Mrs. Smith", "--field", "Accounting")
+    found = json.loads(ok(runner, db_path, "suggest", "--json"))
+    assert found[0]["person_id"] == "mrs-smith"
+    assert found[0]["via"] == "brad-johnson"
+
+
+def test_intro_demo(runner: CliRunner, tmp_path: Path) -> None:
+    answer = json.loads(
+        ok(runner, tmp_path / "none.db", "intro", "General Mills", "--demo", "--json")
+    )
+    assert answer["introducers"][0]["name"] == "Brad Johnson"
+    assert answer["target_id"] == "general-mills"
+    text = ok(runner, tmp_path / "none.db", "intro", "General Mills", "--demo")
+    assert "Ask Brad Johnson first" in text
+    code, _, err = run(runner, tmp_path / "none.db", "intro", "Nowhere Inc", "--demo")
+    assert code == 1
+    assert "Nowhere Inc" in err
