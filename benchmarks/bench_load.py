@@ -23,10 +23,12 @@ def main(n: int, repeat: int = 5) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
         started = time.perf_counter()
-        data = write_store(path, n)
-        print(f"store: {len(data.persons)} persons, {len(data.ties)} ties, "
-              f"written in {time.perf_counter() - started:.1f} s, "
-              f"{path.stat().st_size / 1e6:.0f} MB")
+        data, tie_count = write_store(path, n)
+        print(
+            f"store: {len(data.persons)} persons, {tie_count} ties, "
+            f"written in {time.perf_counter() - started:.1f} s, "
+            f"{path.stat().st_size / 1e6:.0f} MB"
+        )
         times = []
         for _ in range(repeat):
             started = time.perf_counter()
@@ -34,8 +36,10 @@ def main(n: int, repeat: int = 5) -> None:
                 network = store.load_network()
             times.append(time.perf_counter() - started)
         assert len(network) == n
-        print(f"load store → ReferralNetwork: median {statistics.median(times):.3f} s, "
-              f"max {max(times):.3f} s")
+        print(
+            f"load store → ReferralNetwork: median {statistics.median(times):.3f} s, "
+            f"max {max(times):.3f} s"
+        )
         tracemalloc.start()
         with open_store(path) as store:
             network = store.load_network()
@@ -44,19 +48,39 @@ def main(n: int, repeat: int = 5) -> None:
         print(f"  peak traced memory while loading: {peak / 2**20:.0f} MiB")
         started = time.perf_counter()
         graph = network.graph
-        print(f"  building the MultiDiGraph on first use: {time.perf_counter() - started:.3f} s "
-              f"({graph.number_of_edges()} edges)")
-        command = [sys.executable, "-m", "infoview_graph", "--db", str(path), "person", "list",
-                   "--json"]
+        print(
+            f"  building the MultiDiGraph on first use: {time.perf_counter() - started:.3f} s "
+            f"({graph.number_of_edges()} edges)"
+        )
+        command = [
+            sys.executable,
+            "-m",
+            "infoview_graph",
+            "--db",
+            str(path),
+            "person",
+            "list",
+            "--json",
+        ]
         times = []
         for _ in range(repeat):
             started = time.perf_counter()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
             times.append(time.perf_counter() - started)
-        print(f"`referrals person list --json`: median {statistics.median(times):.3f} s, "
-              f"max {max(times):.3f} s")
-        command = [sys.executable, "-m", "infoview_graph", "--db", str(path), "person", "add",
-                   "Bench Person"]
+        print(
+            f"`referrals person list --json`: median {statistics.median(times):.3f} s, "
+            f"max {max(times):.3f} s"
+        )
+        command = [
+            sys.executable,
+            "-m",
+            "infoview_graph",
+            "--db",
+            str(path),
+            "person",
+            "add",
+            "Bench Person",
+        ]
         started = time.perf_counter()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         print(f"`referrals person add`: {time.perf_counter() - started:.3f} s (one run)")

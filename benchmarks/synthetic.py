@@ -16,6 +16,7 @@ import random
 import sys
 from pathlib import Path
 
+from infoview_graph.network import ReferralNetwork
 from infoview_graph.models import (
     CareerField,
     Interview,
@@ -38,10 +39,28 @@ FIELDS = (
 def synthetic_network(
     n: int, *, ties_per_person: int = 10, seed: int = 0, personal: bool = False
 ) -> NetworkData:
-    """Return a valid network of ``n`` persons (me included)."""
+    """Return a valid network of ``n`` persons (me included), ties as records."""
+    data, rows = synthetic_parts(n, ties_per_person=ties_per_person, seed=seed, personal=personal)
+    return data.model_copy(update={"ties": tuple(Tie(a=a, b=b, strength=s) for a, b, s in rows)})
+
+
+def synthetic_referral_network(n: int, **options: object) -> ReferralNetwork:
+    """Return the synthetic network as a ReferralNetwork, ties added in bulk as rows."""
+    data, rows = synthetic_parts(n, **options)  # type: ignore[arg-type]
+    network = ReferralNetwork(data)
+    network.add_tie_rows((a, b, s, None, None) for a, b, s in rows)
+    return network
+
+
+def synthetic_parts(
+    n: int, *, ties_per_person: int = 10, seed: int = 0, personal: bool = False
+) -> tuple[NetworkData, list[tuple[str, str, int]]]:
+    """Return the records without ties, and the ties as ``(a, b, strength)`` rows."""
     rng = random.Random(seed)
     fields = tuple(
-        CareerField(id=f, name=f.replace("-", " ").title(), related=(FIELDS[(i + 1) % len(FIELDS)],))
+        CareerField(
+            id=f, name=f.replace("-", " ").title(), related=(FIELDS[(i + 1) % len(FIELDS)],)
+        )
         for i, f in enumerate(FIELDS)
     )
     n_orgs = max(10, n // 50)
@@ -81,7 +100,8 @@ def synthetic_network(
     if not personal:
         for pid in rng.sample(ids[1:], min(n - 1, 300)):
             pairs[tuple(sorted((ids[0], pid)))] = rng.randint(1, 5)  # type: ignore[index]
-    ties = tuple(Tie(a=a, b=b, strength=s) for (a, b), s in pairs.items())
+    ties = [(a, b, s) for (a, b), s in pairs.items()]
+    del pairs
     start = dt.date(2026, 9, 1)
     referrals = {}
     for _ in range(max(5, n // 100)):
@@ -118,28 +138,35 @@ def synthetic_network(
         Target(kind="field", id="grant-writing", priority=2),
         Target(kind="org", id="org-1", priority=1),
     )
-    return NetworkData(
+    data = NetworkData(
         persons=tuple(persons),
         organizations=orgs,
         fields=fields,
-        ties=ties,
         referrals=tuple(referrals.values()),
         outreach=outreach,
         interviews=interviews,
         targets=targets,
     )
+    return data, ties
 
 
-def write_store(path: Path, n: int, **options: object) -> NetworkData:
-    """Write a synthetic network into a new store at ``path``."""
+def write_store(path: Path, n: int, **options: object) -> tuple[NetworkData, int]:
+    """Write a synthetic network into a new store at ``path``; return it and its tie count.
+
+    Ties go in with one ``executemany`` (the schema checks every row as it would for
+    ``referrals know``); building millions of Tie records first would only slow the set-up.
+    """
+    from infoview_graph.store import open_store
     from infoview_graph.store.actions import create_store
 
-    data = synthetic_network(n, **options)  # type: ignore[arg-type]
+    data, rows = synthetic_parts(n, **options)  # type: ignore[arg-type]
     create_store(path, data=data)
-    return data
+    with open_store(path) as store, store.write():
+        store._con.executemany("INSERT INTO ties (a, b, strength) VALUES (?, ?, ?)", rows)
+    return data, len(rows)
 
 
 if __name__ == "__main__":
     size, target = int(sys.argv[1]), Path(sys.argv[2])
-    written = write_store(target, size, personal="--personal" in sys.argv)
-    print(f"wrote {len(written.persons)} persons, {len(written.ties)} ties to {target}")
+    written, tie_count = write_store(target, size, personal="--personal" in sys.argv)
+    print(f"wrote {len(written.persons)} persons, {tie_count} ties to {target}")

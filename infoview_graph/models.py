@@ -25,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeAlias, get_args
 from urllib.parse import urlsplit
 
@@ -33,6 +35,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     ValidationError,
     model_validator,
 )
@@ -80,10 +83,11 @@ __all__ = [
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # C0 and C1 control characters, DEL, and lone surrogates: they break terminals, XML exports
 # (GraphML/GEXF cannot read them back) and CSV consumers.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_CONTROL_EXCEPT_NL_TAB = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Also the line and paragraph separators U+2028/U+2029, which str.splitlines() splits on.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL_EXCEPT_NL_TAB = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
-_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]*(?:\s*(?:x|ext\.?)\s*[0-9]+)?", re.IGNORECASE)
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]*(?: *(?:x|ext\.?) *[0-9]+)?", re.IGNORECASE)
 
 
 def _slug(value: str) -> str:
@@ -106,6 +110,7 @@ def _line(value: str) -> str:
 
 
 def _free_text(value: str) -> str:
+    value = value.replace("\r\n", "\n")  # Windows line ends are newlines, not control codes
     if _CONTROL_EXCEPT_NL_TAB.search(value):
         raise ValueError(
             "contains a control character; only newlines and tabs are allowed in free text"
@@ -114,12 +119,14 @@ def _free_text(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.fullmatch(value):
+    if _CONTROL.search(value) or not _EMAIL.fullmatch(value):
         raise ValueError("is not an email address; write it as name@example.org")
     return value
 
 
 def _url(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("contains a control character; write it as https://example.org/…")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
         raise ValueError("is not a web address; write it as https://example.org/…")
@@ -281,6 +288,21 @@ SortedLines: TypeAlias = Annotated[tuple[Line, ...], AfterValidator(_sorted_uniq
 
 def _unique_in_order(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
+
+
+def _answers(values: Mapping[str, str]) -> Mapping[str, str]:
+    # Keys and texts are checked here, not per item, so that an error's location is just
+    # "answers": pydantic would otherwise put the offending key — user data — into it.
+    for key, text in values.items():
+        try:
+            _slug(key)
+        except ValueError:
+            raise ValueError(
+                "has a question id that is not a slug (for example 'day-in-the-life')"
+            ) from None
+        _free_text(text)
+    # A frozen record must not change through a mutable attribute.
+    return MappingProxyType({k: values[k].replace("\r\n", "\n") for k in sorted(values)})
 
 
 class Position(Record):
@@ -535,8 +557,12 @@ class Interview(Record):
     """How long it lasted."""
     mode: Mode | None = None
     """In person, phone or video."""
-    answers: dict[QuestionId, FreeText] = Field(default_factory=dict)
-    """Their answers, keyed by question id."""
+    answers: Annotated[
+        Mapping[str, str],
+        AfterValidator(_answers),
+        PlainSerializer(dict, return_type=dict[str, str]),
+    ] = Field(default_factory=dict)
+    """Their answers, keyed by question id (read-only)."""
     advice: tuple[FreeText, ...] = ()
     """Advice items to act on."""
     leads: tuple[FreeText, ...] = ()
@@ -690,11 +716,13 @@ def invalid_input(error: ValidationError, what: str | None = None) -> InvalidInp
     for item in error.errors(include_input=False, include_url=False):
         where = ".".join(str(part) for part in item["loc"]) or "value"
         message = str(item["msg"]).removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
+        if item["type"] == "string_unicode":
+            message = "contains a character that is not text (a lone surrogate); remove it"
+        elif item["type"] == "extra_forbidden":
             message = "is not a known attribute; check its spelling"
         elif item["type"] == "missing":
             message = "is required"
-        elif item["loc"] and not message.startswith(("is ", "must ", "contains ")):
+        elif item["loc"] and not message.startswith(("is ", "must ", "contains ", "has ")):
             message = f"— {message[0].lower()}{message[1:]}"
         problems.append(f"{where} {message}" if item["loc"] else message)
     return InvalidInputError(f"invalid {what or error.title.lower()}: " + "; ".join(problems))

@@ -173,6 +173,16 @@ class ReferralNetwork:
                 self.field(related)
         for person in data.persons:
             self._check_person(person)
+        _refuse_duplicates("tie", [(t.a, t.b) for t in data.ties])
+        _refuse_duplicates("referral", [(r.referrer, r.referee) for r in data.referrals])
+        for what, records in (
+            ("outreach", data.outreach),
+            ("interview", data.interviews),
+            ("follow-up", data.followups),
+            ("question", data.questions),
+        ):
+            _refuse_duplicates(what, [r.id for r in records])
+        _refuse_duplicates("target", [(t.kind, t.id) for t in data.targets])
         for tie in data.ties:
             self.add_tie(tie)
         for referral in data.referrals:
@@ -455,7 +465,7 @@ class ReferralNetwork:
         ...
         infoview_graph.errors.AmbiguousNameError: 'ann lee' fits 2 persons: ann-1, ann-2; use an id
         """
-        if query == "me":
+        if query.casefold() == "me":
             return self.me
         if query in self._persons:
             return self._persons[query]
@@ -755,6 +765,15 @@ class ReferralNetwork:
 
 def _id(person: Person) -> str:
     return person.id
+
+
+def _refuse_duplicates(what: str, keys: list[object]) -> None:
+    seen: set[object] = set()
+    for key in keys:
+        if key in seen:
+            shown = "/".join(key) if isinstance(key, tuple) else str(key)
+            raise DuplicateError(f"two {what} records have the key '{shown}'; keep one")
+        seen.add(key)
 
 
 def _pair(a: PersonId, b: PersonId) -> tuple[PersonId, PersonId]:

@@ -74,8 +74,8 @@ def test_lone_surrogates_are_rejected_before_the_text_rules_run(field: str, bad:
     error = _error(Person, **{"id": "ann", "name": "Ann", field: bad})
     assert _locations(error) == {(field,)}
     assert str(invalid_input(error)) == (
-        f"invalid person: {field} — input should be a valid string, "
-        "unable to parse raw data as a unicode string"
+        f"invalid person: {field} contains a character that is not text (a lone surrogate); "
+        "remove it"
     )
 
 
@@ -152,7 +152,7 @@ def test_free_text_rejects_other_control_characters(bad: str) -> None:
         (
             Interview,
             {"id": "i", "person": "a", "on": DAY, "answers": {"q": "x\x85"}},
-            ("answers", "q"),
+            ("answers",),  # never the key: it may be personal
         ),
         (FollowUp, {"id": "f", "due": DAY, "note": "x\ud800"}, ("note",)),
     ],
@@ -290,32 +290,18 @@ def test_phones_rejected(bad: str) -> None:
     assert _locations(_error(Person, id="ann", name="Ann", phones=(bad,))) == {("phones", 0)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: _url checks scheme, host and spaces only, so control characters pass "
-    "(an escape sequence in a profile URL reaches terminals and XML exports)",
-)
 @pytest.mark.parametrize("bad", ["https://example.org/\x1b[31m", "https://example.org/\x00"])
 def test_urls_reject_control_characters(bad: str) -> None:
     with pytest.raises(ValidationError):
         Person(id="ann", name="Ann", url=bad)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the email pattern [^@\\s]+ lets NUL, ESC and DEL through",
-)
 @pytest.mark.parametrize("bad", ["a\x00b@example.org", "ann\x1b@example.org", "a@exa\x7fmple.org"])
 def test_emails_reject_control_characters(bad: str) -> None:
     with pytest.raises(ValidationError):
         Person(id="ann", name="Ann", emails=(bad,))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the phone pattern's extension part uses \\s*, which matches newlines and "
-    "the control characters \\x1c-\\x1f and \\x85",
-)
 @pytest.mark.parametrize("bad", ["555\nx1", "555\x85x1", "555\x1cext 2"])
 def test_phones_reject_control_characters(bad: str) -> None:
     with pytest.raises(ValidationError):
@@ -512,11 +498,6 @@ def test_every_record_forbids_extra_keys_and_is_immutable(
     assert record == model(**values)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Interview.answers is a plain dict, so a 'frozen' interview can be changed in "
-    "place (without validation) and cannot be hashed",
-)
 def test_interview_answers_cannot_be_changed_in_place() -> None:
     interview = Interview(id="i", person="a", on=DAY, answers={"q": "fine"})
     with pytest.raises(TypeError):
@@ -598,11 +579,6 @@ def test_invalid_input_lists_every_problem_and_takes_a_name() -> None:
         assert field in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a bad dict key is part of the error location, so hide_input_in_errors does "
-    "not hide it: Interview(answers={'<input>': ...}) puts the key into both messages",
-)
 def test_invalid_input_never_echoes_a_bad_answer_key() -> None:
     error = _error(Interview, id="i", person="a", on=DAY, answers={f"Secret {CANARY}": "x"})
     assert CANARY not in str(error)

@@ -444,7 +444,9 @@ def edit_contact(
             me = store.me()
             if me.id == person.id:
                 raise InvalidInputError("--strength: that is your tie to yourself; leave it out")
-            store.set_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=strength))
+            old = store.tie(me.id, person.id)
+            kept = {"context": old.context, "since": old.since} if old else {}
+            store.set_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=strength, **kept))
     return Change(edited, tuple(created.items))
 
 
@@ -603,7 +605,7 @@ def log_outreach(
         outreach = _build(
             Outreach,
             "outreach",
-            id=store.new_id("outreach", f"outreach-{target.id}"[:70]),
+            id=store.new_id("outreach", f"outreach-{target.id}"[:70].rstrip("-")),
             person=target.id,
             on=_today(on),
             channel=channel,
@@ -686,7 +688,7 @@ def log_interview(
         interview = _build(
             Interview,
             "interview",
-            id=store.new_id("interviews", f"interview-{target.id}"[:70]),
+            id=store.new_id("interviews", f"interview-{target.id}"[:70].rstrip("-")),
             person=target.id,
             on=when,
             minutes=minutes,

@@ -408,7 +408,8 @@ class Store:
         ...     store.pragma("foreign_keys")
         1
         """
-        return self._con.execute(f"PRAGMA {name}").fetchone()[0]
+        row = self._con.execute(f"PRAGMA {name}").fetchone()
+        return None if row is None else row[0]
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -531,7 +532,7 @@ class Store:
         AmbiguousNameError
             If the name fits several persons; the message lists their ids.
         """
-        if query == "me":
+        if query.casefold() == "me":
             return self.me()
         found = self._one(_PERSONS, "WHERE id = ?", (query,))
         if found is not None:
@@ -711,8 +712,12 @@ class Store:
         return candidate
 
     def new_person_id(self, name: str) -> str:
-        """Return a fresh person id made from a name (see :func:`~models.slugify`)."""
-        return self.new_id("persons", slugify(name))
+        """Return a fresh person id made from a name (see :func:`~models.slugify`).
+
+        ``me`` is never given to a contact: it always names the user.
+        """
+        base = slugify(name)
+        return self.new_id("persons", "me-2" if base == "me" else base)
 
     # --- writing single records ----------------------------------------------------------
 
