@@ -41,7 +41,8 @@ def network_loaded(n: int, *, personal: bool = False) -> None:
     print(
         f"{n:>9,} persons, {network.number_of_ties():>10,} ties, {shape:<19}: "
         f"suggest median {median * 1000:7.1f} ms, max {worst * 1000:7.1f} ms; "
-        f"first call (builds the compact view) {cold * 1000:7.1f} ms; network built in {built:.1f} s; "
+        f"first call (builds the compact view) {cold * 1000:7.1f} ms; "
+        f"network built in {built:.1f} s; "
         f"top: {first[0].name if first else '-'}"
     )
 

@@ -16,7 +16,6 @@ import random
 import sys
 from pathlib import Path
 
-from infoview_graph.network import ReferralNetwork
 from infoview_graph.models import (
     CareerField,
     Interview,
@@ -28,6 +27,7 @@ from infoview_graph.models import (
     Target,
     Tie,
 )
+from infoview_graph.network import ReferralNetwork
 
 FIELDS = (
     "accounting", "auditing", "finance", "tax-preparation", "non-profit-management",
