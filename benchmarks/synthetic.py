@@ -48,7 +48,7 @@ def synthetic_referral_network(n: int, **options: object) -> ReferralNetwork:
     """Return the synthetic network as a ReferralNetwork, ties added in bulk as rows."""
     data, rows = synthetic_parts(n, **options)  # type: ignore[arg-type]
     network = ReferralNetwork(data)
-    network.add_tie_rows((a, b, s, None, None) for a, b, s in rows)
+    network.add_tie_rows(rows)
     return network
 
 

@@ -46,6 +46,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview_graph._bulk import paused_gc
+from infoview_graph.compact import Compact, compact_from_adjacency, compact_from_rows
 from infoview_graph.errors import AmbiguousNameError, DuplicateError, NotFoundError
 from infoview_graph.models import (
     CareerField,
@@ -139,7 +140,10 @@ class ReferralNetwork:
         self._fields: dict[FieldId, CareerField] = {}
         # Ties are kept as strengths (two dict entries per tie) plus the rare context/date:
         # a Tie object per tie would cost ~10x the memory on a network of millions of ties.
-        self._adjacency: dict[PersonId, dict[PersonId, int]] = {}
+        self._adjacency_dict: dict[PersonId, dict[PersonId, int]] = {}
+        # Ties loaded in bulk wait here as rows until something needs the dictionary: the
+        # algorithms' compact view is built from the rows directly (see compact()).
+        self._pending_ties: list[tuple[PersonId, PersonId, int]] = []
         self._tie_details: dict[tuple[PersonId, PersonId], tuple[str | None, Any]] = {}
         self._referrals_from: dict[PersonId, dict[PersonId, Referral]] = {}
         self._referrals_to: dict[PersonId, dict[PersonId, Referral]] = {}
@@ -341,30 +345,43 @@ class ReferralNetwork:
             self._tie_details.pop((tie.a, tie.b), None)
         self._changed()
 
-    def add_tie_rows(self, rows: Iterable[tuple[str, str, int, str | None, Any]]) -> None:
-        """Add ties in bulk from ``(a, b, strength, context, since)`` rows already validated.
+    def add_tie_rows(self, rows: Iterable[tuple[PersonId, PersonId, int]]) -> None:
+        """Add plain ties (no context, no date) in bulk from ``(a, b, strength)`` rows.
 
-        The fast path for loading a store, whose schema guarantees what :class:`Tie`
-        checks (both persons exist, ``a < b``, strength 0–5); rows with a context or date
-        are validated as :class:`Tie` records by the caller. Costs O(rows).
+        The fast path for loading a store, whose schema guarantees all that :class:`Tie`
+        checks (both persons exist, ``a < b``, strength 0–5); ties with a context or date
+        go through :meth:`add_tie`. The rows are kept as they are until a dictionary view
+        is needed, and :meth:`compact` is built from them directly. O(rows).
 
         Examples
         --------
         >>> from infoview_graph.models import NetworkData, Person
         >>> net = ReferralNetwork(NetworkData(persons=(Person(id="a", name="A"),
         ...                                            Person(id="b", name="B"))))
-        >>> net.add_tie_rows([("a", "b", 3, None, None)])
+        >>> net.add_tie_rows([("a", "b", 3)])
         >>> net.tie("b", "a").strength
         3
         """
-        adjacency, details = self._adjacency, self._tie_details
-        with paused_gc():
-            for a, b, strength, context, since in rows:
-                adjacency.setdefault(a, {})[b] = strength
-                adjacency.setdefault(b, {})[a] = strength
-                if context is not None or since is not None:
-                    details[(a, b)] = (context, since)
+        self._pending_ties.extend(rows)
         self._changed()
+
+    @property
+    def _adjacency(self) -> dict[PersonId, dict[PersonId, int]]:
+        if self._pending_ties:
+            adjacency = self._adjacency_dict
+            with paused_gc():
+                for a, b, strength in self._pending_ties:
+                    adjacency.setdefault(a, {})[b] = strength
+                    adjacency.setdefault(b, {})[a] = strength
+            self._pending_ties = []
+        return self._adjacency_dict
+
+    def compact(self) -> Compact:
+        """Return the ties as CSR arrays over persons sorted by id (cached until a change).
+
+        Built from ties loaded in bulk without a dictionary per person: O(m log m) numpy.
+        """
+        return self.derived("compact", _build_compact)
 
     def add_referral(self, referral: Referral) -> None:
         """Add (or replace) the referral from ``referrer`` to ``referee``."""
@@ -592,6 +609,8 @@ class ReferralNetwork:
         The cheap accessor for algorithms: no record is built.
         """
         self.person(person_id)
+        if self._pending_ties and "compact" in self._derived:
+            return MappingProxyType(self.compact().neighbours(person_id))
         return MappingProxyType(self._adjacency.get(person_id, _EMPTY))
 
     def ties(self) -> Iterator[Tie]:
@@ -655,14 +674,18 @@ class ReferralNetwork:
         return tuple(self._questions[k] for k in sorted(self._questions))
 
     def members(self, org_id: OrgId) -> tuple[Person, ...]:
-        """Return the persons whose current organization is this one, by id."""
+        """Return the persons whose current organization is this one, by id.
+
+        The first call indexes every person by organization (O(n)); later calls until the
+        next change cost O(members).
+        """
         self.organization(org_id)
-        return tuple(sorted((p for p in self.persons() if p.organization == org_id), key=_id))
+        return self.derived("members-by-org", _group_by_org).get(org_id, ())
 
     def in_field(self, field_id: FieldId) -> tuple[Person, ...]:
-        """Return the persons working in a career field, by id."""
+        """Return the persons working in a career field, by id (indexed like :meth:`members`)."""
         self.field(field_id)
-        return tuple(sorted((p for p in self.persons() if field_id in p.fields), key=_id))
+        return self.derived("members-by-field", _group_by_field).get(field_id, ())
 
     def __len__(self) -> int:
         """Return the number of persons."""
@@ -765,6 +788,29 @@ class ReferralNetwork:
 
 def _id(person: Person) -> str:
     return person.id
+
+
+def _build_compact(network: ReferralNetwork) -> Compact:
+    ids = list(network._persons)
+    if network._pending_ties and not network._adjacency_dict:
+        return compact_from_rows(ids, network._pending_ties)
+    return compact_from_adjacency(network._adjacency, ids)
+
+
+def _group_by_org(network: ReferralNetwork) -> dict[OrgId, tuple[Person, ...]]:
+    groups: dict[OrgId, list[Person]] = {}
+    for person in sorted(network.persons(), key=_id):
+        if person.organization is not None:
+            groups.setdefault(person.organization, []).append(person)
+    return {org: tuple(people) for org, people in groups.items()}
+
+
+def _group_by_field(network: ReferralNetwork) -> dict[FieldId, tuple[Person, ...]]:
+    groups: dict[FieldId, list[Person]] = {}
+    for person in sorted(network.persons(), key=_id):
+        for field in person.fields:
+            groups.setdefault(field, []).append(person)
+    return {field: tuple(people) for field, people in groups.items()}
 
 
 def _refuse_duplicates(what: str, keys: list[object]) -> None:

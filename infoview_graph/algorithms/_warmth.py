@@ -27,13 +27,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from infoview_graph.algorithms.responsiveness import Responsiveness, Thresholds, responsiveness
 
 if TYPE_CHECKING:
     import networkx as nx
-    import numpy as np
     import numpy.typing as npt
 
+    from infoview_graph.compact import Compact
     from infoview_graph.models import PersonId, Referral
     from infoview_graph.network import ReferralNetwork
 
@@ -82,7 +84,10 @@ class HopModel:
 
     me: PersonId
     node_cost: Mapping[PersonId, float]
-    """Extra cost of hops leaving an introducer (responsiveness, ask-load); missing = 0."""
+    """Extra cost of hops leaving an introducer (responsiveness, ask-load), where it differs
+    from ``default_node_cost``."""
+    default_node_cost: float
+    """The extra cost for an introducer of unknown responsiveness, never over-asked."""
     blocked: frozenset[PersonId]
     """Persons a path may not pass through (do not contact)."""
     referral_hops: Mapping[PersonId, Referral]
@@ -92,6 +97,12 @@ class HopModel:
     ``WRITTEN``)."""
     classes: Mapping[PersonId, Responsiveness]
     asks: Mapping[PersonId, int]
+
+    def introducer_cost(self, person_id: PersonId) -> float:
+        """Return the extra cost of a hop leaving this person (0 for me)."""
+        if person_id == self.me:
+            return 0.0
+        return self.node_cost.get(person_id, self.default_node_cost)
 
 
 def hop_model(
@@ -118,14 +129,12 @@ def hop_model(
         if attempt.via is not None and since <= attempt.on <= today:
             asks[attempt.via] = asks.get(attempt.via, 0) + 1
     node_cost: dict[PersonId, float] = {}
-    for person in network.persons():
-        if person.id == me:
-            continue
-        factor = INTRODUCER[classes.get(person.id, "unknown")]
-        if asks.get(person.id, 0) >= max_asks:
+    for pid in sorted(set(classes) | set(asks)):
+        factor = INTRODUCER[classes.get(pid, "unknown")]
+        if asks.get(pid, 0) >= max_asks:
             factor *= SPARE
-        node_cost[person.id] = -math.log(factor)
-    blocked = frozenset(p.id for p in network.persons() if p.do_not_contact)
+        node_cost[pid] = -math.log(factor)
+    blocked = do_not_contact(network)
     best: dict[PersonId, Referral] = {}
     for referral in network.referrals():
         if me in (referral.referee, referral.referrer) or referral.referrer in blocked:
@@ -143,7 +152,15 @@ def hop_model(
             continue
         chance = REPLIED if attempt.replied_on is not None else WRITTEN
         contacted[attempt.person] = max(chance, contacted.get(attempt.person, 0.0))
-    return HopModel(me, node_cost, blocked, best, contacted, classes, asks)
+    default = -math.log(INTRODUCER["unknown"])
+    return HopModel(me, node_cost, default, blocked, best, contacted, classes, asks)
+
+
+def do_not_contact(network: ReferralNetwork) -> frozenset[PersonId]:
+    """Return the persons marked do not contact (cached until the network changes)."""
+    return network.derived(
+        "do-not-contact", lambda net: frozenset(p.id for p in net.persons() if p.do_not_contact)
+    )
 
 
 def _referral_rank(referral: Referral) -> tuple[int, int, str]:
@@ -167,43 +184,9 @@ def direct_hops(model: HopModel) -> dict[PersonId, float]:
 # --- the compact view ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Compact:
-    """The ties as a CSR adjacency over persons sorted by id, built once per network state."""
-
-    ids: list[PersonId]
-    index: dict[PersonId, int]
-    indptr: npt.NDArray[np.int64]
-    indices: npt.NDArray[np.int32]
-    strength: npt.NDArray[np.int8]
-
-
 def compact(network: ReferralNetwork) -> Compact:
-    """Return the network's compact view (cached until the network changes). O(n + m)."""
-    return network.derived("compact-ties", _build_compact)
-
-
-def _build_compact(network: ReferralNetwork) -> Compact:
-    import numpy as np
-
-    ids = sorted(p.id for p in network.persons())
-    index = {pid: i for i, pid in enumerate(ids)}
-    degrees = np.zeros(len(ids) + 1, dtype=np.int64)
-    neighbours: list[int] = []
-    strengths: list[int] = []
-    for i, pid in enumerate(ids):
-        ties = network.strengths(pid)
-        order = sorted(ties)
-        neighbours.extend(index[other] for other in order)
-        strengths.extend(ties[other] for other in order)
-        degrees[i + 1] = len(order)
-    return Compact(
-        ids=ids,
-        index=index,
-        indptr=np.cumsum(degrees),
-        indices=np.asarray(neighbours, dtype=np.int32),
-        strength=np.asarray(strengths, dtype=np.int8),
-    )
+    """Return the network's compact view of the ties (cached until the network changes)."""
+    return network.compact()
 
 
 # --- the search ------------------------------------------------------------------------------
@@ -212,62 +195,47 @@ def _build_compact(network: ReferralNetwork) -> Compact:
 def warmth_paths(network: ReferralNetwork, model: HopModel, *, max_hops: int) -> Warmth:
     """Best paths from me to everyone within ``max_hops`` hops, on the compact view.
 
-    Costs O(m_h) numpy work for the m_h tie entries leaving the nodes reached in fewer than
-    ``max_hops`` hops (at most every tie once per hop), plus O(k) Python per person reached.
+    Each hop is one vectorised pass over the ties in "pull" form: for every person, the
+    cheapest way in from a neighbour's cost after the previous hop,
+    ``min_u D[u] + cost(u → v)`` (``numpy.minimum.reduceat`` over the CSR rows). Costs
+    O(max_hops · m) numpy work for m tie entries; paths are rebuilt on request from the
+    per-hop cost arrays, O(max_hops · degree) each.
     """
-    import numpy as np
-
     view = compact(network)
     n = len(view.ids)
     source = view.index[model.me]
-    tie_cost = -np.log(np.asarray(TIE_REPLY))
-    node_cost = np.zeros(n)
+    node_cost = np.full(n, model.default_node_cost)
     for pid, cost in model.node_cost.items():
         node_cost[view.index[pid]] = cost
     node_cost[source] = 0.0
-    passable = np.ones(n, dtype=bool)
+    # pull_cost[e] for the entry e = (v, u) of row v: the hop u → v.
+    pull_cost = -np.log(np.asarray(TIE_REPLY))[view.strength] + node_cost[view.indices]
+    blocked = np.zeros(n, dtype=bool)
     for pid in model.blocked:
-        passable[view.index[pid]] = False
-    degree = np.diff(view.indptr)
-    edge_cost = tie_cost[view.strength] + np.repeat(node_cost, degree)
-
+        blocked[view.index[pid]] = True
+    rows = np.flatnonzero(np.diff(view.indptr) > 0)
     direct = direct_hops(model)
-    extra_v = np.asarray([view.index[p] for p in sorted(direct)], dtype=np.int64)
-    extra_c = np.asarray([-math.log(direct[p]) for p in sorted(direct)])
+    direct_v = np.asarray([view.index[p] for p in sorted(direct)], dtype=np.int64)
+    direct_c = np.asarray([-math.log(direct[p]) for p in sorted(direct)])
 
     dist = np.full(n, np.inf)
     dist[source] = 0.0
-    layers: list[dict[int, int]] = []
-    frontier = np.asarray([source], dtype=np.int64)
+    layers = [dist]
     for hop in range(1, max_hops + 1):
-        frontier = frontier[passable[frontier]]
-        starts, ends = view.indptr[frontier], view.indptr[frontier + 1]
-        counts = ends - starts
-        rows = np.repeat(frontier, counts)
-        positions = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        positions = positions + np.repeat(starts, counts)
-        targets = view.indices[positions].astype(np.int64)
-        costs = dist[rows] + edge_cost[positions]
-        if hop == 1 and len(extra_v):
-            rows = np.concatenate([rows, np.full(len(extra_v), source)])
-            targets = np.concatenate([targets, extra_v])
-            costs = np.concatenate([costs, extra_c])
-        if not len(targets):
+        previous = layers[-1]
+        start = np.where(blocked, np.inf, previous)
+        best = np.full(n, np.inf)
+        if len(rows):
+            offers = start[view.indices] + pull_cost
+            best[rows] = np.minimum.reduceat(offers, view.indptr[rows])
+        if hop == 1 and len(direct_v):
+            np.minimum.at(best, direct_v, direct_c)
+        # Take an offer only if it is better by more than rounding noise, as the reference.
+        current = np.where(best < previous - _EPS, best, previous)
+        if np.array_equal(current, previous):
             break
-        # For each target the cheapest candidate, ties to the smallest predecessor index.
-        order = np.lexsort((rows, costs, targets))
-        targets, costs, rows = targets[order], costs[order], rows[order]
-        first = np.ones(len(targets), dtype=bool)
-        first[1:] = targets[1:] != targets[:-1]
-        targets, costs, rows = targets[first], costs[first], rows[first]
-        better = costs < dist[targets] - _EPS
-        targets, costs, rows = targets[better], costs[better], rows[better]
-        if not len(targets):
-            break
-        dist[targets] = costs
-        layers.append(dict(zip(targets.tolist(), rows.tolist(), strict=True)))
-        frontier = targets
-    return Warmth(network, model, view, dist, layers, source)
+        layers.append(current)
+    return Warmth(network, model, view, layers[-1], layers, source, pull_cost, blocked, direct)
 
 
 @dataclass(frozen=True)
@@ -279,23 +247,48 @@ class Warmth:
     view: Compact
     cost: npt.NDArray[np.float64]
     """Cost (``-log`` warmth) per person in ``view.ids`` order; ``inf`` if out of reach."""
-    layers: list[dict[int, int]]
+    layers: list[npt.NDArray[np.float64]]
+    """The costs after 0, 1, … hops."""
     source: int
+    pull_cost: npt.NDArray[np.float64]
+    blocked: npt.NDArray[np.bool_]
+    direct: dict[PersonId, float]
+
+    def _predecessor(self, v: int, hop: int) -> int:
+        """Return the cheapest way into v at ``hop`` (ties to the smallest index)."""
+        start, end = self.view.indptr[v], self.view.indptr[v + 1]
+        neighbours = self.view.indices[start:end]
+        previous = self.layers[hop - 1]
+        offers = previous[neighbours] + self.pull_cost[start:end]
+        offers[self.blocked[neighbours]] = math.inf
+        target = self.layers[hop][v]
+        options = [int(u) for u, offer in zip(neighbours, offers, strict=True) if offer == target]
+        if hop == 1 and self.view.ids[v] in self.direct:
+            options.append(self.source)
+        return min(options)
+
+    def _first_layer(self, v: int, up_to: int) -> int:
+        value = self.layers[up_to][v]
+        hop = up_to
+        while hop > 0 and self.layers[hop - 1][v] == value:
+            hop -= 1
+        return hop
 
     def reach(self, person_id: PersonId) -> Reach | None:
-        """Return the best path to one person, or None if out of reach. O(max_hops)."""
+        """Return the best path to one person, or None if out of reach.
+
+        O(max_hops · degree).
+        """
         v = self.view.index[person_id]
         if not math.isfinite(self.cost[v]) or v == self.source:
             return None
-        chain, at, h = [v], v, len(self.layers) - 1
-        while h >= 0 and at not in self.layers[h]:
-            h -= 1
+        chain = [v]
+        hop = self._first_layer(v, len(self.layers) - 1)
+        at = v
         while at != self.source:
-            at = self.layers[h][at]
+            at = self._predecessor(at, hop)
             chain.append(at)
-            h -= 1
-            while h >= 0 and at not in self.layers[h]:
-                h -= 1
+            hop = self._first_layer(at, hop - 1)
         ids = [self.view.ids[i] for i in reversed(chain)]
         return describe_chain(self.network, self.model, ids, float(self.cost[v]))
 
@@ -305,7 +298,7 @@ class Warmth:
         O(k) Python per person reached: for tests and small networks.
         """
         found = {}
-        for v in (int(i) for i in self.cost.nonzero()[0] if math.isfinite(self.cost[i])):
+        for v in (int(i) for i in np.flatnonzero(np.isfinite(self.cost))):
             reach = self.reach(self.view.ids[v])
             if reach is not None:
                 found[self.view.ids[v]] = reach
@@ -323,7 +316,7 @@ def describe_chain(
         strength = network.strengths(u).get(v)
         tie = TIE_REPLY[strength] if strength is not None else 0.0
         if u != me:
-            tie *= math.exp(-model.node_cost.get(u, 0.0))
+            tie *= math.exp(-model.introducer_cost(u))
         written = model.contact_hops.get(v, 0.0) if u == me else 0.0
         offered = model.referral_hops.get(v) if u == me else None
         named = referral_probability(offered) if offered is not None else 0.0
@@ -374,7 +367,7 @@ def hop_graph(network: ReferralNetwork, model: HopModel) -> nx.DiGraph[str]:
     graph.add_nodes_from(p.id for p in network.persons())
     for tie in network.ties():
         for u, v in ((tie.a, tie.b), (tie.b, tie.a)):
-            extra = model.node_cost.get(u, 0.0) if u != model.me else 0.0
+            extra = model.introducer_cost(u)
             graph.add_edge(u, v, cost=-math.log(TIE_REPLY[tie.strength]) + extra)
     for person, chance in direct_hops(model).items():
         cost = -math.log(chance)

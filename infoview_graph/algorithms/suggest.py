@@ -54,6 +54,7 @@ from infoview_graph.algorithms._warmth import (
     Reach,
     Warmth,
     compact,
+    do_not_contact,
     hop_model,
     warmth_paths,
 )
@@ -248,7 +249,10 @@ def suggest_next_contacts(
     warm = np.exp(-warmth.cost[candidates]) * _novelty(warmth, view, me.id, candidates)
     relevance = _relevance(people, targets, candidates)
     coverage = _coverage(people, targets, candidates)
-    timed = np.asarray([timing.get(view.ids[v], 0.0) for v in candidates])
+    timing_by_index = np.zeros(len(view.ids))
+    for pid, value in timing.items():
+        timing_by_index[view.index[pid]] = value
+    timed = timing_by_index[candidates]
     partial = (
         settings.warmth * warm
         + settings.relevance * relevance
@@ -444,12 +448,11 @@ def _novelty(warmth: Warmth, view: Any, me: str, candidates: Any) -> Any:
 
     result = np.ones(len(candidates))
     mine = warmth.network.strengths(me)
-    position = {int(v): i for i, v in enumerate(candidates)}
+    position = np.full(len(view.ids), -1)
+    position[candidates] = np.arange(len(candidates))
     for other, strength in mine.items():
-        i = position.get(view.index[other])
-        if i is not None and math.isclose(
-            warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])
-        ):
+        i = int(position[view.index[other]])
+        if i >= 0 and math.isclose(warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])):
             result[i] = NOVELTY[strength]
     return result
 
@@ -492,7 +495,7 @@ def _timing(
 ) -> tuple[set[str], dict[str, float], dict[str, list[str]]]:
     """Who is excluded, each person's timing value, and the sentences explaining it."""
     limits = settings.thresholds
-    excluded = {p.id for p in network.persons() if p.do_not_contact}
+    excluded = set(do_not_contact(network))
     excluded |= {i.person for i in network.interviews()}
     excluded |= {r.referee for r in network.referrals() if r.status == "declined"}
     excluded |= {o.person for o in network.outreach() if o.declined}

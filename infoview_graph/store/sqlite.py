@@ -938,12 +938,14 @@ class Store:
         with self.read():
             data = self._load(with_ties=False)
             with paused_gc():
-                rows = self._con.execute("SELECT a, b, strength, context, since FROM ties")
-                plain = [row for row in rows if row[3] is None and row[4] is None]
+                plain = self._con.execute(
+                    "SELECT a, b, strength FROM ties WHERE context IS NULL AND since IS NULL"
+                ).fetchall()
                 detailed = self._all(_TIES, "WHERE context IS NOT NULL OR since IS NOT NULL")
         network = ReferralNetwork(data)
         network.add_tie_rows(plain)
-        network.add_tie_rows((t.a, t.b, t.strength, t.context, t.since) for t in detailed)
+        for tie in detailed:
+            network.add_tie(tie)
         return network
 
     def write_data(self, data: NetworkData) -> None:
