@@ -35,4 +35,5 @@ def test_quickstart_suggests_the_named_referral(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, check=True
     ).stdout
-    assert out.splitlines()[0].startswith("1. Mrs. Smith: Email Mrs. Smith and mention Brad Johnson")
+    first = out.splitlines()[0]
+    assert first.startswith("1. Mrs. Smith: Email Mrs. Smith and mention Brad Johnson")
