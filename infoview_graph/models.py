@@ -44,6 +44,7 @@ from infoview_graph.errors import InvalidInputError
 
 __all__ = [
     "CHANNELS",
+    "CHANNEL_NOUN",
     "FITS",
     "FOLLOWUP_KINDS",
     "HOWS",
@@ -195,6 +196,15 @@ MODES: tuple[str, ...] = get_args(Mode)
 FITS: tuple[str, ...] = get_args(Fit)
 FOLLOWUP_KINDS: tuple[str, ...] = get_args(FollowUpKind)
 TIARA: tuple[str, ...] = get_args(Tiara)
+
+CHANNEL_NOUN: dict[str, str] = {
+    "email": "email",
+    "phone": "call",
+    "linkedin": "LinkedIn message",
+    "in-person": "conversation",
+    "other": "message",
+}
+"""How each outreach channel reads in a sentence ("your LinkedIn message of …")."""
 
 _DEFAULT_STRENGTH: dict[str, int] = {
     "family": 4,

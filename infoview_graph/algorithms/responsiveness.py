@@ -11,7 +11,9 @@ agenda):
   decline or no reply after ``curmudgeon_after`` business days (7) a *curmudgeon*;
 - no evidence yet (never contacted, or still inside the waiting window) is ``"unknown"``.
 
-Business days are Monday to Friday (``numpy.busday_count``); holidays are not modelled.
+Business days are Monday to Friday, counted as ``numpy.busday_count`` counts them (the
+tests check the two agree) but in plain Python, so that showing one person does not load
+numpy; holidays are not modelled.
 
 Examples
 --------
@@ -28,7 +30,9 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
-    from infoview_graph.models import PersonId
+    from collections.abc import Sequence
+
+    from infoview_graph.models import Interview, Outreach, PersonId
     from infoview_graph.network import ReferralNetwork
 
 __all__ = [
@@ -36,6 +40,7 @@ __all__ = [
     "Thresholds",
     "add_business_days",
     "business_days",
+    "classify",
     "responsiveness",
 ]
 
@@ -67,9 +72,11 @@ def business_days(start: dt.date, end: dt.date) -> int:
     >>> business_days(dt.date(2026, 11, 23), dt.date(2026, 11, 20))
     0
     """
-    import numpy as np
-
-    return max(0, int(np.busday_count(start, end)))
+    if end <= start:
+        return 0
+    weeks, rest = divmod((end - start).days, 7)
+    first = start.weekday()
+    return weeks * 5 + sum(1 for i in range(rest) if (first + i) % 7 < 5)
 
 
 def add_business_days(day: dt.date, days: int) -> dt.date:
@@ -79,11 +86,53 @@ def add_business_days(day: dt.date, days: int) -> dt.date:
     --------
     >>> add_business_days(dt.date(2025, 3, 14), 3)  # Fri + 3 → Wed
     datetime.date(2025, 3, 19)
+    >>> add_business_days(dt.date(2025, 3, 15), 1)  # Sat rolls to Mon, + 1 → Tue
+    datetime.date(2025, 3, 18)
     """
-    import numpy as np
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    while days > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
 
-    result = np.busday_offset(day, days, roll="forward")
-    return dt.date.fromisoformat(str(result))
+
+def classify(
+    outreach: Sequence[Outreach],
+    interviews: Sequence[Interview],
+    *,
+    today: dt.date,
+    thresholds: Thresholds | None = None,
+) -> Responsiveness:
+    """Classify a person from their contact attempts and interviews, oldest first.
+
+    The rule of the module docstring; :func:`responsiveness` applies it to a network.
+
+    Examples
+    --------
+    >>> from infoview_graph.models import Outreach
+    >>> fast = Outreach(id="o", person="ann", on=dt.date(2026, 11, 2),
+    ...                 replied_on=dt.date(2026, 11, 4))
+    >>> classify([fast], [], today=dt.date(2026, 11, 20))
+    'booster'
+    """
+    limits = thresholds or Thresholds()
+    rated = [i for i in interviews if i.friendliness is not None]
+    if rated:
+        friendliness = rated[-1].friendliness or 0
+        if friendliness >= 4:
+            return "booster"
+        return "obligate" if friendliness == 3 else "curmudgeon"
+    for attempt in reversed(outreach):
+        if attempt.declined:
+            return "curmudgeon"
+        if attempt.replied_on is not None:
+            waited = business_days(attempt.on, attempt.replied_on)
+            return "booster" if waited <= limits.booster_within else "obligate"
+        if business_days(attempt.on, today) >= limits.curmudgeon_after:
+            return "curmudgeon"
+    return "unknown"
 
 
 def responsiveness(
@@ -122,19 +171,9 @@ def responsiveness(
     >>> responsiveness(net, "denise-okafor", today=net.as_of)
     'booster'
     """
-    limits = thresholds or Thresholds()
-    rated = [i for i in network.interviews_with(person_id) if i.friendliness is not None]
-    if rated:
-        friendliness = rated[-1].friendliness or 0
-        if friendliness >= 4:
-            return "booster"
-        return "obligate" if friendliness == 3 else "curmudgeon"
-    for attempt in reversed(network.outreach_to(person_id)):
-        if attempt.declined:
-            return "curmudgeon"
-        if attempt.replied_on is not None:
-            waited = business_days(attempt.on, attempt.replied_on)
-            return "booster" if waited <= limits.booster_within else "obligate"
-        if business_days(attempt.on, today) >= limits.curmudgeon_after:
-            return "curmudgeon"
-    return "unknown"
+    return classify(
+        network.outreach_to(person_id),
+        network.interviews_with(person_id),
+        today=today,
+        thresholds=thresholds,
+    )

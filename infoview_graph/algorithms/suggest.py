@@ -60,6 +60,7 @@ from infoview_graph.algorithms._warmth import (
 )
 from infoview_graph.algorithms.responsiveness import Thresholds, business_days
 from infoview_graph.errors import NotFoundError
+from infoview_graph.models import CHANNEL_NOUN
 
 if TYPE_CHECKING:
     import numpy as np
@@ -607,15 +608,6 @@ def _days(n: int) -> str:
     return f"{n} day{'s' * (n != 1)}"
 
 
-_CHANNEL = {
-    "email": "email",
-    "phone": "call",
-    "linkedin": "LinkedIn message",
-    "in-person": "conversation",
-    "other": "message",
-}
-
-
 def _why_warm(network: ReferralNetwork, warmth: Warmth, reach: Reach) -> str:
     model = warmth.model
     if reach.referral is not None and len(reach.chain) == 2:
@@ -690,7 +682,7 @@ def _action(network: ReferralNetwork, reach: Reach, person: Person, day: dt.date
         if last.replied_on is not None:
             return f"Schedule 15 minutes with {name} — they replied on {last.replied_on}"
         waited = business_days(last.on, day)
-        channel = _CHANNEL[last.channel]
+        channel = CHANNEL_NOUN[last.channel]
         return (
             f"Follow up with {name} ({waited} business days without a reply "
             f"to your {channel} of {last.on})"

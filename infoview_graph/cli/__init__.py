@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from infoview_graph import __version__
-from infoview_graph.cli import advice, catalog, events, people, setup
+from infoview_graph.cli import advice, catalog, events, people, progress, setup
 from infoview_graph.cli._context import state
 
 app = typer.Typer(
@@ -65,6 +65,10 @@ app.command("reply")(events.reply)
 app.add_typer(events.interview_app, name="interview")
 app.command("suggest")(advice.suggest)
 app.command("intro")(advice.intro)
+app.command("coverage")(progress.coverage)
+app.command("chains")(progress.chains)
+app.command("agenda")(progress.agenda)
+app.add_typer(progress.followup_app, name="followup")
 
 
 def main() -> None:

@@ -79,18 +79,30 @@ def _cell(value: Any) -> str:
 
 
 def emit_table(
-    columns: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str | None = None
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str | None = None,
+    whole: Sequence[str] = (),
 ) -> None:
-    """Print a table on stdout; every cell is literal text."""
+    """Print a table on stdout; every cell is literal text.
+
+    Columns named in ``whole`` (ids to copy into another command) are never cut or wrapped.
+    """
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    cells = [[Text(printable(_cell(v))) for v in row] for row in rows]
     table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(Text(printable(_cell(v))) for v in row))
+    for n, column in enumerate(columns):
+        if column in whole:
+            width = max([len(column), *(len(row[n]) for row in cells)])
+            table.add_column(column, no_wrap=True, min_width=width)
+        else:
+            table.add_column(column)
+    for row in cells:
+        table.add_row(*row)
     Console(markup=False, highlight=False, emoji=False, soft_wrap=False).print(table)
 
 

@@ -1,5 +1,6 @@
 """``referrals person add|list|show|edit|forget``: the contacts."""
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -117,10 +118,14 @@ def show(person: PersonArg, json_: JsonOpt = False, demo: DemoOpt = False) -> No
 
     Example:  referrals person show "Brad Johnson"
     """
+    from infoview_graph.algorithms.responsiveness import classify
+
     with open_for_read(demo=demo) as store:
         details = person_details(store, person)
+        today = store.as_of() or dt.date.today()
+    answers = classify(details.outreach, details.interviews, today=today)
     if json_:
-        emit_json(details.to_json())
+        emit_json({**details.to_json(), "responsiveness": answers})
         return
     p = details.person
     emit_record(
@@ -131,6 +136,7 @@ def show(person: PersonArg, json_: JsonOpt = False, demo: DemoOpt = False) -> No
             ("fields", p.fields),
             ("how I know them", p.how),
             ("my tie strength", details.my_tie),
+            ("responsiveness", None if answers == "unknown" or p.is_self else answers),
             ("emails", p.emails),
             ("phones", p.phones),
             ("profile", p.url),

@@ -39,6 +39,7 @@ from infoview_graph.errors import (
 )
 from infoview_graph.models import (
     CareerField,
+    FollowUp,
     Interview,
     NetworkData,
     Organization,
@@ -58,6 +59,7 @@ __all__ = [
     "Change",
     "add_contact",
     "add_field",
+    "add_followup",
     "add_organization",
     "add_target",
     "create_store",
@@ -70,6 +72,7 @@ __all__ = [
     "log_reply",
     "refer",
     "remove_target",
+    "settle_followup",
 ]
 
 _T = TypeVar("_T")
@@ -710,3 +713,52 @@ def log_interview(
         store.add_interview(interview)
         _advance_referrals(store, target.id, "interviewed", lambda r: r.status != "interviewed")
     return Change(interview, tuple(created.items))
+
+
+# --- follow-ups --------------------------------------------------------------------------------
+
+
+def add_followup(
+    store: Store,
+    text: str,
+    *,
+    due: dt.date | None = None,
+    person: str | None = None,
+) -> Change[FollowUp]:
+    """Add a follow-up of my own ("Send Brad the article"), due on ``due`` (default today)."""
+    with store.write():
+        who = store.find_person(person).id if person is not None else None
+        followup = _build(
+            FollowUp,
+            "follow-up",
+            id=store.new_id("followups", f"custom-{slugify(text)}"[:60].rstrip("-")),
+            kind="custom",
+            person=who,
+            due=_today(due),
+            note=text,
+        )
+        store.add_followup(followup)
+    return Change(followup)
+
+
+def settle_followup(
+    store: Store,
+    item: FollowUp,
+    *,
+    done_on: dt.date | None = None,
+    snoozed_until: dt.date | None = None,
+) -> Change[FollowUp]:
+    """Mark a follow-up done, or snooze it: store what the user did to it.
+
+    ``item`` is the stored follow-up, or one built from an agenda item (same id, kind,
+    person and due date) — derived obligations are stored only once the user acts on them.
+    """
+    if snoozed_until is not None and snoozed_until <= item.due and done_on is None:
+        raise InvalidInputError(
+            f"--until: {snoozed_until} is not after the due date {item.due}; pick a later day"
+        )
+    with store.write():
+        values = {**item.model_dump(), "done_on": done_on, "snoozed_until": snoozed_until}
+        settled = _build(FollowUp, "follow-up", **values)
+        store.add_followup(settled, replace=True)
+    return Change(settled)

@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -918,6 +919,11 @@ class Store:
             questions=tuple(parts["questions"]),
             as_of=as_of,
         ).sorted()
+
+    def as_of(self) -> dt.date | None:
+        """Return the day a snapshot store (the demo) describes, or None for a live store."""
+        value = self._meta_date("as_of")
+        return None if value is None else dt.date.fromisoformat(value)
 
     def _meta_date(self, key: str) -> Any:
         row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -1,0 +1,260 @@
+"""The referral forest: who led to whom, how each hop turned out, and who was generous.
+
+Referrals form a directed graph, referrer → referee. :func:`referral_chains` turns it into a
+forest: each person hangs under the referral that named them *first* (ties by referrer id);
+later referrals of the same person are kept as "also referred by" edges. The roots are the
+people whose referrals started a chain — my own contacts — or, with ``root``, one person.
+A chain is a path from a root down to a leaf.
+
+It also counts each referrer's *yield* (names given; how many of them I interviewed) and
+the *funnel*: identified → contacted → replied → interviewed → referred on, each stage a
+subset of the one before, with the conversion rate from stage to stage.
+
+Examples
+--------
+>>> from infoview_graph.demo import demo_network
+>>> chains = referral_chains(demo_network())
+>>> " → ".join(chains.longest[0].people)
+'carol-lindgren → denise-okafor → zoe-martin → priya-raman → samuel-adeyemi'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from infoview_graph.models import PersonId, Referral
+    from infoview_graph.network import ReferralNetwork
+
+__all__ = ["Chain", "Chains", "FunnelStage", "Hop", "Yield", "referral_chains"]
+
+Outcome = Literal["interviewed", "replied", "contacted", "declined", "not yet"]
+FunnelName = Literal["identified", "contacted", "replied", "interviewed", "referred on"]
+
+
+class Hop(BaseModel):
+    """One referral in a chain, with what came of it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    referrer: str
+    referee: str
+    on: dt.date
+    status: str
+    """The referral's recorded status."""
+    outcome: Outcome
+    """What happened with the referee, from the events: interviewed, replied, contacted,
+    declined or not yet."""
+
+
+class Chain(BaseModel):
+    """A path of referrals from a root down to a leaf."""
+
+    model_config = ConfigDict(frozen=True)
+
+    people: tuple[str, ...]
+    hops: tuple[Hop, ...]
+
+
+class Yield(BaseModel):
+    """How generous a referrer was."""
+
+    model_config = ConfigDict(frozen=True)
+
+    person_id: str
+    name: str
+    names_given: int
+    interviewed: int
+    """How many of the people they named I have interviewed."""
+
+
+class FunnelStage(BaseModel):
+    """One stage of the funnel."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stage: FunnelName
+    count: int
+    rate: float | None
+    """Share of the previous stage that reached this one (None for the first)."""
+
+
+class Chains(BaseModel):
+    """The referral forest and what it says about the search."""
+
+    model_config = ConfigDict(frozen=True)
+
+    roots: tuple[str, ...]
+    children: dict[str, tuple[str, ...]]
+    """Tree edges: person → the people they named first, by id."""
+    also_referred_by: tuple[tuple[str, str], ...]
+    """Non-tree referrals (referrer, referee): a person named again by someone else."""
+    chains: tuple[Chain, ...]
+    longest: tuple[Chain, ...]
+    """The chains of the greatest length."""
+    yields: tuple[Yield, ...]
+    """Referrers, most names given first."""
+    funnel: tuple[FunnelStage, ...]
+
+
+def outcome(network: ReferralNetwork, person_id: PersonId) -> Outcome:
+    """Return what happened with a person, from the events (the strongest outcome wins).
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> outcome(demo_network(), "mrs-smith")
+    'not yet'
+    """
+    if network.interviews_with(person_id):
+        return "interviewed"
+    attempts = network.outreach_to(person_id)
+    if any(o.declined for o in attempts):
+        return "declined"
+    if any(o.replied_on is not None for o in attempts):
+        return "replied"
+    return "contacted" if attempts else "not yet"
+
+
+def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -> Chains:
+    """Build the referral forest from my contacts (or from ``root``) and its statistics.
+
+    Parameters
+    ----------
+    network : ReferralNetwork
+        The network; not changed.
+    root : str, optional
+        Only the tree under this person.
+
+    Returns
+    -------
+    Chains
+        The forest (roots, tree edges, also-referred-by edges), every chain root → leaf,
+        the longest chains, each referrer's yield and the funnel.
+
+    Raises
+    ------
+    NotFoundError
+        If ``root`` is not a person.
+
+    Notes
+    -----
+    O(n + r log r) for n persons and r referrals; the chains are as many as the leaves.
+    """
+    me = network.me.id
+    referrals = sorted(network.referrals(), key=lambda r: (r.on, r.referrer, r.referee))
+    parent: dict[str, Referral] = {}
+    also: list[tuple[str, str]] = []
+    for referral in referrals:
+        if me in (referral.referee, referral.referrer):
+            continue
+        if referral.referee in parent or _is_ancestor(parent, referral.referee, referral.referrer):
+            also.append((referral.referrer, referral.referee))
+        else:
+            parent[referral.referee] = referral
+    children: dict[str, list[str]] = {}
+    for referee, referral in parent.items():
+        children.setdefault(referral.referrer, []).append(referee)
+    if root is not None:
+        network.person(root)
+        roots = [root]
+    else:
+        roots = sorted({r.referrer for r in parent.values()} - set(parent))
+    chains: list[Chain] = []
+    for start in roots:
+        _walk(network, start, children, parent, [start], chains)
+    longest_length = max((len(c.people) for c in chains), default=0)
+    return Chains(
+        roots=tuple(roots),
+        children={k: tuple(sorted(v)) for k, v in sorted(children.items())},
+        also_referred_by=tuple(sorted(also)),
+        chains=tuple(chains),
+        longest=tuple(c for c in chains if len(c.people) == longest_length and longest_length > 1),
+        yields=_yields(network),
+        funnel=_funnel(network),
+    )
+
+
+def _is_ancestor(parent: dict[str, Referral], candidate: str, person: str) -> bool:
+    """Whether ``candidate`` is ``person`` or above them in the tree (a cycle guard)."""
+    seen = set()
+    while person not in seen:
+        if person == candidate:
+            return True
+        seen.add(person)
+        if person not in parent:
+            return False
+        person = parent[person].referrer
+    return False
+
+
+def _walk(
+    network: ReferralNetwork,
+    person: str,
+    children: dict[str, list[str]],
+    parent: dict[str, Referral],
+    path: list[str],
+    found: list[Chain],
+) -> None:
+    below = sorted(children.get(person, ()))
+    if not below:
+        if len(path) > 1:
+            hops = tuple(
+                Hop(
+                    referrer=parent[p].referrer,
+                    referee=p,
+                    on=parent[p].on,
+                    status=parent[p].status,
+                    outcome=outcome(network, p),
+                )
+                for p in path[1:]
+            )
+            found.append(Chain(people=tuple(path), hops=hops))
+        return
+    for child in below:
+        _walk(network, child, children, parent, [*path, child], found)
+
+
+def _yields(network: ReferralNetwork) -> tuple[Yield, ...]:
+    given: dict[str, list[str]] = {}
+    for referral in network.referrals():
+        given.setdefault(referral.referrer, []).append(referral.referee)
+    interviewed = {i.person for i in network.interviews()}
+    rows = [
+        Yield(
+            person_id=pid,
+            name=network.person(pid).name,
+            names_given=len(named),
+            interviewed=sum(1 for p in named if p in interviewed),
+        )
+        for pid, named in given.items()
+    ]
+    return tuple(sorted(rows, key=lambda y: (-y.names_given, -y.interviewed, y.person_id)))
+
+
+def _funnel(network: ReferralNetwork) -> tuple[FunnelStage, ...]:
+    me = network.me.id
+    referred = {r.referee for r in network.referrals()}
+    contacted = {o.person for o in network.outreach()}
+    replied = {o.person for o in network.outreach() if o.replied_on is not None}
+    interviewed = {i.person for i in network.interviews()}
+    gave = {r.referrer for r in network.referrals()}
+    # Each stage is a subset of the one before: an interview implies contact and a reply.
+    stages: dict[FunnelName, set[str]] = {
+        "identified": (referred | contacted | interviewed) - {me},
+    }
+    stages["contacted"] = stages["identified"] & (contacted | interviewed)
+    stages["replied"] = stages["contacted"] & (replied | interviewed)
+    stages["interviewed"] = stages["replied"] & interviewed
+    stages["referred on"] = stages["interviewed"] & gave
+    result = []
+    previous: int | None = None
+    for stage, people in stages.items():
+        count = len(people)
+        rate = None if previous is None else (count / previous if previous else 0.0)
+        result.append(FunnelStage(stage=stage, count=count, rate=rate))
+        previous = count
+    return tuple(result)

@@ -1,0 +1,320 @@
+"""Coverage: which target fields and employers I have explored, and where the gaps are.
+
+For every target — a career field or an organization — :func:`coverage` counts the people
+I know there and how far I got with them (reached out, replied, interviewed), the referrals
+into it still pending, the *independent paths* from me into it (node-disjoint, so that no
+one person is the only way in), the share of the question bank answered there, and the last
+activity. Then: the gaps (targets without an interview, targets without a path), the fields
+related to my target fields that are worth a look ("are there related fields I might want
+to look into?"), and the untargeted fields I have touched anyway.
+
+Examples
+--------
+>>> from infoview_graph.demo import demo_network
+>>> report = coverage(demo_network())
+>>> [(t.target_id, t.interviewed) for t in report.targets][:2]
+[('accounting', 3), ('general-mills', 0)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from infoview_graph.algorithms._warmth import HopModel, direct_hops, hop_model
+from infoview_graph.algorithms.responsiveness import Thresholds
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from infoview_graph.compact import Compact
+    from infoview_graph.models import Person, Referral
+    from infoview_graph.network import ReferralNetwork
+
+__all__ = ["Coverage", "RelatedField", "TargetCoverage", "TouchedField", "coverage"]
+
+_FAR = 127
+_PATH_CUTOFF = 5
+
+
+class TargetCoverage(BaseModel):
+    """Where I stand with one target."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    kind: Literal["field", "org"]
+    target_id: str
+    name: str
+    priority: int
+    known: int
+    """People I have on record there (besides me)."""
+    reached_out: int
+    replied: int
+    interviewed: int
+    pending_referrals: int
+    """Referrals to people there (or for it) not yet interviewed, declined or dead."""
+    independent_paths: int
+    """Node-disjoint paths from me into it within ``max_hops`` hops (counted up to 5)."""
+    questions_answered: float
+    """Share of the question bank answered in interviews there."""
+    last_activity: dt.date | None
+
+
+class RelatedField(BaseModel):
+    """A field related to a target field, not a target itself."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field_id: str
+    name: str
+    related_to: tuple[str, ...]
+    known: int
+    interviewed: int
+
+
+class TouchedField(BaseModel):
+    """A field outside my targets that I have reached into anyway."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field_id: str
+    name: str
+    reached_out: int
+    interviewed: int
+
+
+class Coverage(BaseModel):
+    """The answer to "which targets have I covered, and where are the gaps?"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    targets: tuple[TargetCoverage, ...]
+    """By priority, then kind and id."""
+    no_interview: tuple[str, ...]
+    """Targets without an interview yet."""
+    no_path: tuple[str, ...]
+    """Targets nobody I know leads to."""
+    related_fields: tuple[RelatedField, ...]
+    """Worth a look: most people known first."""
+    untargeted_fields: tuple[TouchedField, ...]
+
+
+def coverage(
+    network: ReferralNetwork,
+    *,
+    today: dt.date | None = None,
+    questions: Sequence[str] | None = None,
+    max_hops: int = 3,
+) -> Coverage:
+    """Report, per target field and organization, how far I have got and what is missing.
+
+    Parameters
+    ----------
+    network : ReferralNetwork
+        The network; not changed.
+    today : datetime.date, optional
+        Default: the network's ``as_of`` date if it has one, else today.
+    questions : sequence of str, optional
+        The ids of the question bank (default: the built-in bank and my own questions).
+    max_hops : int, default 3
+        How far the independent paths may reach.
+
+    Returns
+    -------
+    Coverage
+        One row per target, the gaps, related fields worth a look, untargeted fields.
+
+    Notes
+    -----
+    O(n + i + o + r) for the counts; per target, two hop-limited breadth-first searches on
+    the compact view (O(max_hops · m) numpy) and a max-flow on the persons lying on short
+    paths between me and the target, stopped after 5 paths.
+    """
+    day = today or network.as_of or dt.date.today()
+    bank = list(questions) if questions is not None else _bank_ids(network)
+    me = network.me.id
+    interviews = sorted(network.interviews(), key=lambda i: (i.on, i.id))
+    contacted = {o.person: o for o in network.outreach()}
+    replied = {o.person for o in network.outreach() if o.replied_on is not None}
+    interviewed = {i.person for i in interviews}
+    model = hop_model(network, today=day, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
+    view = network.compact()
+    from_me = _distances(view, [view.index[me]], max_hops, extra=direct_hops(model), me=me)
+
+    rows = []
+    for target in network.targets():
+        if target.kind == "field":
+            name = network.field(target.id).name
+            people = [p for p in network.in_field(target.id) if p.id != me]
+        else:
+            name = network.organization(target.id).name
+            people = [p for p in network.members(target.id) if p.id != me]
+        ids = {p.id for p in people}
+        pending = [
+            r
+            for r in network.referrals()
+            if (r.referee in ids or target.id in (r.for_field, r.for_org))
+            and r.status in ("suggested", "contacted", "scheduled")
+            and r.referee not in interviewed
+        ]
+        answered = {q for i in interviews if i.person in ids for q in i.answers if q in set(bank)}
+        rows.append(
+            TargetCoverage(
+                kind=target.kind,
+                target_id=target.id,
+                name=name,
+                priority=target.priority,
+                known=len(ids),
+                reached_out=len(ids & set(contacted)),
+                replied=len(ids & (replied | interviewed)),
+                interviewed=len(ids & interviewed),
+                pending_referrals=len(pending),
+                independent_paths=_independent_paths(
+                    network, view, model, people, from_me, max_hops
+                ),
+                questions_answered=round(len(answered) / len(bank), 4) if bank else 0.0,
+                last_activity=_last_activity(network, ids, pending),
+            )
+        )
+    return Coverage(
+        targets=tuple(rows),
+        no_interview=tuple(r.target_id for r in rows if r.interviewed == 0),
+        no_path=tuple(r.target_id for r in rows if r.independent_paths == 0),
+        related_fields=_related(network, interviewed),
+        untargeted_fields=_touched(network, set(contacted), interviewed),
+    )
+
+
+def _bank_ids(network: ReferralNetwork) -> list[str]:
+    from infoview_graph.questions import question_bank
+
+    return [q.id for q in question_bank(network.questions())]
+
+
+def _distances(
+    view: Compact,
+    sources: Sequence[int],
+    max_hops: int,
+    *,
+    extra: dict[str, float] | None = None,
+    me: str | None = None,
+) -> npt.NDArray[np.int8]:
+    """Return hop counts from the sources (``_FAR`` beyond ``max_hops``).
+
+    ``extra`` adds my direct hops (referrals, people I wrote to) as first hops.
+    """
+    dist = np.full(len(view.ids), _FAR, dtype=np.int8)
+    frontier = np.asarray(sorted(sources), dtype=np.int64)
+    dist[frontier] = 0
+    for hop in range(1, max_hops + 1):
+        starts, ends = view.indptr[frontier], view.indptr[frontier + 1]
+        counts = ends - starts
+        positions = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        reached = view.indices[positions + np.repeat(starts, counts)].astype(np.int64)
+        if hop == 1 and extra:
+            reached = np.concatenate([reached, [view.index[p] for p in extra]]).astype(np.int64)
+        fresh = np.unique(reached[dist[reached] == _FAR])
+        if not len(fresh):
+            break
+        dist[fresh] = hop
+        frontier = fresh
+    return dist
+
+
+def _independent_paths(
+    network: ReferralNetwork,
+    view: Compact,
+    model: HopModel,
+    people: list[Person],
+    from_me: npt.NDArray[np.int8],
+    max_hops: int,
+) -> int:
+    import networkx as nx
+    from networkx.algorithms.connectivity import local_node_connectivity
+
+    me = network.me.id
+    blocked = model.blocked
+    members = [view.index[p.id] for p in people if p.id not in blocked]
+    if not members:
+        return 0
+    to_target = _distances(view, members, max_hops)
+    on_short = (from_me.astype(np.int16) + to_target.astype(np.int16)) <= max_hops
+    keep = set(np.flatnonzero(on_short).tolist()) | {view.index[me]}
+    reachable = [m for m in members if m in keep]
+    if not reachable:
+        return 0
+    graph: nx.Graph[object] = nx.Graph()
+    graph.add_nodes_from(keep)
+    for v in keep:
+        if view.ids[v] in blocked and v not in reachable:
+            continue
+        start, end = view.indptr[v], view.indptr[v + 1]
+        graph.add_edges_from((v, int(u)) for u in view.indices[start:end] if int(u) in keep)
+    for pid in direct_hops(model):
+        if view.index[pid] in keep:
+            graph.add_edge(view.index[me], view.index[pid])
+    graph.remove_nodes_from([view.index[p] for p in blocked if view.index[p] not in reachable])
+    sink = -1
+    graph.add_edges_from((m, sink) for m in reachable)
+    source = view.index[me]
+    if graph.has_edge(source, sink):
+        graph.remove_edge(source, sink)
+    return int(local_node_connectivity(graph, source, sink, cutoff=_PATH_CUTOFF))
+
+
+def _last_activity(
+    network: ReferralNetwork, ids: set[str], pending: Sequence[Referral]
+) -> dt.date | None:
+    dates: list[dt.date] = []
+    for attempt in network.outreach():
+        if attempt.person in ids:
+            dates.append(attempt.replied_on or attempt.on)
+    dates += [i.on for i in network.interviews() if i.person in ids]
+    dates += [r.on for r in network.referrals() if r.referee in ids]
+    dates += [r.on for r in pending]
+    return max(dates, default=None)
+
+
+def _related(network: ReferralNetwork, interviewed: set[str]) -> tuple[RelatedField, ...]:
+    targeted = {t.id for t in network.targets() if t.kind == "field"}
+    me = network.me.id
+    found: dict[str, set[str]] = {}
+    for field_id in sorted(targeted):
+        for other in network.related_fields(field_id):
+            if other not in targeted:
+                found.setdefault(other, set()).add(field_id)
+    rows = []
+    for field_id, sources in found.items():
+        people = {p.id for p in network.in_field(field_id)} - {me}
+        rows.append(
+            RelatedField(
+                field_id=field_id,
+                name=network.field(field_id).name,
+                related_to=tuple(sorted(sources)),
+                known=len(people),
+                interviewed=len(people & interviewed),
+            )
+        )
+    return tuple(sorted(rows, key=lambda r: (-r.known, -r.interviewed, r.field_id)))
+
+
+def _touched(
+    network: ReferralNetwork, contacted: set[str], interviewed: set[str]
+) -> tuple[TouchedField, ...]:
+    targeted = {t.id for t in network.targets() if t.kind == "field"}
+    counts: dict[str, list[int]] = {}
+    for pid in contacted | interviewed:
+        for field_id in network.person(pid).fields:
+            if field_id not in targeted:
+                row = counts.setdefault(field_id, [0, 0])
+                row[0] += pid in contacted
+                row[1] += pid in interviewed
+    rows = [
+        TouchedField(field_id=f, name=network.field(f).name, reached_out=c[0], interviewed=c[1])
+        for f, c in counts.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.interviewed, -r.reached_out, r.field_id)))

@@ -1,0 +1,264 @@
+"""Coverage, chains, agenda and follow-ups: where I stand and what I owe."""
+
+import datetime as dt
+from typing import Annotated, Optional
+
+import typer
+
+from infoview_graph.cli._context import open_for_read, open_for_write, parse_date
+from infoview_graph.cli._options import DemoOpt, JsonOpt
+from infoview_graph.cli._output import done, emit_json, emit_table, handle_errors, printable
+from infoview_graph.errors import NotFoundError
+from infoview_graph.models import FollowUp
+from infoview_graph.store import Store, actions
+
+followup_app = typer.Typer(no_args_is_help=True, help="Follow-ups: list, add, done, snooze.")
+
+TodayOpt = Annotated[
+    Optional[str], typer.Option("--today", help="As of this date, YYYY-MM-DD (default: today).")
+]
+
+
+@handle_errors
+def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = False) -> None:
+    """Show which target fields and employers I have covered, and where the gaps are.
+
+    Per target: people known there, reached out, replied, interviewed, pending referrals,
+    independent paths in (no single person is the only way in), share of the question bank
+    answered, last activity. Then the gaps and related fields worth a look.
+
+    Example:  referrals coverage --demo
+    """
+    from infoview_graph.algorithms.coverage import coverage as compute
+
+    day = parse_date(today, "--today")
+    with open_for_read(demo=demo) as store:
+        network = store.load_network()
+    report = compute(network, today=day)
+    if json_:
+        emit_json(report.model_dump(mode="json"))
+        return
+    emit_table(
+        ["target", "prio", "known", "reached", "replied", "interviewed", "pending", "paths",
+         "answered", "last"],
+        [
+            (f"{t.name} ({t.kind})", t.priority, t.known, t.reached_out, t.replied,
+             t.interviewed, t.pending_referrals, t.independent_paths,
+             f"{t.questions_answered:.0%}", t.last_activity)
+            for t in report.targets
+        ],
+        title="Coverage of my targets",
+    )  # fmt: skip
+    names = {t.target_id: t.name for t in report.targets}
+    if report.no_interview:
+        typer.echo(
+            printable("No interview yet: " + ", ".join(names[t] for t in report.no_interview))
+        )
+    if report.no_path:
+        typer.echo(printable("No path in yet: " + ", ".join(names[t] for t in report.no_path)))
+    if not report.targets:
+        typer.echo("No targets yet: add one with 'referrals target add field|org NAME'.")
+    if report.related_fields:
+        emit_table(
+            ["related field", "related to", "people known", "interviewed"],
+            [
+                (r.name, ", ".join(r.related_to), r.known, r.interviewed)
+                for r in report.related_fields
+            ],
+            title="Related fields worth a look",
+        )
+    if report.untargeted_fields:
+        emit_table(
+            ["field", "reached out", "interviewed"],
+            [(f.name, f.reached_out, f.interviewed) for f in report.untargeted_fields],
+            title="Fields outside my targets I have touched",
+        )
+
+
+@handle_errors
+def chains(
+    from_: Annotated[
+        Optional[str], typer.Option("--from", help="Only the tree under this person.")
+    ] = None,
+    json_: JsonOpt = False,
+    demo: DemoOpt = False,
+) -> None:
+    """My referral tree: who led to whom, each hop's outcome, the longest chains, the funnel.
+
+    Example:  referrals chains --demo
+    """
+    from rich.console import Console
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from infoview_graph.algorithms.chains import outcome, referral_chains
+
+    with open_for_read(demo=demo) as store:
+        network = store.load_network()
+    root = network.find_person(from_).id if from_ else None
+    report = referral_chains(network, root=root)
+    if json_:
+        emit_json(report.model_dump(mode="json"))
+        return
+    referral_of = {(r.referrer, r.referee): r for r in network.referrals()}
+    also = {}
+    for referrer, referee in report.also_referred_by:
+        also.setdefault(referee, []).append(network.person(referrer).name)
+
+    def label(person: str, parent: str | None) -> Text:
+        text = network.person(person).name
+        if parent is not None:
+            hop = referral_of[(parent, person)]
+            text += f" — {hop.on}, {outcome(network, person)}"
+        if person in also:
+            text += f" (also referred by {', '.join(also[person])})"
+        return Text(printable(text))
+
+    tree = Tree(Text(f"Referral tree of {network.me.name}"))
+
+    def grow(branch: Tree, person: str, parent: str | None) -> None:
+        node = branch.add(label(person, parent))
+        for child in report.children.get(person, ()):
+            grow(node, child, person)
+
+    for start in report.roots:
+        grow(tree, start, None)
+    console = Console(markup=False, highlight=False, emoji=False)
+    console.print(tree)
+    if report.longest:
+        longest = report.longest[0]
+        names = " → ".join(network.person(p).name for p in longest.people)
+        typer.echo(printable(f"Longest chain ({len(longest.hops)} referrals): {names}"))
+    emit_table(
+        ["referrer", "names given", "interviewed"],
+        [(y.name, y.names_given, y.interviewed) for y in report.yields],
+        title="Who has been generous with names",
+    )
+    emit_table(
+        ["stage", "people", "from previous"],
+        [(f.stage, f.count, "" if f.rate is None else f"{f.rate:.0%}") for f in report.funnel],
+        title="Funnel",
+    )
+
+
+@handle_errors
+def agenda(
+    today: TodayOpt = None,
+    days: Annotated[
+        int, typer.Option("--days", min=0, max=365, help="Also what falls due within N days.")
+    ] = 0,
+    json_: JsonOpt = False,
+    demo: DemoOpt = False,
+) -> None:
+    """Show what I owe whom: thank-you notes, news for referrers, advice, 3B7, stale referrals.
+
+    Everything due or overdue, most urgent first. Mark items with 'referrals followup done
+    ID' or hide them with 'referrals followup snooze ID --until DATE'.
+
+    Example:  referrals agenda --demo --today 2026-11-20
+    """
+    from infoview_graph.algorithms.agenda import agenda as compute
+
+    day = parse_date(today, "--today")
+    with open_for_read(demo=demo) as store:
+        network = store.load_network()
+    items = compute(network, today=day, horizon_days=days)
+    if json_:
+        emit_json([i.model_dump(mode="json") for i in items])
+        return
+    if not items:
+        typer.echo("Nothing due. Well done.")
+        return
+    for item in items:
+        when = f"{item.due}{' overdue' if item.overdue else ''}"
+        typer.echo(printable(f"{when:<18} {item.action}"))
+        typer.echo(printable(f"{'':<18} {item.why}  [{item.id}]"))
+
+
+@followup_app.command("list")
+@handle_errors
+def followup_list(
+    today: TodayOpt = None,
+    days: Annotated[int, typer.Option("--days", min=0, max=365, help="Look N days ahead.")] = 0,
+    json_: JsonOpt = False,
+    demo: DemoOpt = False,
+) -> None:
+    """List follow-ups due (the agenda), with their ids.
+
+    Example:  referrals followup list --days 7
+    """
+    agenda(today=today, days=days, json_=json_, demo=demo)
+
+
+@followup_app.command("add")
+@handle_errors
+def followup_add(
+    text: Annotated[str, typer.Argument(help="What to do.", show_default=False)],
+    due: Annotated[
+        Optional[str], typer.Option("--due", help="When, YYYY-MM-DD (default: today).")
+    ] = None,
+    person: Annotated[Optional[str], typer.Option("--person", help="Whom it concerns.")] = None,
+) -> None:
+    """Add a follow-up of your own.
+
+    Example:  referrals followup add "Send Brad the article" --person "Brad Johnson"
+    --due 2026-11-24
+    """
+    when = parse_date(due, "--due")
+    with open_for_write() as store:
+        followup = actions.add_followup(store, text, due=when, person=person).record
+    done(f"added follow-up {followup.id}, due {followup.due}")
+
+
+def _find_item(store: Store, item_id: str, day: dt.date) -> FollowUp:
+    from infoview_graph.algorithms.agenda import derived_items
+
+    network = store.load_network()
+    stored = {f.id: f for f in network.followups()}
+    if item_id in stored:
+        return stored[item_id]
+    for item in derived_items(network, today=day):
+        if item.id == item_id:
+            return FollowUp(id=item.id, kind=item.kind, person=item.person_id, due=item.due)  # type: ignore[arg-type]
+    raise NotFoundError(f"no follow-up has the id '{item_id}'; see 'referrals agenda' for ids")
+
+
+@followup_app.command("done")
+@handle_errors
+def followup_done(
+    item_id: Annotated[
+        str, typer.Argument(help="The id shown by 'referrals agenda'.", show_default=False)
+    ],
+    on: Annotated[
+        Optional[str], typer.Option("--on", help="When it was done (default: today).")
+    ] = None,
+) -> None:
+    """Mark a follow-up done: it leaves the agenda.
+
+    Example:  referrals followup done thank-you-interview-marcus-bell-1
+    """
+    when = parse_date(on, "--on") or dt.date.today()
+    with open_for_write() as store:
+        item = _find_item(store, item_id, when)
+        actions.settle_followup(store, item, done_on=when)
+    done(f"done: {item_id}")
+
+
+@followup_app.command("snooze")
+@handle_errors
+def followup_snooze(
+    item_id: Annotated[
+        str, typer.Argument(help="The id shown by 'referrals agenda'.", show_default=False)
+    ],
+    until: Annotated[str, typer.Option("--until", help="Hide it until this date, YYYY-MM-DD.")],
+) -> None:
+    """Hide a follow-up until a later date.
+
+    Example:  referrals followup snooze advice-interview-omar-haddad-1-1 --until 2026-12-01
+    """
+    when = parse_date(until, "--until")
+    assert when is not None
+    with open_for_write() as store:
+        item = _find_item(store, item_id, dt.date.today())
+        actions.settle_followup(store, item, snoozed_until=when)
+    done(f"snoozed {item_id} until {when}")
