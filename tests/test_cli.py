@@ -531,3 +531,80 @@ def test_intro_demo(runner: CliRunner, tmp_path: Path) -> None:
     code, _, err = run(runner, tmp_path / "none.db", "intro", "Nowhere Inc", "--demo")
     assert code == 1
     assert "Nowhere Inc" in err
+
+
+# --- coverage, chains, agenda, follow-ups ---------------------------------------------------
+
+
+def test_coverage_chains_agenda_on_the_demo(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    db = tmp_path / "none.db"
+    report = json.loads(ok(runner, db, "coverage", "--demo", "--json"))
+    rows = {t["target_id"]: t for t in report["targets"]}
+    assert rows["general-mills"]["interviewed"] == 0
+    assert "general-mills" in report["no_interview"]
+    text = ok(runner, db, "coverage", "--demo")
+    assert "No interview yet: General Mills" in text
+    assert "Related fields worth a look" in text
+
+    chains = json.loads(ok(runner, db, "chains", "--demo", "--json"))
+    assert chains["longest"][0]["people"][0] == "carol-lindgren"
+    tree = ok(runner, db, "chains", "--demo")
+    assert "Margaret Smith — 2026-11-17, not yet" in tree
+    assert "also referred by Priya Raman" in tree
+    assert "Carol Lindgren" in ok(runner, db, "chains", "--demo", "--from", "Carol Lindgren")
+
+    items = json.loads(ok(runner, db, "agenda", "--demo", "--today", "2026-11-20", "--json"))
+    assert items[0]["id"] == "thank-you-interview-marcus-bell-1"
+    assert "Send Marcus Bell a thank-you note" in ok(
+        runner, db, "agenda", "--demo", "--today", "2026-11-20"
+    )
+    assert "Nothing due" in ok(runner, db, "agenda", "--demo", "--today", "2026-09-01")
+
+
+def test_followups_add_done_snooze(runner: CliRunner, db_path: Path) -> None:
+    ok(runner, db_path, "person", "add", "Brad Johnson")
+    ok(
+        runner,
+        db_path,
+        "followup",
+        "add",
+        "Send Brad the article",
+        "--person",
+        "Brad Johnson",
+        "--due",
+        "2026-11-24",
+    )
+    ok(runner, db_path, "outreach", "Brad Johnson", "--on", "2026-11-02")
+    items = json.loads(ok(runner, db_path, "agenda", "--today", "2026-11-25", "--json"))
+    ids = [i["id"] for i in items]
+    assert "custom-send-brad-the-article" in ids
+    assert "3b7-follow-up-outreach-brad-johnson" in ids
+    ok(runner, db_path, "followup", "done", "custom-send-brad-the-article", "--on", "2026-11-25")
+    ok(
+        runner,
+        db_path,
+        "followup",
+        "snooze",
+        "3b7-follow-up-outreach-brad-johnson",
+        "--until",
+        "2026-12-01",
+    )
+    with open_store(db_path) as store:
+        stored = {f.id: f for f in store.load().followups}
+    assert stored["custom-send-brad-the-article"].done_on.isoformat() == "2026-11-25"
+    assert stored["3b7-follow-up-outreach-brad-johnson"].snoozed_until.isoformat() == "2026-12-01"
+    after = [
+        i["id"]
+        for i in json.loads(ok(runner, db_path, "agenda", "--today", "2026-11-25", "--json"))
+    ]
+    assert after == [
+        i
+        for i in ids
+        if i not in ("custom-send-brad-the-article", "3b7-follow-up-outreach-brad-johnson")
+    ]
+    code, _, err = run(runner, db_path, "followup", "done", "no-such-item")
+    assert code == 1
+    assert "referrals agenda" in err
