@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Coverage", "RelatedField", "TargetCoverage", "TouchedField", "coverage"]
 
-_FAR = 127
 _PATH_CUTOFF = 5
 
 
@@ -58,7 +57,8 @@ class TargetCoverage(BaseModel):
     pending_referrals: int
     """Referrals to people there (or for it) not yet interviewed, declined or dead."""
     independent_paths: int
-    """Node-disjoint paths from me into it within ``max_hops`` hops (counted up to 5)."""
+    """Node-disjoint paths from me into it of at most ``max_hops`` hops (found greedily,
+    shortest first, up to 5): how many people could each, alone, get me in."""
     questions_answered: float
     """Share of the question bank answered in interviews there."""
     last_activity: dt.date | None
@@ -130,9 +130,8 @@ def coverage(
 
     Notes
     -----
-    O(n + i + o + r) for the counts; per target, two hop-limited breadth-first searches on
-    the compact view (O(max_hops · m) numpy) and a max-flow on the persons lying on short
-    paths between me and the target, stopped after 5 paths.
+    O(n + i + o + r) for the counts; per target, at most 5 hop-limited breadth-first
+    searches on the compact view (O(max_hops · m) numpy each) for the independent paths.
     """
     day = today or network.as_of or dt.date.today()
     bank = list(questions) if questions is not None else _bank_ids(network)
@@ -143,7 +142,6 @@ def coverage(
     interviewed = {i.person for i in interviews}
     model = hop_model(network, today=day, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
     view = network.compact()
-    from_me = _distances(view, [view.index[me]], max_hops, extra=direct_hops(model), me=me)
 
     rows = []
     for target in network.targets():
@@ -173,9 +171,7 @@ def coverage(
                 replied=len(ids & (replied | interviewed)),
                 interviewed=len(ids & interviewed),
                 pending_referrals=len(pending),
-                independent_paths=_independent_paths(
-                    network, view, model, people, from_me, max_hops
-                ),
+                independent_paths=_independent_paths(network, view, model, people, max_hops),
                 questions_answered=round(len(answered) / len(bank), 4) if bank else 0.0,
                 last_activity=_last_activity(network, ids, pending),
             )
@@ -195,75 +191,78 @@ def _bank_ids(network: ReferralNetwork) -> list[str]:
     return [q.id for q in question_bank(network.questions())]
 
 
-def _distances(
-    view: Compact,
-    sources: Sequence[int],
-    max_hops: int,
-    *,
-    extra: dict[str, float] | None = None,
-    me: str | None = None,
-) -> npt.NDArray[np.int8]:
-    """Return hop counts from the sources (``_FAR`` beyond ``max_hops``).
-
-    ``extra`` adds my direct hops (referrals, people I wrote to) as first hops.
-    """
-    dist = np.full(len(view.ids), _FAR, dtype=np.int8)
-    frontier = np.asarray(sorted(sources), dtype=np.int64)
-    dist[frontier] = 0
-    for hop in range(1, max_hops + 1):
-        starts, ends = view.indptr[frontier], view.indptr[frontier + 1]
-        counts = ends - starts
-        positions = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        reached = view.indices[positions + np.repeat(starts, counts)].astype(np.int64)
-        if hop == 1 and extra:
-            reached = np.concatenate([reached, [view.index[p] for p in extra]]).astype(np.int64)
-        fresh = np.unique(reached[dist[reached] == _FAR])
-        if not len(fresh):
-            break
-        dist[fresh] = hop
-        frontier = fresh
-    return dist
-
-
 def _independent_paths(
     network: ReferralNetwork,
     view: Compact,
     model: HopModel,
     people: list[Person],
-    from_me: npt.NDArray[np.int8],
     max_hops: int,
 ) -> int:
-    import networkx as nx
-    from networkx.algorithms.connectivity import local_node_connectivity
+    """Count node-disjoint paths of at most ``max_hops`` hops from me into the target.
 
-    me = network.me.id
-    blocked = model.blocked
-    members = [view.index[p.id] for p in people if p.id not in blocked]
-    if not members:
-        return 0
-    to_target = _distances(view, members, max_hops)
-    on_short = (from_me.astype(np.int16) + to_target.astype(np.int16)) <= max_hops
-    keep = set(np.flatnonzero(on_short).tolist()) | {view.index[me]}
-    reachable = [m for m in members if m in keep]
-    if not reachable:
-        return 0
-    graph: nx.Graph[object] = nx.Graph()
-    graph.add_nodes_from(keep)
-    for v in keep:
-        if view.ids[v] in blocked and v not in reachable:
-            continue
-        start, end = view.indptr[v], view.indptr[v + 1]
-        graph.add_edges_from((v, int(u)) for u in view.indices[start:end] if int(u) in keep)
-    for pid in direct_hops(model):
-        if view.index[pid] in keep:
-            graph.add_edge(view.index[me], view.index[pid])
-    graph.remove_nodes_from([view.index[p] for p in blocked if view.index[p] not in reachable])
-    sink = -1
-    graph.add_edges_from((m, sink) for m in reachable)
-    source = view.index[me]
-    if graph.has_edge(source, sink):
-        graph.remove_edge(source, sink)
-    return int(local_node_connectivity(graph, source, sink, cutoff=_PATH_CUTOFF))
+    Greedy, shortest first: find a shortest path to anyone in the target (breadth-first on
+    the compact view, ties to the smaller index), set its people aside, repeat — up to
+    ``_PATH_CUTOFF`` paths. Every path found is disjoint from the others, so the count is a
+    lower bound on the maximum (which a max-flow on the length-bounded graph would give at a
+    cost far beyond a command's budget on a large network).
+    """
+    me = view.index[network.me.id]
+    removed = np.zeros(len(view.ids), dtype=bool)
+    for pid in model.blocked:
+        removed[view.index[pid]] = True
+    target = np.zeros(len(view.ids), dtype=bool)
+    target[[view.index[p.id] for p in people]] = True
+    direct = np.asarray(sorted(view.index[p] for p in direct_hops(model)), dtype=np.int64)
+    found = 0
+    while found < _PATH_CUTOFF:
+        path = _shortest_path(view, me, direct, target & ~removed, removed, max_hops)
+        if path is None:
+            break
+        found += 1
+        removed[path[1:]] = True
+    return found
+
+
+def _shortest_path(
+    view: Compact,
+    source: int,
+    direct: npt.NDArray[np.int64],
+    target: npt.NDArray[np.bool_],
+    removed: npt.NDArray[np.bool_],
+    max_hops: int,
+) -> list[int] | None:
+    parent = np.full(len(view.ids), -1, dtype=np.int64)
+    seen = removed.copy()
+    seen[source] = True
+    frontier = np.asarray([source], dtype=np.int64)
+    for hop in range(1, max_hops + 1):
+        starts, ends = view.indptr[frontier], view.indptr[frontier + 1]
+        counts = ends - starts
+        positions = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        reached = view.indices[positions + np.repeat(starts, counts)].astype(np.int64)
+        via = np.repeat(frontier, counts)
+        if hop == 1 and len(direct):
+            reached = np.concatenate([reached, direct])
+            via = np.concatenate([via, np.full(len(direct), source)])
+        fresh = ~seen[reached]
+        reached, via = reached[fresh], via[fresh]
+        if not len(reached):
+            return None
+        order = np.lexsort((via, reached))
+        reached, via = reached[order], via[order]
+        first = np.ones(len(reached), dtype=bool)
+        first[1:] = reached[1:] != reached[:-1]
+        reached, via = reached[first], via[first]
+        parent[reached] = via
+        seen[reached] = True
+        hits = reached[target[reached]]
+        if len(hits):
+            path = [int(hits.min())]
+            while path[-1] != source:
+                path.append(int(parent[path[-1]]))
+            return path[::-1]
+        frontier = reached
+    return None
 
 
 def _last_activity(

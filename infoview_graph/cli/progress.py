@@ -101,7 +101,7 @@ def chains(
         emit_json(report.model_dump(mode="json"))
         return
     referral_of = {(r.referrer, r.referee): r for r in network.referrals()}
-    also = {}
+    also: dict[str, list[str]] = {}
     for referrer, referee in report.also_referred_by:
         also.setdefault(referee, []).append(network.person(referrer).name)
 
@@ -219,7 +219,7 @@ def _find_item(store: Store, item_id: str, day: dt.date) -> FollowUp:
         return stored[item_id]
     for item in derived_items(network, today=day):
         if item.id == item_id:
-            return FollowUp(id=item.id, kind=item.kind, person=item.person_id, due=item.due)  # type: ignore[arg-type]
+            return FollowUp(id=item.id, kind=item.kind, person=item.person_id, due=item.due)
     raise NotFoundError(f"no follow-up has the id '{item_id}'; see 'referrals agenda' for ids")
 
 
