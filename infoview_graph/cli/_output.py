@@ -35,8 +35,13 @@ def note(message: str) -> None:
     sys.stderr.write(f"note: {printable(message)}\n")
 
 
-def done(message: str) -> None:
-    """Print a one-line confirmation on stdout, after the change was committed."""
+def done(message: str, notes: Iterable[str] = ()) -> None:
+    """Print the notes of a change on stderr, then its one-line confirmation on stdout.
+
+    Called after the change was committed.
+    """
+    for line in notes:
+        note(line)
     sys.stdout.write(f"{printable(message)}\n")
 
 

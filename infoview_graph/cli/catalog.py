@@ -12,7 +12,6 @@ from infoview_graph.cli._output import (
     emit_record,
     emit_table,
     handle_errors,
-    note,
 )
 from infoview_graph.store import actions
 from infoview_graph.store.views import organization_details
@@ -72,9 +71,7 @@ def org_add(
             postings=postings,
             advocacy=advocacy,
         )
-    for line in change.notes:
-        note(line)
-    done(f"added organization {change.record.name} ({change.record.id})")
+    done(f"added organization {change.record.name} ({change.record.id})", change.notes)
 
 
 @org_app.command("list")
@@ -146,9 +143,7 @@ def field_add(
     """
     with open_for_write() as store:
         change = actions.add_field(store, name, related=related or (), field_id=field_id)
-    for line in change.notes:
-        note(line)
-    done(f"added career field {change.record.name} ({change.record.id})")
+    done(f"added career field {change.record.name} ({change.record.id})", change.notes)
 
 
 @field_app.command("list")
@@ -185,9 +180,7 @@ def target_add(
     """
     with open_for_write() as store:
         change = actions.add_target(store, kind, name, priority=priority)
-    for line in change.notes:
-        note(line)
-    done(f"target {kind} '{change.record.id}' has priority {change.record.priority}")
+    done(f"target {kind} '{change.record.id}' has priority {change.record.priority}", change.notes)
 
 
 @target_app.command("list")

@@ -28,7 +28,6 @@ from infoview_graph.cli._output import (
     emit_record,
     emit_table,
     handle_errors,
-    note,
 )
 from infoview_graph.models import Outreach
 from infoview_graph.store import actions
@@ -80,9 +79,7 @@ def add(
             notes=note_,
             do_not_contact=do_not_contact,
         )
-    for line in change.notes:
-        note(line)
-    done(f"added {change.record.name} ({change.record.id})")
+    done(f"added {change.record.name} ({change.record.id})", change.notes)
 
 
 @app.command("list")
@@ -198,9 +195,7 @@ def edit(
             **({"notes": note_} if note_ is not None else {}),
             **given,
         )
-    for line in change.notes:
-        note(line)
-    done(f"updated {change.record.name} ({change.record.id})")
+    done(f"updated {change.record.name} ({change.record.id})", change.notes)
 
 
 @app.command("forget")
