@@ -608,3 +608,17 @@ def test_followups_add_done_snooze(runner: CliRunner, db_path: Path) -> None:
     code, _, err = run(runner, db_path, "followup", "done", "no-such-item")
     assert code == 1
     assert "referrals agenda" in err
+
+
+def test_person_show_tells_responsiveness(runner: CliRunner, tmp_path: Path) -> None:
+    """Denise replied the day after Steven wrote (a booster); Kenji declined (a
+    curmudgeon); Mrs. Smith has not been contacted yet (unknown)."""
+    db = tmp_path / "none.db"
+    shown = {
+        pid: json.loads(ok(runner, db, "person", "show", pid, "--demo", "--json"))
+        for pid in ("denise-okafor", "kenji-watanabe", "mrs-smith")
+    }
+    assert shown["denise-okafor"]["responsiveness"] == "booster"
+    assert shown["kenji-watanabe"]["responsiveness"] == "curmudgeon"
+    assert shown["mrs-smith"]["responsiveness"] == "unknown"
+    assert "responsiveness   booster" in ok(runner, db, "person", "show", "denise-okafor", "--demo")
