@@ -5,13 +5,14 @@ library's errors through :func:`~infoview_graph.cli._output.handle_errors`, the 
 they become a message on stderr and an exit code (1; 2 for usage; 75 when the store is busy).
 """
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from infoview_graph import __version__
-from infoview_graph.cli import advice, catalog, events, people, progress, setup
+from infoview_graph.cli import advice, catalog, events, maintenance, people, progress, setup
 from infoview_graph.cli._context import state
 
 app = typer.Typer(
@@ -50,6 +51,16 @@ def root(
 ) -> None:
     """Plan informational interviews as a referral network."""
     state.db = db
+    _tolerate_narrow_terminals()
+
+
+def _tolerate_narrow_terminals() -> None:
+    # Under PYTHONIOENCODING=ascii or LC_ALL=C a name like "Zoë" cannot be encoded: print
+    # it as "Zo\xeb" rather than crash with UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            reconfigure(errors="backslashreplace")
 
 
 app.command("init")(setup.init)
@@ -69,6 +80,8 @@ app.command("coverage")(progress.coverage)
 app.command("chains")(progress.chains)
 app.command("agenda")(progress.agenda)
 app.add_typer(progress.followup_app, name="followup")
+app.command("backup")(maintenance.backup)
+app.command("doctor")(maintenance.doctor)
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from pydantic import TypeAdapter
 
 from infoview_graph._bulk import paused_gc
+from infoview_graph._files import atomic_path
 from infoview_graph.errors import (
     AmbiguousNameError,
     DuplicateError,
@@ -387,8 +388,13 @@ class Store:
                     )
 
     def _backup_path(self, version: int) -> Path:
+        # A backup left by an earlier, interrupted migration is kept: take the next name.
         assert self.path is not None
-        return self.path.with_name(f"{self.path.name}.v{version}.bak")
+        candidate, n = self.path.with_name(f"{self.path.name}.v{version}.bak"), 1
+        while candidate.exists():
+            n += 1
+            candidate = self.path.with_name(f"{self.path.name}.v{version}-{n}.bak")
+        return candidate
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -475,21 +481,34 @@ class Store:
         except sqlite3.Error:
             pass
 
-    def backup(self, target: str | os.PathLike[str]) -> Path:
+    def backup(self, target: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Copy the store to a new 0600 file through the SQLite backup API.
+
+        The copy is one consistent snapshot, even while another process writes; it is
+        made in a temporary file and moved into place whole, so ``target`` never holds
+        half a backup.
 
         Raises
         ------
         DuplicateError
-            If the target exists.
+            If ``target`` exists (and ``force`` is false), or is the store itself.
+        StoreIOError
+            If the disk is full or fails; nothing is left behind.
         """
         target = Path(target)
-        _create_private_file(target)
-        destination = sqlite3.connect(target)
-        try:
-            self._con.backup(destination)
-        finally:
-            destination.close()
+        if self.path is not None and target.resolve() == self.path.resolve():
+            raise DuplicateError(f"{target} is the store itself; back it up to another file")
+        with atomic_path(target, force=force) as temp:
+            destination = sqlite3.connect(temp)
+            try:
+                self._con.backup(destination)
+                destination.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error as error:
+                if _is_io(error):
+                    raise StoreIOError("disk full or I/O error — no backup written") from None
+                raise
+            finally:
+                destination.close()
         return target
 
     # --- reading -------------------------------------------------------------------------
