@@ -32,6 +32,20 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.setenv("REFERRALS_BUSY_TIMEOUT", "2")
 
 
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool never touches the network: any attempt in a test fails loudly."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("network access attempted in a test")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A new store holding only me (Steven Olson, id ``steven-olson``)."""

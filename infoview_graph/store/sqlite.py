@@ -450,8 +450,12 @@ class Store:
         except BaseException as error:
             self._rollback()
             if isinstance(error, sqlite3.Error) and _is_io(error):
+                if "full" in str(error):
+                    raise StoreIOError(
+                        "disk full — nothing saved; free some space and try again"
+                    ) from None
                 raise StoreIOError(
-                    "disk full or I/O error — nothing saved; free some space and try again"
+                    "disk I/O error — nothing saved; check the disk and try again"
                 ) from None
             if isinstance(error, sqlite3.IntegrityError):
                 raise StoreError(f"the store refused the change ({error}); nothing saved") from None
