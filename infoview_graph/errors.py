@@ -8,6 +8,7 @@ never repeat personal data the user did not type in the same call.
 
     InfoviewError
     ├── InvalidInputError        a value breaks a rule of the data model (also ValueError)
+    │   └── ImportFileError      a file to import is unusable, or has bad rows (exit 65)
     ├── NotFoundError            an id or name that names nothing (also LookupError)
     ├── AmbiguousNameError       a name that fits several records (also LookupError)
     ├── DuplicateError           a record with that id or key exists already
@@ -29,6 +30,7 @@ from __future__ import annotations
 __all__ = [
     "AmbiguousNameError",
     "DuplicateError",
+    "ImportFileError",
     "InfoviewError",
     "InvalidInputError",
     "NotFoundError",
@@ -54,6 +56,31 @@ class InfoviewError(Exception):
 
 class InvalidInputError(InfoviewError, ValueError):
     """A value breaks a rule of the data model (bad date, control character, …)."""
+
+
+class ImportFileError(InvalidInputError):
+    """A file to import is unusable as a whole, or has bad rows and skipping them was not asked.
+
+    The message names the file, the line and the reason, never the offending value (only its
+    column). Nothing was imported. The command exits with status 65 (``EX_DATAERR``).
+
+    Attributes
+    ----------
+    problems : tuple of str
+        One line per problem (``"FILE, line N: reason"``), for a caller that lists them all.
+
+    Examples
+    --------
+    >>> error = ImportFileError("people.csv, line 3: column 'Email' is not an email address")
+    >>> error.exit_code, isinstance(error, InvalidInputError)
+    (65, True)
+    """
+
+    exit_code = 65
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class NotFoundError(InfoviewError, LookupError):

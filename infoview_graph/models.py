@@ -285,6 +285,8 @@ class Record(BaseModel):
         hide_input_in_errors=True,
         use_attribute_docstrings=True,
         validate_default=False,
+        # Build validators on first use: `referrals --help` never pays for them.
+        defer_build=True,
     )
 
 

@@ -1,14 +1,18 @@
 """``referrals know|refer|outreach|reply|interview log``: what happened between people."""
 
-from typing import Annotated, Literal
+import sys
+from typing import Annotated, Literal, Optional
 
 import typer
 
 from infoview_graph.cli._context import open_for_write, parse_date
 from infoview_graph.cli._options import OnOpt, PersonArg, StrengthOpt
-from infoview_graph.cli._output import done, handle_errors, note
+from infoview_graph.cli._output import done, handle_errors, printable
 from infoview_graph.errors import InvalidInputError
+from infoview_graph.models import Question
+from infoview_graph.questions import question_bank
 from infoview_graph.store import actions
+from infoview_graph.store.questions import user_questions
 
 interview_app = typer.Typer(no_args_is_help=True, help="Record informational interviews.")
 
@@ -61,10 +65,8 @@ def refer(
         change = actions.refer(
             store, referrer, referee, on=date, purpose=for_, may_use_name=may_use_name, note=note_
         )
-    for line in change.notes:
-        note(line)
     r = change.record
-    done(f"{r.referrer} referred you to {r.referee} on {r.on}")
+    done(f"{r.referrer} referred you to {r.referee} on {r.on}", change.notes)
 
 
 @handle_errors
@@ -157,24 +159,42 @@ def interview_log(
         typer.Option("--thanked-on", help="When I sent the thank-you note, YYYY-MM-DD."),
     ] = None,
     note_: Annotated[str | None, typer.Option("--note", help="Anything else.")] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never prompt, even on a terminal."),
+    ] = False,
 ) -> None:
     """Record an informational interview: answers, advice, leads and new names.
 
     Each --referred name becomes a referral from the interviewee (a new person if unknown).
+    --answer takes a question id from 'referrals questions'. On a terminal, with no
+    --answer, --advice, --lead, --referred or --friendliness, it walks you through the
+    questions and then asks for advice, leads, new names and friendliness (Enter skips;
+    --no-input never asks).
 
     Example:  referrals interview log "Mrs. Smith" --minutes 20 --mode in-person
     --answer day-in-the-life="Month-end close, then audits" --advice "Take the CPA exam"
     --referred "Tom Reyes" --friendliness 5 --fit yes
     """
     date, thanked = parse_date(on, "--on"), parse_date(thanked_on, "--thanked-on")
+    answers = _answers(answer or [])
+    given = answer or advice or lead or referred or friendliness is not None
     with open_for_write() as store:
+        bank = question_bank(user_questions(store))
+        if not given and not no_input and _interactive():
+            target = store.find_person(person)  # fail before the walk, not after it
+            if target.is_self:
+                raise InvalidInputError(
+                    "interview log: that is you; name the person you interviewed"
+                )
+            answers, advice, lead, referred, friendliness, fit = _walk(bank, fit)
         change = actions.log_interview(
             store,
             person,
             on=date,
             minutes=minutes,
             mode=mode,
-            answers=_answers(answer or []),
+            answers=answers,
             advice=advice or (),
             leads=lead or (),
             referred=referred or (),
@@ -182,8 +202,76 @@ def interview_log(
             fit=fit,
             thanked_on=thanked,
             notes=note_,
+            known_questions={q.id for q in bank},
         )
-    for line in change.notes:
-        note(line)
     i = change.record
-    done(f"logged the interview with {i.person} on {i.on} ({i.id}); {len(i.referrals)} new names")
+    done(
+        f"logged the interview with {i.person} on {i.on} ({i.id}); {len(i.referrals)} new names",
+        change.notes,
+    )
+
+
+def _interactive() -> bool:
+    """Whether ``interview log`` may prompt: standard input is a terminal.
+
+    A function of its own so that tests can stand in for a terminal.
+    """
+    return sys.stdin.isatty()
+
+
+def _ask(text: str) -> str:
+    reply = typer.prompt(printable(text), default="", show_default=False, prompt_suffix=" ")
+    return str(reply).strip()
+
+
+def _ask_many(text: str) -> list[str]:
+    items = []
+    while item := _ask(text):
+        items.append(item)
+    return items
+
+
+def _ask_friendliness() -> Optional[int]:
+    while True:
+        reply = _ask("How friendly were they really, from 1 (cold) to 5 (warm)?")
+        if not reply:
+            return None
+        if reply in {"1", "2", "3", "4", "5"}:
+            return int(reply)
+        typer.echo("Type a number from 1 to 5, or press Enter to skip.")
+
+
+Fit = Literal["yes", "maybe", "no"]
+_FITS: dict[str, Fit] = {"yes": "yes", "maybe": "maybe", "no": "no"}
+
+
+def _ask_fit() -> Optional[Fit]:
+    while True:
+        reply = _ask("Would you want to work there: yes, maybe or no?").casefold()
+        if not reply:
+            return None
+        if reply in _FITS:
+            return _FITS[reply]
+        typer.echo("Type yes, maybe or no, or press Enter to skip.")
+
+
+def _walk(
+    bank: tuple[Question, ...], fit: Optional[Fit]
+) -> tuple[dict[str, str], list[str], list[str], list[str], Optional[int], Optional[Fit]]:
+    """Walk the user through the questions, then advice, leads, new names and friendliness."""
+    typer.echo("Their answers, question by question: press Enter to skip one, type '.' to stop.")
+    answers: dict[str, str] = {}
+    for number, question in enumerate(bank, 1):
+        reply = _ask(f"{number}/{len(bank)} {question.text}")
+        if reply == ".":
+            break
+        if reply:
+            answers[question.id] = reply
+    typer.echo("Now the rest; press Enter on an empty line to move on.")
+    advice = _ask_many("Advice to act on:")
+    leads = _ask_many("A job lead:")
+    referred = _ask_many("The name of someone they referred you to:")
+    friendliness = _ask_friendliness()
+    if fit is None:
+        fit = _ask_fit()
+    return answers, advice, leads, referred, friendliness, fit

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
@@ -53,6 +53,7 @@ from infoview_graph.models import (
     invalid_input,
     slugify,
 )
+from infoview_graph.questions import check_question_ids
 from infoview_graph.store.sqlite import Store, open_store
 
 __all__ = [
@@ -668,12 +669,21 @@ def log_interview(
     fit: str | None = None,
     thanked_on: dt.date | None = None,
     notes: str | None = None,
+    known_questions: Collection[str] | None = None,
 ) -> Change[Interview]:
     """Record an informational interview and the names it gave.
 
     Each name in ``referred`` becomes a person (if new) and a referral from the interviewee;
-    referrals to the interviewee become "interviewed".
+    referrals to the interviewee become "interviewed". With ``known_questions`` (the ids of
+    the question bank), every answer's question id must be one of them.
+
+    Raises
+    ------
+    NotFoundError
+        If an answer's question id is not in ``known_questions``.
     """
+    if known_questions is not None:
+        check_question_ids((answers or {}).keys(), known_questions)
     created = _Notes()
     with store.write():
         target = store.find_person(person)
