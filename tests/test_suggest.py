@@ -403,3 +403,15 @@ def test_the_numpy_kernel_agrees_with_the_networkx_reference(
     for pid, (cost, chain) in slow.items():
         assert math.isclose(fast[pid].cost, cost, abs_tol=1e-9)
         assert fast[pid].chain == chain
+
+
+def test_intro_passes_the_networkx_backend_through() -> None:
+    """The backend argument reaches NetworkX's dispatch: the reference backend gives the
+    same answer; an uninstalled one is NetworkX's own error, naming it."""
+    people = {"brad": {}, "s1": {"organization": "acme"}}
+    net = build(people, [("me", "brad", 4), ("brad", "s1", 3)])
+    assert introducers(net, "acme", today=TODAY, backend="networkx") == introducers(
+        net, "acme", today=TODAY
+    )
+    with pytest.raises(ImportError, match="no-such-backend"):
+        introducers(net, "acme", today=TODAY, backend="no-such-backend")

@@ -121,6 +121,7 @@ def introducers(
     k: int = 3,
     today: dt.date | None = None,
     max_hops: int = 3,
+    backend: str | None = None,
 ) -> Introductions:
     """Whom to ask about an organization or a field, with the best paths into it.
 
@@ -136,6 +137,11 @@ def introducers(
         The day for responsiveness (default: the network's ``as_of``, else today).
     max_hops : int, default 3
         Longest chain from me to someone in the target.
+    backend : str, optional
+        The NetworkX backend for the graph algorithms (``shortest_simple_paths``,
+        ``immediate_dominators``), passed through to NetworkX's dispatch — e.g.
+        ``"parallel"`` with nx-parallel installed, ``"cugraph"`` with nx-cugraph on a GPU.
+        Default: NetworkX's own choice (``NETWORKX_BACKEND_PRIORITY``, else networkx).
 
     Returns
     -------
@@ -202,7 +208,8 @@ def introducers(
         graph.add_edge(member, sink, cost=0.0)
 
     paths = []
-    for raw in nx.shortest_simple_paths(graph, me, sink, weight="cost"):
+    dispatch = {"backend": backend} if backend is not None else {}
+    for raw in nx.shortest_simple_paths(graph, me, sink, weight="cost", **dispatch):
         chain = raw[:-1]
         cost = sum(graph[u][v]["cost"] for u, v in itertools.pairwise(chain))
         described = describe_chain(network, model, chain, cost)
@@ -216,7 +223,7 @@ def introducers(
         if len(paths) == k:
             break
 
-    dominators = nx.immediate_dominators(graph, me)
+    dominators = nx.immediate_dominators(graph, me, **dispatch)
     spof = []
     node = dominators[sink]
     while node != me:

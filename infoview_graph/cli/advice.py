@@ -83,6 +83,10 @@ def intro(
         int, typer.Option("-k", "--paths", min=1, max=20, help="How many paths to show.")
     ] = 3,
     today: TodayOpt = None,
+    backend: Annotated[
+        Optional[str],
+        typer.Option("--backend", help="NetworkX backend for the graph algorithms, e.g. parallel."),
+    ] = None,
     json_: JsonOpt = False,
     demo: DemoOpt = False,
 ) -> None:
@@ -98,7 +102,7 @@ def intro(
     day = parse_date(today, "--today")
     with open_for_read(demo=demo) as store:
         network = store.load_network()
-    answer = introducers(network, target, k=k, today=day)
+    answer = introducers(network, target, k=k, today=day, backend=backend)
     if json_:
         emit_json(answer.model_dump(mode="json"))
         return
