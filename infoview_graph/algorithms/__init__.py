@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from infoview_graph.algorithms.agenda import AgendaItem, agenda
     from infoview_graph.algorithms.chains import Chains, referral_chains
     from infoview_graph.algorithms.coverage import Coverage, coverage
+    from infoview_graph.algorithms.drafts import draft_request, draft_thanks
     from infoview_graph.algorithms.introducers import Introductions, introducers
+    from infoview_graph.algorithms.learned import Learned, learned
+    from infoview_graph.algorithms.prep import Brief, prep_brief, render_brief_markdown
     from infoview_graph.algorithms.responsiveness import (
         Responsiveness,
         Thresholds,
@@ -37,6 +40,13 @@ if TYPE_CHECKING:
     )
 
 _HOME = {
+    "Brief": "prep",
+    "prep_brief": "prep",
+    "render_brief_markdown": "prep",
+    "Learned": "learned",
+    "learned": "learned",
+    "draft_request": "drafts",
+    "draft_thanks": "drafts",
     "AgendaItem": "agenda",
     "agenda": "agenda",
     "Chains": "chains",
@@ -58,9 +68,11 @@ _HOME = {
 
 __all__ = [
     "AgendaItem",
+    "Brief",
     "Chains",
     "Coverage",
     "Introductions",
+    "Learned",
     "Responsiveness",
     "SuggestWeights",
     "Suggestion",
@@ -70,8 +82,13 @@ __all__ = [
     "business_days",
     "classify",
     "coverage",
+    "draft_request",
+    "draft_thanks",
     "introducers",
+    "learned",
+    "prep_brief",
     "referral_chains",
+    "render_brief_markdown",
     "responsiveness",
     "suggest_next_contacts",
 ]

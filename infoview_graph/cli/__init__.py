@@ -12,7 +12,16 @@ from typing import Annotated
 import typer
 
 from infoview_graph import __version__
-from infoview_graph.cli import advice, catalog, events, maintenance, people, progress, setup
+from infoview_graph.cli import (
+    advice,
+    catalog,
+    events,
+    interviewing,
+    maintenance,
+    people,
+    progress,
+    setup,
+)
 from infoview_graph.cli._context import state
 
 app = typer.Typer(
@@ -80,6 +89,10 @@ app.command("coverage")(progress.coverage)
 app.command("chains")(progress.chains)
 app.command("agenda")(progress.agenda)
 app.add_typer(progress.followup_app, name="followup")
+app.command("prep")(interviewing.prep)
+app.add_typer(interviewing.draft_app, name="draft")
+app.command("learned")(interviewing.learned)
+app.add_typer(interviewing.questions_app, name="questions")
 app.command("backup")(maintenance.backup)
 app.command("doctor")(maintenance.doctor)
 

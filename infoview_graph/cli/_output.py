@@ -105,7 +105,7 @@ def emit_table(
             width = max([len(column), *(len(row[n]) for row in cells)])
             table.add_column(column, no_wrap=True, min_width=width)
         else:
-            table.add_column(column)
+            table.add_column(column, overflow="fold")  # wrap long words, never cut them
     for row in cells:
         table.add_row(*row)
     Console(markup=False, highlight=False, emoji=False, soft_wrap=False).print(table)

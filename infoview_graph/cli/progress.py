@@ -39,15 +39,16 @@ def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = Fal
         emit_json(report.model_dump(mode="json"))
         return
     emit_table(
-        ["target", "prio", "known", "reached", "replied", "interviewed", "pending", "paths",
-         "answered", "last"],
+        ["target", "prio", "known", "asked", "reply", "met", "pend", "paths", "Q&A", "last"],
         [
-            (f"{t.name} ({t.kind})", t.priority, t.known, t.reached_out, t.replied,
-             t.interviewed, t.pending_referrals, t.independent_paths,
+            (f"{t.name} ({'org' if t.kind == 'org' else 'field'})", t.priority, t.known,
+             t.reached_out, t.replied, t.interviewed, t.pending_referrals, t.independent_paths,
              f"{t.questions_answered:.0%}", t.last_activity)
             for t in report.targets
         ],
-        title="Coverage of my targets",
+        title="Coverage of my targets (asked: reached out; met: interviewed; pend: pending "
+        "referrals; paths: independent ways in; Q&A: share of the question bank answered)",
+        whole=["last", "Q&A", "known", "asked", "reply", "met", "pend", "paths", "prio"],
     )  # fmt: skip
     names = {t.target_id: t.name for t in report.targets}
     if report.no_interview:
