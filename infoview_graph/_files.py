@@ -70,6 +70,10 @@ def publish(temp: Path, target: Path, *, force: bool = False) -> None:
             raise DuplicateError(
                 f"{target} exists already; choose another name or add --force"
             ) from None
+        except OSError:
+            if target.exists():
+                raise
+            os.replace(temp, target)  # a file system without hard links
     finally:
         temp.unlink(missing_ok=True)
 

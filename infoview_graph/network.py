@@ -646,20 +646,18 @@ class ReferralNetwork:
         return iter(self._outreach.values())
 
     def outreach_to(self, person_id: PersonId) -> tuple[Outreach, ...]:
-        """Return the contact attempts to a person, oldest first."""
+        """Return the contact attempts to a person, oldest first (indexed: O(attempts))."""
         self.person(person_id)
-        found = (o for o in self._outreach.values() if o.person == person_id)
-        return tuple(sorted(found, key=lambda o: (o.on, o.id)))
+        return self.derived("outreach-by-person", _outreach_by_person).get(person_id, ())
 
     def interviews(self) -> Iterator[Interview]:
         """Iterate over every interview."""
         return iter(self._interviews.values())
 
     def interviews_with(self, person_id: PersonId) -> tuple[Interview, ...]:
-        """Return the interviews with a person, oldest first."""
+        """Return the interviews with a person, oldest first (indexed: O(interviews))."""
         self.person(person_id)
-        found = (i for i in self._interviews.values() if i.person == person_id)
-        return tuple(sorted(found, key=lambda i: (i.on, i.id)))
+        return self.derived("interviews-by-person", _interviews_by_person).get(person_id, ())
 
     def followups(self) -> Iterator[FollowUp]:
         """Iterate over the stored follow-ups."""
@@ -795,6 +793,20 @@ def _build_compact(network: ReferralNetwork) -> Compact:
     if network._pending_ties and not network._adjacency_dict:
         return compact_from_rows(ids, network._pending_ties)
     return compact_from_adjacency(network._adjacency, ids)
+
+
+def _outreach_by_person(network: ReferralNetwork) -> dict[PersonId, tuple[Outreach, ...]]:
+    groups: dict[PersonId, list[Outreach]] = {}
+    for attempt in sorted(network.outreach(), key=lambda o: (o.on, o.id)):
+        groups.setdefault(attempt.person, []).append(attempt)
+    return {pid: tuple(found) for pid, found in groups.items()}
+
+
+def _interviews_by_person(network: ReferralNetwork) -> dict[PersonId, tuple[Interview, ...]]:
+    groups: dict[PersonId, list[Interview]] = {}
+    for interview in sorted(network.interviews(), key=lambda i: (i.on, i.id)):
+        groups.setdefault(interview.person, []).append(interview)
+    return {pid: tuple(found) for pid, found in groups.items()}
 
 
 def _group_by_org(network: ReferralNetwork) -> dict[OrgId, tuple[Person, ...]]:

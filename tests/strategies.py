@@ -335,6 +335,17 @@ def _followups(draw: st.DrawFn, person_ids: list[str]) -> list[FollowUp]:
     ]
 
 
+def _unique_emails(people: list[Person]) -> list[Person]:
+    """An email belongs to one person (the store refuses a second, whatever the case)."""
+    taken: set[str] = set()
+    unique = []
+    for person in people:
+        kept = tuple(e for e in person.emails if e.lower() not in taken)
+        taken |= {e.lower() for e in kept}
+        unique.append(person.model_copy(update={"emails": kept}))
+    return unique
+
+
 @st.composite
 def networks(draw: st.DrawFn, *, max_persons: int = 12) -> NetworkData:
     """Draw a valid network: one self person, and every id a record names exists.
@@ -347,10 +358,12 @@ def networks(draw: st.DrawFn, *, max_persons: int = 12) -> NetworkData:
     org_ids = draw(_unique_slugs(3))
     person_ids = draw(_unique_slugs(max_persons, min_size=1))
     me = draw(st.sampled_from(person_ids))
-    people = [
-        draw(persons(person_id=pid, is_self=pid == me, org_ids=org_ids, field_ids=field_ids))
-        for pid in person_ids
-    ]
+    people = _unique_emails(
+        [
+            draw(persons(person_id=pid, is_self=pid == me, org_ids=org_ids, field_ids=field_ids))
+            for pid in person_ids
+        ]
+    )
     candidates = [("field", f) for f in field_ids] + [("org", o) for o in org_ids]
     chosen_targets = (
         draw(st.lists(st.sampled_from(candidates), unique=True, max_size=4)) if candidates else []

@@ -271,3 +271,31 @@ def test_two_processes_writing_at_once_lose_nothing(db_path: Path) -> None:
     with open_store(db_path) as store:
         assert store.count("persons") == 61
         assert store.count("ties") == 60
+
+
+def test_v1_store_gains_the_email_index(tmp_path: Path) -> None:
+    """A store written by the first release (schema 1) is backed up, then given the email
+    index of schema 2: the emails it held are found again, whatever their case."""
+    path = tmp_path / "v1.db"
+    con = sqlite3.connect(path)
+    con.executescript((FIXTURES / "store-v1.sql").read_text())
+    con.close()
+    path.chmod(0o600)
+    with open_store(path) as store:
+        assert store.pragma("user_version") == SCHEMA_VERSION
+        assert store.find_by_contact(emails=["brad@example.org"]) == [("brad-johnson", "email")]
+        assert store.find_by_contact(emails=["ANN@example.org"]) == [("ann-lee", "email")]
+        data = store.load()
+    backup = tmp_path / "v1.db.v1.bak"
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone() == (1,)
+    assert {p.id for p in data.persons} == {"steven-olson", "brad-johnson", "ann-lee", "mrs-smith"}
+    brad = next(p for p in data.persons if p.id == "brad-johnson")
+    assert brad.emails == ("Brad@Example.org", "brad.j@example.org")
+    assert [o.via for o in data.outreach] == ["brad-johnson"]
+
+
+def test_an_email_belongs_to_one_person_whatever_its_case(store: Store) -> None:
+    actions.add_contact(store, "Ann Lee", emails=("Ann@Example.org", "ann@example.org"))
+    with pytest.raises(DuplicateError, match="ann-lee"):
+        actions.add_contact(store, "Other", emails=("ANN@EXAMPLE.ORG",))

@@ -16,6 +16,7 @@ from infoview_graph.cli import (
     advice,
     catalog,
     events,
+    figures,
     interviewing,
     maintenance,
     people,
@@ -93,6 +94,8 @@ app.command("prep")(interviewing.prep)
 app.add_typer(interviewing.draft_app, name="draft")
 app.command("learned")(interviewing.learned)
 app.add_typer(interviewing.questions_app, name="questions")
+app.add_typer(figures.plot_app, name="plot")
+app.command("report")(figures.report)
 app.command("backup")(maintenance.backup)
 app.command("doctor")(maintenance.doctor)
 

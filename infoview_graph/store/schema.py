@@ -1,8 +1,14 @@
 """The SQLite schema, its version, and the migrations from older versions.
 
-The schema version lives in ``PRAGMA user_version``. Version 0 is the unversioned layout of
-the first prototype (a ``contacts`` table and a ``links`` table, no organizations or fields
-as records); :func:`migrate` brings any older store up to :data:`SCHEMA_VERSION` inside one
+The schema version lives in ``PRAGMA user_version``:
+
+- 0 — the unversioned layout of the first prototype (a ``contacts`` table and a ``links``
+  table, no organizations or fields as records);
+- 1 — the first release;
+- 2 — adds ``person_emails``, an index of every person's emails (lower-cased, unique), so
+  that recognising a known email costs one lookup instead of a scan of every person.
+
+:func:`migrate` brings any older store up to :data:`SCHEMA_VERSION` inside one
 transaction, after the caller has made a backup.
 
 Lists that are not references (emails, phones, tags, answers, advice) are JSON arrays in one
@@ -24,7 +30,7 @@ import sqlite3
 
 __all__ = ["SCHEMA_VERSION", "create_schema", "migrate"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE fields (
@@ -77,6 +83,11 @@ CREATE UNIQUE INDEX persons_one_self ON persons(is_self) WHERE is_self = 1;
 CREATE INDEX persons_name_key ON persons(name_key);
 CREATE INDEX persons_organization ON persons(organization);
 CREATE INDEX persons_url ON persons(url) WHERE url IS NOT NULL;
+CREATE TABLE person_emails (
+    email TEXT PRIMARY KEY,
+    person TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX person_emails_person ON person_emails(person);
 CREATE TABLE person_fields (
     person TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
     field TEXT NOT NULL REFERENCES fields(id),
@@ -188,8 +199,8 @@ def create_schema(con: sqlite3.Connection) -> None:
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _migrate_0_to_1(con: sqlite3.Connection) -> None:
-    """Move the prototype's ``contacts`` and ``links`` into the version-1 tables.
+def _migrate_0(con: sqlite3.Connection) -> int:
+    """Move the prototype's ``contacts`` and ``links`` into the current tables.
 
     Version 0 had ``contacts(id, name, is_self, email, company, title, notes)`` and
     ``links(source, target, kind, strength, on_date)`` with ``kind`` either ``'knows'`` or
@@ -247,9 +258,32 @@ def _migrate_0_to_1(con: sqlite3.Connection) -> None:
             )
     con.execute("DROP TABLE v0_links")
     con.execute("DROP TABLE v0_contacts")
+    _index_emails(con)
+    return SCHEMA_VERSION
 
 
-_MIGRATIONS = {0: _migrate_0_to_1}
+def _migrate_1(con: sqlite3.Connection) -> int:
+    """Add the email index of version 2."""
+    con.execute(
+        "CREATE TABLE person_emails (email TEXT PRIMARY KEY, person TEXT NOT NULL "
+        "REFERENCES persons(id) ON DELETE CASCADE) WITHOUT ROWID"
+    )
+    con.execute("CREATE INDEX person_emails_person ON person_emails(person)")
+    _index_emails(con)
+    return 2
+
+
+def _index_emails(con: sqlite3.Connection) -> None:
+    # Version 1 refused a second person with a known email, so the emails are unique; if
+    # an older store holds one twice anyway, the person with the smaller id keeps it.
+    con.execute(
+        "INSERT INTO person_emails (email, person) "
+        "SELECT lower(e.value), min(p.id) FROM persons p, json_each(p.emails) e "
+        "GROUP BY lower(e.value)"
+    )
+
+
+_MIGRATIONS = {0: _migrate_0, 1: _migrate_1}
 
 
 def migrate(con: sqlite3.Connection, version: int) -> None:
@@ -263,6 +297,5 @@ def migrate(con: sqlite3.Connection, version: int) -> None:
         The store's current ``user_version``; lower than :data:`SCHEMA_VERSION`.
     """
     while version < SCHEMA_VERSION:
-        _MIGRATIONS[version](con)
-        version += 1
+        version = _MIGRATIONS[version](con)
         con.execute(f"PRAGMA user_version = {version}")

@@ -602,12 +602,31 @@ class Store:
         if emails:
             marks = ", ".join("?" for _ in emails)
             rows = self._con.execute(
-                "SELECT DISTINCT p.id FROM persons p, json_each(p.emails) e "
-                f"WHERE e.value IN ({marks})",
-                tuple(emails),
+                f"SELECT DISTINCT person FROM person_emails WHERE email IN ({marks})",
+                tuple(e.lower() for e in emails),
             )
             found += [(pid, "email") for (pid,) in rows]
         return sorted(found)
+
+    def _index_emails(self, people: Sequence[Person]) -> None:
+        # Emails compare without case; an email belongs to one person only.
+        self._con.executemany(
+            "DELETE FROM person_emails WHERE person = ?", [(p.id,) for p in people]
+        )
+        try:
+            self._con.executemany(
+                "INSERT INTO person_emails (email, person) VALUES (?, ?)",
+                [
+                    (email, p.id)
+                    for p in people
+                    for email in dict.fromkeys(e.lower() for e in p.emails)
+                ],
+            )
+        except sqlite3.IntegrityError:
+            raise DuplicateError(
+                "an email belongs to another person already; "
+                "see 'referrals person list --json' to find them"
+            ) from None
 
     def count(self, table: str) -> int:
         """Return the number of rows in one of the store's tables."""
@@ -815,6 +834,7 @@ class Store:
         ):
             raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
         self._insert(_PERSONS, person, replace=replace)
+        self._index_emails([person])
 
     def forget_person(self, person_id: str) -> None:
         """Delete a person and every record that involves them.
@@ -1006,6 +1026,7 @@ class Store:
             )
             for table, records in tables:
                 self._insert_many(table, records)
+            self._index_emails(data.persons)
             for target in data.targets:
                 self.set_target(target)
             if data.as_of is not None:

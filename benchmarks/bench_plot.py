@@ -1,0 +1,137 @@
+"""Time `referrals plot tree` on synthetic referral forests of 50, 500 and 5,000 people.
+
+    python -m benchmarks.bench_plot                 # 50, 500, 5000
+    python -m benchmarks.bench_plot 500 --out /tmp  # also write the PNGs to look at
+
+`synthetic_referral_network` draws referrals between random people, which rarely chain; a
+tree needs each referee to be named by someone already in it. So this builds its own
+forest: a few dozen of my contacts (tied to me) start chains, and every other person is
+named by a random earlier person (a random recursive tree: depth about ln n, a few long
+chains, bushy near the top), with 2% named a second time by someone else ("also referred
+by"). Outreach, replies and interviews follow the referrals, so every status appears.
+
+Prints, for each size, the median and max of 5 runs of: building the figure
+(`plot_tree`), and building it and rendering the PNG (what the command does after loading).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.synthetic import FIELDS
+from infoview_graph.models import (
+    CareerField,
+    Interview,
+    NetworkData,
+    Organization,
+    Outreach,
+    Person,
+    Referral,
+    Target,
+    Tie,
+)
+from infoview_graph.network import ReferralNetwork
+from infoview_graph.plotting import figure_bytes, plot_tree
+
+
+def referral_forest(n: int, *, seed: int = 0) -> ReferralNetwork:
+    """Return a network of ``n`` persons (me included) whose referrals form a forest."""
+    rng = random.Random(seed)
+    start = dt.date(2026, 3, 2)
+    fields = tuple(CareerField(id=f, name=f.replace("-", " ").title()) for f in FIELDS)
+    orgs = tuple(
+        Organization(id=f"org-{i}", name=f"Organization {i}", fields=(rng.choice(FIELDS),))
+        for i in range(max(5, n // 40))
+    )
+    ids = [f"p{i}" for i in range(n)]
+    persons = [Person(id=ids[0], name="Me Myself", is_self=True, how="self")]
+    persons += [
+        Person(
+            id=pid,
+            name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            organization=rng.choice(orgs).id,
+            fields=tuple(sorted(set(rng.sample(FIELDS, rng.choice((1, 1, 2)))))),
+        )
+        for pid in ids[1:]
+    ]
+    roots = ids[1 : 1 + max(2, min(40, n // 12))]
+    ties = tuple(Tie(a=ids[0], b=pid, strength=rng.randint(1, 5)) for pid in roots)
+    named_on: dict[str, dt.date] = dict.fromkeys(roots, start)
+    referrals: dict[tuple[str, str], Referral] = {}
+    for i in range(1 + len(roots), n):
+        referrer = ids[rng.randrange(1, i)]
+        on = named_on[referrer] + dt.timedelta(days=rng.randint(3, 20))
+        named_on[ids[i]] = on
+        referrals[(referrer, ids[i])] = Referral(referrer=referrer, referee=ids[i], on=on)
+    for _ in range(n // 50):
+        referee = ids[rng.randrange(1 + len(roots), n)]
+        referrer = ids[rng.randrange(1, n)]
+        if referrer != referee and (referrer, referee) not in referrals:
+            on = named_on[referee] + dt.timedelta(days=rng.randint(1, 30))
+            referrals[(referrer, referee)] = Referral(referrer=referrer, referee=referee, on=on)
+    outreach, interviews = [], []
+    for pid, on in named_on.items():
+        roll = rng.random()
+        if roll < 0.5:
+            continue
+        sent = on + dt.timedelta(days=rng.randint(1, 5))
+        replied = sent + dt.timedelta(days=rng.randint(1, 9)) if roll > 0.65 else None
+        outreach.append(Outreach(id=f"outreach-{pid}", person=pid, on=sent, replied_on=replied))
+        if replied is not None and roll > 0.75:
+            interviews.append(
+                Interview(id=f"interview-{pid}", person=pid, on=replied + dt.timedelta(days=4))
+            )
+    data = NetworkData(
+        persons=tuple(persons),
+        organizations=orgs,
+        fields=fields,
+        ties=ties,
+        referrals=tuple(referrals.values()),
+        outreach=tuple(outreach),
+        interviews=tuple(interviews),
+        targets=(Target(kind="field", id="accounting", priority=1),),
+        as_of=max(named_on.values()) + dt.timedelta(days=30),
+    )
+    return ReferralNetwork(data)
+
+
+FIRST = ("Ana", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kofi")
+LAST = ("Alvarez", "Berg", "Cohen", "Diallo", "Eriksen", "Fujita", "Garcia", "Haddad", "Ito")
+
+
+def main(n: int, repeat: int = 5, out: Path | None = None) -> None:
+    network = referral_forest(n)
+    plot_tree(network)  # warm the imports and the font cache
+    for name, call in (
+        ("figure", lambda: plot_tree(network)),
+        ("figure + PNG", lambda: figure_bytes(plot_tree(network), "png")),
+    ):
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - started)
+        print(
+            f"{n:>6,} persons: plot tree, {name:<12} median {statistics.median(times):6.2f} s, "
+            f"max {max(times):6.2f} s"
+        )
+    if out is not None:
+        target = out / f"tree-{n}.png"
+        target.write_bytes(figure_bytes(plot_tree(network), "png"))
+        print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    arguments = sys.argv[1:]
+    folder = None
+    if "--out" in arguments:
+        at = arguments.index("--out")
+        folder = Path(arguments[at + 1])
+        del arguments[at : at + 2]
+    for size in [int(a) for a in arguments] or [50, 500, 5_000]:
+        main(size, out=folder)

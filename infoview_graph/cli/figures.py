@@ -1,0 +1,203 @@
+"""``referrals plot tree|network|coverage|funnel`` and ``referrals report``: pictures and pages.
+
+matplotlib and the report builder load inside the commands, so that every other command
+starts without them. Output files are personal data: each is written to a 0600 temporary
+file beside the target and moved into place in one step, and an existing file is replaced
+only with --force.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from infoview_graph._files import write_atomic
+from infoview_graph.cli._context import open_for_read, parse_date
+from infoview_graph.cli._options import DemoOpt
+from infoview_graph.cli._output import done, handle_errors
+from infoview_graph.errors import DuplicateError, InvalidInputError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from infoview_graph.network import ReferralNetwork
+
+plot_app = typer.Typer(
+    no_args_is_help=True,
+    help=(
+        "Draw figures: the referral tree, the people around me, coverage, the funnel.\n\n"
+        "Example:  referrals plot tree --demo --out tree.png"
+    ),
+)
+
+_FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
+_REPORT_SUFFIXES = (".html", ".md")
+
+FigureOutOpt = Annotated[
+    Path,
+    typer.Option(
+        "--out", help="The file to write; .png, .svg or .pdf chooses the format.", dir_okay=False
+    ),
+]
+ReportOutOpt = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        help="The report to write: .html (one self-contained file) or .md (SVG figures beside).",
+        dir_okay=False,
+    ),
+]
+TodayOpt = Annotated[
+    Optional[str], typer.Option("--today", help="As of this date, YYYY-MM-DD (default: today).")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
+
+
+def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
+    """Return the format the file's extension names; checked before any work is done."""
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        shown = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise InvalidInputError(
+            f"--out: '{path.name}' has {shown}; use one of {', '.join(allowed)}"
+        )
+    return suffix.lstrip(".")
+
+
+def _check_targets(paths: list[Path], *, force: bool) -> None:
+    for path in paths:
+        if path.is_dir():
+            raise InvalidInputError(f"--out: '{path}' is a directory; give a file name")
+        if path.exists() and not force:
+            raise DuplicateError(f"--out: '{path}' exists already; add --force to overwrite it")
+        if not path.parent.is_dir():
+            raise InvalidInputError(
+                f"--out: there is no directory '{path.parent}'; create it first"
+            )
+
+
+def _load(demo: bool) -> "ReferralNetwork":
+    with open_for_read(demo=demo) as store:
+        return store.load_network()
+
+
+def _draw(out: Path, force: bool, figure: "Figure", fmt: str) -> None:
+    from infoview_graph.plotting import figure_bytes
+
+    write_atomic(out, figure_bytes(figure, fmt), force=force)
+    done(f"wrote {out}")
+
+
+@plot_app.command("tree")
+@handle_errors
+def tree(
+    out: FigureOutOpt,
+    from_: Annotated[
+        Optional[str],
+        typer.Option("--from", help="Draw only the tree under this person (id or name)."),
+    ] = None,
+    max_depth: Annotated[
+        Optional[int],
+        typer.Option("--max-depth", min=1, help="Draw this many levels below the top."),
+    ] = None,
+    today: TodayOpt = None,
+    demo: DemoOpt = False,
+    force: ForceOpt = False,
+) -> None:
+    """Draw my referral tree: who led to whom, when, and how each contact turned out.
+
+    Colour: career field. Shape: interviewed, replied, contacted, declined, not yet.
+    Dashed arrows: someone named again by another person ("also referred by").
+
+    Example:  referrals plot tree --demo --out tree.png
+    """
+    fmt = _suffix(out, _FIGURE_SUFFIXES)
+    _check_targets([out], force=force)
+    day = parse_date(today, "--today")
+    network = _load(demo)
+    root = network.find_person(from_).id if from_ else None
+    from infoview_graph.plotting import plot_tree
+
+    _draw(out, force, plot_tree(network, root=root, max_depth=max_depth, today=day), fmt)
+
+
+@plot_app.command("network")
+@handle_errors
+def network(
+    out: FigureOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+) -> None:
+    """Draw the people around me, two steps out, coloured by field and sized by suggestion.
+
+    Heavy outlines mark people at my target employers; the best next contacts are numbered.
+
+    Example:  referrals plot network --demo --out network.svg
+    """
+    fmt = _suffix(out, _FIGURE_SUFFIXES)
+    _check_targets([out], force=force)
+    day = parse_date(today, "--today")
+    loaded = _load(demo)
+    from infoview_graph.plotting import plot_network
+
+    _draw(out, force, plot_network(loaded, today=day), fmt)
+
+
+@plot_app.command("coverage")
+@handle_errors
+def coverage(
+    out: FigureOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+) -> None:
+    """Draw, per target field and employer, how many people I know, reached and interviewed.
+
+    Example:  referrals plot coverage --demo --out coverage.pdf
+    """
+    fmt = _suffix(out, _FIGURE_SUFFIXES)
+    _check_targets([out], force=force)
+    day = parse_date(today, "--today")
+    loaded = _load(demo)
+    from infoview_graph.plotting import plot_coverage
+
+    _draw(out, force, plot_coverage(loaded, today=day), fmt)
+
+
+@plot_app.command("funnel")
+@handle_errors
+def funnel(
+    out: FigureOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+) -> None:
+    """Draw the funnel (identified → contacted → replied → interviewed) and activity over time.
+
+    Example:  referrals plot funnel --demo --out funnel.png
+    """
+    fmt = _suffix(out, _FIGURE_SUFFIXES)
+    _check_targets([out], force=force)
+    day = parse_date(today, "--today")
+    loaded = _load(demo)
+    from infoview_graph.plotting import plot_funnel
+
+    _draw(out, force, plot_funnel(loaded, today=day), fmt)
+
+
+@handle_errors
+def report(
+    out: ReportOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+) -> None:
+    """Write a report: summary, next contacts, coverage, referral tree, agenda, what I learned.
+
+    .html gives one self-contained, printable file (figures inside, no scripts, nothing
+    loaded from the web); .md gives Markdown with its figures written beside it as
+    <name>-funnel.svg, <name>-coverage.svg and <name>-tree.svg.
+
+    Example:  referrals report --demo --out report.html
+    """
+    fmt = _suffix(out, _REPORT_SUFFIXES)
+    _check_targets([out], force=force)
+    day = parse_date(today, "--today")
+    loaded = _load(demo)
+    from infoview_graph.reports import render_report
+
+    files = render_report(loaded, fmt, stem=out.stem, today=day)
+    _check_targets([out.with_name(name) for name in files], force=force)  # the figures too
+    for name, data in files.items():
+        write_atomic(out.with_name(name), data, force=force)
+    extra = f" and {len(files) - 1} figures beside it" if len(files) > 1 else ""
+    done(f"wrote the report to {out}{extra}")
