@@ -29,7 +29,16 @@ if TYPE_CHECKING:
     from infoview_graph.models import PersonId, Referral
     from infoview_graph.network import ReferralNetwork
 
-__all__ = ["Chain", "Chains", "FunnelStage", "Hop", "Outcome", "Yield", "outcome", "referral_chains"]
+__all__ = [
+    "Chain",
+    "Chains",
+    "FunnelStage",
+    "Hop",
+    "Outcome",
+    "Yield",
+    "outcome",
+    "referral_chains",
+]
 
 Outcome = Literal["interviewed", "replied", "contacted", "declined", "not yet"]
 FunnelName = Literal["identified", "contacted", "replied", "interviewed", "referred on"]
