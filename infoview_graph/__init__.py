@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from infoview_graph.store import Store, default_db_path, open_store
 
 __version__ = "0.1.0"
+"""The version of ``infoview_graph`` (``referrals --version`` prints it)."""
 
 __all__ = [
     "AmbiguousNameError",

@@ -34,6 +34,12 @@ def demo_data() -> NetworkData:
     NetworkData
         About forty people, a dozen organizations, several fields, referral chains,
         outreach and interviews.
+
+    Examples
+    --------
+    >>> data = demo_data()
+    >>> len(data.persons) > 30, data is demo_data()
+    (True, True)
     """
     text = files("infoview_graph").joinpath("data/demo.json").read_text(encoding="utf-8")
     return NetworkData.model_validate_json(text)
@@ -46,5 +52,13 @@ def demo_network() -> ReferralNetwork:
     -------
     ReferralNetwork
         A new network each call.
+
+    Examples
+    --------
+    >>> net = demo_network()
+    >>> net.me.name, net.as_of
+    ('Steven Olson', datetime.date(2026, 11, 20))
+    >>> demo_network() is not net
+    True
     """
     return ReferralNetwork(demo_data())

@@ -49,13 +49,34 @@ class InfoviewError(Exception):
     ----------
     exit_code : int
         The exit status the ``referrals`` command uses for this error.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> try:
+    ...     demo_network().find_person("nobody")
+    ... except InfoviewError as error:
+    ...     print(type(error).__name__, error.exit_code)
+    NotFoundError 1
     """
 
     exit_code: int = 1
 
 
 class InvalidInputError(InfoviewError, ValueError):
-    """A value breaks a rule of the data model (bad date, control character, …)."""
+    """A value breaks a rule of the data model (bad date, control character, …).
+
+    Examples
+    --------
+    >>> from infoview_graph.store import actions, open_store
+    >>> store = open_store(":memory:")
+    >>> _ = actions.init_store(store, "Steven Olson")
+    >>> actions.add_contact(store, "Ann Lee", emails=["ann at example.org"])
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.InvalidInputError: invalid person: emails.0 is not an email address; write
+    it as name@example.org
+    """
 
 
 class ImportFileError(InvalidInputError):
@@ -84,7 +105,16 @@ class ImportFileError(InvalidInputError):
 
 
 class NotFoundError(InfoviewError, LookupError):
-    """An id or name that names no record."""
+    """An id or name that names no record.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> demo_network().person("nobody")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.NotFoundError: no person has the id 'nobody'
+    """
 
 
 class AmbiguousNameError(InfoviewError, LookupError):
@@ -94,6 +124,19 @@ class AmbiguousNameError(InfoviewError, LookupError):
     ----------
     candidates : tuple of str
         The ids of the records the name fits, sorted.
+
+    Examples
+    --------
+    >>> from infoview_graph.network import ReferralNetwork
+    >>> from infoview_graph.models import NetworkData, Person
+    >>> net = ReferralNetwork(NetworkData(persons=(
+    ...     Person(id="me", name="Me", is_self=True),
+    ...     Person(id="ann-lee", name="Ann Lee"), Person(id="ann-lee-2", name="Ann Lee"))))
+    >>> net.find_person("Ann Lee")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.AmbiguousNameError: 'Ann Lee' fits 2 persons: ann-lee, ann-lee-2; use an
+    id
     """
 
     def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
@@ -102,34 +145,79 @@ class AmbiguousNameError(InfoviewError, LookupError):
 
 
 class DuplicateError(InfoviewError):
-    """A record with the same id or key exists already."""
+    """A record with the same id or key exists already.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import actions, open_store
+    >>> store = open_store(":memory:")
+    >>> _ = actions.init_store(store, "Steven Olson")
+    >>> actions.init_store(store, "Steven Olson")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.DuplicateError: a record in persons with the key 'steven-olson' exists
+    already
+    """
 
 
 class StoreError(InfoviewError):
-    """The SQLite store cannot do what was asked."""
+    """The SQLite store cannot do what was asked.
+
+    Examples
+    --------
+    >>> issubclass(StoreBusyError, StoreError), StoreBusyError.exit_code
+    (True, 75)
+    """
 
 
 class StoreBusyError(StoreError):
     """Another ``referrals`` command held the store for longer than the busy timeout.
 
     The command exits with status 75 (``EX_TEMPFAIL``): try again in a moment.
+
+    Examples
+    --------
+    >>> StoreBusyError.exit_code  # EX_TEMPFAIL: try again later
+    75
     """
 
     exit_code = 75
 
 
 class StoreMissingError(StoreError):
-    """There is no store at the given path yet."""
+    """There is no store at the given path yet.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from infoview_graph.store import open_store
+    >>> try:
+    ...     open_store(pathlib.Path(tempfile.mkdtemp()) / "none.db")
+    ... except StoreMissingError as error:
+    ...     print(str(error).split(";")[1].strip())
+    create one with 'referrals init --name NAME' (or point --db / REFERRALS_DB at an existing store)
+    """
 
 
 class StoreIOError(StoreError):
     """The disk is full or an I/O error occurred; the transaction was rolled back.
 
     The command exits with status 74 (``EX_IOERR``).
+
+    Examples
+    --------
+    >>> StoreIOError.exit_code, issubclass(StoreIOError, StoreError)
+    (74, True)
     """
 
     exit_code = 74
 
 
 class SchemaVersionError(StoreError):
-    """The store's schema is newer than this version understands; it is left untouched."""
+    """The store's schema is newer than this version understands; it is left untouched.
+
+    Examples
+    --------
+    >>> issubclass(SchemaVersionError, StoreError)
+    True
+    """

@@ -169,13 +169,21 @@ How = Literal[
     "cold",
     "other",
 ]
+"""How I know a person: ``self`` (me), friend, family, classmate, colleague, alumni, neighbour,
+referral, cold or other."""
 OrgKind = Literal["company", "non-profit", "public", "freelance", "other"]
+"""The kind of an :class:`Organization`: company, non-profit, public (sector), freelance, other."""
 ReferralStatus = Literal[
     "suggested", "contacted", "scheduled", "interviewed", "declined", "no-response"
 ]
+"""Where a :class:`Referral` stands: suggested → contacted → scheduled → interviewed, or
+declined / no-response."""
 Channel = Literal["email", "phone", "linkedin", "in-person", "other"]
+"""How an :class:`Outreach` was made: email, phone, LinkedIn, in person, other."""
 Mode = Literal["in-person", "phone", "video"]
+"""How an :class:`Interview` was held: in person, by phone or by video."""
 Fit = Literal["yes", "maybe", "no"]
+"""Whether I would want to work there, after an :class:`Interview`: yes, maybe or no."""
 FollowUpKind = Literal[
     "thank-you",
     "tell-referrer",
@@ -186,16 +194,25 @@ FollowUpKind = Literal[
     "keep-in-touch",
     "custom",
 ]
+"""What a :class:`FollowUp` is for; all but ``custom`` are derived by the agenda."""
 Tiara = Literal["trends", "insights", "advice", "resources", "assignments"]
 
 HOWS: tuple[str, ...] = get_args(How)
+"""Every value of :data:`How`, in order."""
 ORG_KINDS: tuple[str, ...] = get_args(OrgKind)
+"""Every value of :data:`OrgKind`, in order."""
 REFERRAL_STATUSES: tuple[str, ...] = get_args(ReferralStatus)
+"""Every value of :data:`ReferralStatus`, in order."""
 CHANNELS: tuple[str, ...] = get_args(Channel)
+"""Every value of :data:`Channel`, in order."""
 MODES: tuple[str, ...] = get_args(Mode)
+"""Every value of :data:`Mode`, in order."""
 FITS: tuple[str, ...] = get_args(Fit)
+"""Every value of :data:`Fit`, in order."""
 FOLLOWUP_KINDS: tuple[str, ...] = get_args(FollowUpKind)
+"""Every value of :data:`FollowUpKind`, in order."""
 TIARA: tuple[str, ...] = get_args(Tiara)
+"""The TIARA tags of a :class:`Question`: trends, insights, advice, resources, assignments."""
 
 CHANNEL_NOUN: dict[str, str] = {
     "email": "email",
@@ -318,7 +335,15 @@ def _answers(values: Mapping[str, str]) -> Mapping[str, str]:
 
 
 class Position(Record):
-    """A past position: an organization and a title, with optional dates."""
+    """A past position: an organization and a title, with optional dates.
+
+    Examples
+    --------
+    >>> p = Position(organization="heartland-gazette", title="Editorial Assistant",
+    ...              start=dt.date(2019, 6, 1))
+    >>> Person(id="steven-olson", name="Steven Olson", past_positions=(p,)).past_positions[0].title
+    'Editorial Assistant'
+    """
 
     organization: OrgId
     """The organization's id."""
@@ -598,6 +623,12 @@ class FollowUp(Record):
 
     Follow-ups derived from events (thank-you notes, 3B7, …) are computed, not stored; only
     what the user did to them, and follow-ups the user added by hand, are records.
+
+    Examples
+    --------
+    >>> f = FollowUp(id="custom-send-brad", due=dt.date(2026, 11, 23), note="Send Brad the article")
+    >>> f.kind, f.done_on
+    ('custom', None)
     """
 
     id: Slug
@@ -634,7 +665,14 @@ class Target(Record):
 
 
 class Question(Record):
-    """A question for informational interviews, with its category and TIARA tags."""
+    """A question for informational interviews, with its category and TIARA tags.
+
+    Examples
+    --------
+    >>> q = Question(id="team-size", text="How big is your team?", category="the job")
+    >>> q.tiara
+    ()
+    """
 
     id: QuestionId
     """Stable slug id, e.g. ``"day-in-the-life"``."""

@@ -11,17 +11,17 @@ Nodes are persons (keyed by their id), organizations (``"org:<id>"``) and career
 (``"field:<id>"``); the node attribute ``kind`` is ``"person"``, ``"organization"`` or
 ``"field"``. Edges carry a ``kind`` too, used as the multigraph key:
 
-=================  ==================================  ====================================
-kind               direction                           attributes
-=================  ==================================  ====================================
-``knows``          both ways between two persons       ``strength``, ``context``, ``since``
-``referred``       referrer → referee                  ``on``, ``status``, ``may_use_name``
-``works_at``       person → organization               ``title``
+=================  ======================================  ====================================
+kind               direction                               attributes
+=================  ======================================  ====================================
+``knows``          both ways between two persons           ``strength``, ``context``, ``since``
+``referred``       referrer → referee                      ``on``, ``status``, ``may_use_name``
+``works_at``       person → organization                   ``title``
 ``in_field``       person or organization → field
 ``related_field``  both ways between two fields
-``reached_out``    me → person (key ``reached_out:ID``)  ``on``, ``channel``, ``replied_on``
-``interviewed``    me → person (key ``interviewed:ID``)  ``on``, ``friendliness``, ``fit``
-=================  ==================================  ====================================
+``reached_out``    me → person (key ``reached_out:ID``)    ``on``, ``channel``, ``replied_on``
+``interviewed``    me → person (key ``interviewed:ID``)    ``on``, ``friendliness``, ``fit``
+=================  ======================================  ====================================
 
 Examples
 --------
@@ -130,6 +130,17 @@ class ReferralNetwork:
     -----
     Building costs O(n + m) for n records and m ties; the NetworkX graph costs another
     O(n + m) and about 1 kB per edge, paid only when :attr:`graph` is first read.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> net.me.name, net.find_person("brad johnson").organization
+    ('Steven Olson', 'general-mills')
+    >>> [r.referee for r in net.referrals_from("brad-johnson")]
+    ['mrs-smith']
+    >>> net.graph.nodes["org:general-mills"]["kind"]
+    'organization'
     """
 
     def __init__(self, data: NetworkData | None = None) -> None:

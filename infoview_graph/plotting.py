@@ -107,6 +107,7 @@ __all__ = [
 ]
 
 FigureFormat = Literal["png", "svg", "pdf"]
+"""A figure's file format: ``"png"``, ``"svg"`` or ``"pdf"``."""
 FIGURE_FORMATS: tuple[FigureFormat, ...] = ("png", "svg", "pdf")
 """The file formats :func:`figure_bytes` writes."""
 

@@ -60,6 +60,8 @@ __all__ = [
 ]
 
 ReportFormat = Literal["html", "md"]
+"""A report's format: ``"html"`` (one self-contained file) or ``"md"`` (Markdown, SVG figures
+beside it)."""
 REPORT_FORMATS: tuple[ReportFormat, ...] = ("html", "md")
 """The report formats: a self-contained HTML page, or Markdown with SVG figures beside it."""
 

@@ -50,9 +50,9 @@ INTRODUCER = {"booster": 1.0, "unknown": 0.85, "obligate": 0.70, "curmudgeon": 0
 REPLIED = 0.85
 """Chance of an answer from someone who already replied to me."""
 WRITTEN = 0.30
+"""Chance of an answer from someone I wrote to who has not replied yet."""
 AFTER_INTERVIEW = (0.70, 0.30, 0.50, 0.70, 0.85, 0.90)
 """Chance of an answer from someone I interviewed, by friendliness 1…5 (index 0: unrated)."""
-"""Chance of an answer from someone I wrote to who has not replied yet."""
 SPARE = 0.25
 """Factor on hops through an introducer asked ``max_asks`` times in the ask window."""
 _EPS = 1e-12

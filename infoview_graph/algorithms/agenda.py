@@ -60,7 +60,20 @@ _URGENCY = {
 
 
 class AgendaSettings(BaseModel):
-    """The day counts of the agenda (3B7 and responsiveness come from ``thresholds``)."""
+    """The day counts of the agenda (3B7 and responsiveness come from ``thresholds``).
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> import datetime as dt
+    >>> AgendaSettings().thank_you_days, AgendaSettings().stale_after_days
+    (1, 14)
+    >>> today = dt.date(2026, 11, 20)
+    >>> patient = AgendaSettings(stale_after_days=30)
+    >>> len(agenda(net, today=today, settings=patient)) <= len(agenda(net, today=today))
+    True
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
@@ -79,7 +92,19 @@ class AgendaSettings(BaseModel):
 
 
 class AgendaItem(BaseModel):
-    """One thing to do: what, for whom, why, since when, by when."""
+    """One thing to do: what, for whom, why, since when, by when.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> import datetime as dt
+    >>> item = agenda(net, today=dt.date(2026, 11, 20))[0]
+    >>> item.id, item.due, item.overdue
+    ('thank-you-interview-marcus-bell-1', datetime.date(2026, 11, 20), False)
+    >>> item.action
+    'Send Marcus Bell a thank-you note'
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
@@ -105,6 +130,18 @@ def derived_items(
 
     O(i·a + o + r + n) for i interviews with a advice items, o outreach, r referrals and n
     persons.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> import datetime as dt
+    >>> today = dt.date(2026, 11, 20)
+    >>> every = derived_items(net, today=today)
+    >>> len(every) > len(agenda(net, today=today))  # also what is not due yet
+    True
+    >>> sorted({item.kind for item in every})[:3]
+    ['3b7-follow-up', '3b7-second-contact', 'advice']
     """
     limits = settings or AgendaSettings()
     items: list[AgendaItem] = []
@@ -234,6 +271,17 @@ def agenda(
     Notes
     -----
     O(i·a + o + r + n + f) (see :func:`derived_items`; f stored follow-ups), plus the sort.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> import datetime as dt
+    >>> for item in agenda(net, today=dt.date(2026, 11, 20))[:3]:
+    ...     print(item.due, item.kind, item.person_id)
+    2026-11-20 thank-you marcus-bell
+    2026-11-06 3b7-follow-up lucia-ferreira
+    2026-11-18 3b7-follow-up jessica-tran
     """
     day = today or network.as_of or dt.date.today()
     until = day + dt.timedelta(days=horizon_days)

@@ -41,11 +41,22 @@ __all__ = [
 ]
 
 Outcome = Literal["interviewed", "replied", "contacted", "declined", "not yet"]
+"""What came of a person, the strongest first: interviewed, replied, contacted, declined, not
+yet."""
 FunnelName = Literal["identified", "contacted", "replied", "interviewed", "referred on"]
 
 
 class Hop(BaseModel):
-    """One referral in a chain, with what came of it."""
+    """One referral in a chain, with what came of it.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> hop = referral_chains(net).longest[0].hops[0]
+    >>> hop.referrer, hop.referee, hop.outcome
+    ('carol-lindgren', 'denise-okafor', 'interviewed')
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -60,7 +71,16 @@ class Hop(BaseModel):
 
 
 class Chain(BaseModel):
-    """A path of referrals from a root down to a leaf."""
+    """A path of referrals from a root down to a leaf.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> chain = referral_chains(net).longest[0]
+    >>> len(chain.people), len(chain.hops)
+    (5, 4)
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -69,7 +89,16 @@ class Chain(BaseModel):
 
 
 class Yield(BaseModel):
-    """How generous a referrer was."""
+    """How generous a referrer was.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> top = referral_chains(net).yields[0]
+    >>> top.name, top.names_given, top.interviewed
+    ('Denise Okafor', 2, 2)
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -81,7 +110,15 @@ class Yield(BaseModel):
 
 
 class FunnelStage(BaseModel):
-    """One stage of the funnel."""
+    """One stage of the funnel.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> [(s.stage, s.count) for s in referral_chains(net).funnel]
+    [('identified', 15), ('contacted', 11), ('replied', 8), ('interviewed', 6), ('referred on', 6)]
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -92,7 +129,18 @@ class FunnelStage(BaseModel):
 
 
 class Chains(BaseModel):
-    """The referral forest and what it says about the search."""
+    """The referral forest and what it says about the search.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> chains = referral_chains(net)
+    >>> chains.roots[:3]
+    ('brad-johnson', 'carol-lindgren', 'maya-lindstrom')
+    >>> chains.children["brad-johnson"]
+    ('mrs-smith',)
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -152,6 +200,14 @@ def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -
     Notes
     -----
     O(n + r log r) for n persons and r referrals; the chains are as many as the leaves.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> chains = referral_chains(net, root="denise-okafor")
+    >>> " → ".join(chains.longest[0].people)
+    'denise-okafor → zoe-martin → priya-raman → samuel-adeyemi'
     """
     me = network.me.id
     referrals = sorted(network.referrals(), key=lambda r: (r.on, r.referrer, r.referee))

@@ -23,6 +23,19 @@ Length
 Salutation
     The person's name as stored ("Dear Margaret Smith,", or "Dear Mrs. Smith," when that is
     how they are recorded): the tool never guesses a title.
+
+Examples
+--------
+>>> from infoview_graph.demo import demo_network
+>>> net = demo_network()
+>>> request = draft_request(net, "Margaret Smith")
+>>> print(request.splitlines()[2])
+Brad Johnson suggested I speak with you. My name is Steven Olson and I am interested in accounting
+at General Mills. I could use some advice from someone who is in this field. Do you have any time
+this week when I could meet with you? I only need about 15 minutes of your time. It would really
+help me in my decision-making process.
+>>> word_count(request) < MAX_REQUEST_WORDS
+True
 """
 
 from __future__ import annotations

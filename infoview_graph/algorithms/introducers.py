@@ -9,6 +9,16 @@ related fields or at organizations in the target's fields, and my best-connected
 Paths are the warmth paths of :mod:`._warmth` (the same hop chances as
 :func:`~infoview_graph.algorithms.suggest.suggest_next_contacts`), searched on the
 subgraph of people within ``max_hops`` hops of me.
+
+Examples
+--------
+>>> from infoview_graph.demo import demo_network
+>>> net = demo_network()
+>>> answer = introducers(net, "General Mills")
+>>> answer.message
+'Ask Brad Johnson first (99% chance of an answer).'
+>>> [i.name for i in answer.introducers][:3]
+['Brad Johnson', 'Marcus Bell', 'Jessica Tran']
 """
 
 from __future__ import annotations
@@ -32,7 +42,18 @@ __all__ = ["IntroPath", "Introducer", "Introductions", "introducers", "resolve_t
 
 
 class IntroPath(BaseModel):
-    """One path from me into the target."""
+    """One path from me into the target.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> best = introducers(net, "General Mills").paths[0]
+    >>> best.path
+    ('steven-olson', 'marcus-bell', 'elena-petrova')
+    >>> best.weakest_link
+    ('marcus-bell', 'elena-petrova', 0.85)
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -45,7 +66,16 @@ class IntroPath(BaseModel):
 
 
 class Introducer(BaseModel):
-    """Someone to ask, with why."""
+    """Someone to ask, with why.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> first = introducers(net, "General Mills").introducers[0]
+    >>> first.name, round(first.warmth, 2)
+    ('Brad Johnson', 1.0)
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -59,7 +89,18 @@ class Introducer(BaseModel):
 
 
 class Introductions(BaseModel):
-    """The answer to "whom do I ask about this organization or field?"."""
+    """The answer to "whom do I ask about this organization or field?".
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> answer = introducers(net, "General Mills")
+    >>> answer.target_kind, answer.target_name
+    ('org', 'General Mills')
+    >>> answer.single_points_of_failure
+    ()
+    """
 
     model_config = ConfigDict(frozen=True)
 

@@ -6,6 +6,16 @@ each question of the bank — who said it, where they work and when — together
 advice and job leads those interviews gave, and the questions nobody has answered yet.
 :func:`answers_by_question` is the shared mechanics, also used by
 :func:`~infoview_graph.algorithms.prep.prep_brief`.
+
+Examples
+--------
+>>> from infoview_graph.demo import demo_network
+>>> net = demo_network()
+>>> what = learned(net, "accounting")
+>>> len(what.interviews), what.answered[0].question
+(3, 'What is a day on this job really like?')
+>>> what.answered[0].answers[0].name
+'Rachel Goldberg'
 """
 
 from __future__ import annotations
@@ -26,7 +36,16 @@ __all__ = ["Learned", "QuestionAnswers", "Said", "answers_by_question", "learned
 
 
 class Said(BaseModel):
-    """One thing a person said in an interview: an answer, an advice item or a lead."""
+    """One thing a person said in an interview: an answer, an advice item or a lead.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> said = learned(net, "accounting").advice[0]
+    >>> said.name, said.on
+    ('Rachel Goldberg', datetime.date(2026, 9, 24))
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
@@ -47,7 +66,16 @@ class Said(BaseModel):
 
 
 class QuestionAnswers(BaseModel):
-    """One question and every answer recorded for it, oldest first."""
+    """One question and every answer recorded for it, oldest first.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> qa = learned(net, "accounting").answered[0]
+    >>> qa.question_id, len(qa.answers)
+    ('day-in-the-life', 2)
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
@@ -64,7 +92,16 @@ class QuestionAnswers(BaseModel):
 
 
 class Learned(BaseModel):
-    """Everything learned in a field and/or at an organization."""
+    """Everything learned in a field and/or at an organization.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> what = learned(net, organization="General Mills")
+    >>> what.organization, len(what.unanswered) > 0
+    ('general-mills', True)
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 

@@ -24,6 +24,16 @@ The question choice
     question nobody answered yet always beats one already answered; the chosen questions are
     listed in bank order (the source document's conversational order) and ``referral``
     always ends the list.
+
+Examples
+--------
+>>> from infoview_graph.demo import demo_network
+>>> net = demo_network()
+>>> brief = prep_brief(net, "Margaret Smith")
+>>> brief.connection.names
+('Steven Olson', 'Brad Johnson', 'Margaret Smith')
+>>> print(render_brief_markdown(brief).splitlines()[0])
+# Informational interview: Margaret Smith
 """
 
 from __future__ import annotations
@@ -59,7 +69,16 @@ _SHOWN_LEARNED = 8
 
 
 class Connection(BaseModel):
-    """How I am connected to a person: the referral chain and whose name I may use."""
+    """How I am connected to a person: the referral chain and whose name I may use.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> link = connection(net, "Margaret Smith")
+    >>> link.names, link.referrer_name, link.may_use_name
+    (('Steven Olson', 'Brad Johnson', 'Margaret Smith'), 'Brad Johnson', True)
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
@@ -90,7 +109,16 @@ class Connection(BaseModel):
 
 
 class BriefQuestion(BaseModel):
-    """A question chosen for the interview."""
+    """A question chosen for the interview.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> q = prep_brief(net, "Margaret Smith").questions[-1]
+    >>> q.id, q.text
+    ('referral', 'Can you refer me to someone else in this field?')
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
@@ -106,7 +134,16 @@ class BriefQuestion(BaseModel):
 
 
 class Brief(BaseModel):
-    """A one-page brief before an informational interview."""
+    """A one-page brief before an informational interview.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> brief = prep_brief(net, "Margaret Smith", n_questions=5)
+    >>> brief.name, brief.organization_name, len(brief.questions)
+    ('Margaret Smith', 'General Mills', 5)
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 

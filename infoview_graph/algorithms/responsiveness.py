@@ -45,10 +45,24 @@ __all__ = [
 ]
 
 Responsiveness = Literal["booster", "obligate", "curmudgeon", "unknown"]
+"""How a person answers (Dalton): ``booster`` (replies within 3 business days),
+``obligate`` (later), ``curmudgeon`` (declines or stays silent), ``unknown`` (no evidence yet)."""
 
 
 class Thresholds(BaseModel):
-    """Day counts of the 3B7 routine and the responsiveness classes (business days)."""
+    """Day counts of the 3B7 routine and the responsiveness classes (business days).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from infoview_graph.models import Outreach
+    >>> late = Outreach(id="o-1", person="ann", on=dt.date(2026, 11, 2),
+    ...                 replied_on=dt.date(2026, 11, 6))
+    >>> classify([late], [], today=dt.date(2026, 11, 20))
+    'obligate'
+    >>> classify([late], [], today=dt.date(2026, 11, 20), thresholds=Thresholds(booster_within=5))
+    'booster'
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 

@@ -13,16 +13,18 @@ each a number in [0, 1], weighted and summed:
   spared when asked too often — see :mod:`._warmth`). For someone I know directly, the
   chance is multiplied by a *novelty* factor that falls for the strongest ties, so a close
   friend scores barely above a moderately weak tie: weak and moderately weak ties carry the
-  new information (Granovetter 1973) and the most job mobility (Rajkumar et al. 2022);
+  new information (Granovetter 1973 [1]_) and the most job mobility (Rajkumar et al.
+  2022 [2]_);
 - **relevance** :math:`R`: :math:`v`'s fields and organization against my targets, by
   priority; a field related to a target field counts half;
 - **coverage gain** :math:`C`: diminishing returns — a target with :math:`k` interviews so
   far is worth :math:`1/(1+k)` of its priority weight;
 - **onward reach** :math:`O`: the uncovered targets :math:`v` knows people in (a brokerage
-  measure in the spirit of Burt's structural holes): :math:`1 - e^{-\sum w_t}`;
+  measure in the spirit of Burt's structural holes [3]_): :math:`1 - e^{-\sum w_t}`;
 - **timing** :math:`T`: fresh referrals first (linear decay to nothing at twice the
   staleness age), a reply waiting to be scheduled, a follow-up due after the 3B7 wait, and
-  the "3" of 3B7 — a second person at an employer whose first contact has not replied.
+  the "3" of 3B7 [4]_ — a second person at an employer whose first contact has not
+  replied.
 
 Never suggested: me, anyone already interviewed or who declined, anyone marked do not
 contact, and anyone I wrote to who is still inside the waiting window.
@@ -36,6 +38,15 @@ References
 .. [3] R. S. Burt, *Structural Holes*, Harvard University Press, 1992.
 .. [4] S. Dalton, *The 2-Hour Job Search*, 2nd ed., 2020 (boosters, obligates,
    curmudgeons; the 3B7 routine; LAMP).
+
+Examples
+--------
+>>> from infoview_graph.demo import demo_network
+>>> net = demo_network()
+>>> for s in suggest_next_contacts(net, k=2):
+...     print(f"{s.score:.2f} {s.name} via {s.via}")
+0.85 Margaret Smith via brad-johnson
+0.82 Elena Petrova via marcus-bell
 """
 
 from __future__ import annotations
@@ -134,7 +145,18 @@ class SuggestWeights(BaseModel):
 
 
 class Suggestion(BaseModel):
-    """One suggested next step: whom to contact, how, and why."""
+    """One suggested next step: whom to contact, how, and why.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> s = suggest_next_contacts(net, k=1)[0]
+    >>> s.person_id, s.path
+    ('mrs-smith', ('steven-olson', 'brad-johnson', 'mrs-smith'))
+    >>> sorted(s.factors)
+    ['coverage', 'reach', 'relevance', 'timing', 'warmth']
+    """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 

@@ -90,6 +90,15 @@ class Change(Generic[_T]):
         The record the action wrote.
     notes : tuple of str
         One sentence per record created implicitly (shown on stderr by the CLI).
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> change = add_contact(store, "Brad Johnson", org="General Mills")
+    >>> change.record.id, change.notes
+    ('brad-johnson', ("created organization 'General Mills' (general-mills)",))
     """
 
     record: _T
@@ -150,6 +159,16 @@ def add_field(
     ------
     DuplicateError
         If a field with that name or id exists.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> add_field(store, "Accounting", related=["Auditing"]).notes
+    ("created career field 'Auditing' (auditing)",)
+    >>> store.field("accounting").related
+    ('auditing',)
     """
     notes = _Notes()
     with store.write():
@@ -182,6 +201,15 @@ def add_organization(
     ------
     DuplicateError
         If an organization with that name or id exists.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> org = add_organization(store, "General Mills", fields=["Finance"], motivation=3).record
+    >>> org.id, org.fields, org.motivation
+    ('general-mills', ('finance',), 3)
     """
     notes = _Notes()
     with store.write():
@@ -213,6 +241,16 @@ def add_target(
     """Make a field or organization one of my targets (or change its priority).
 
     The field or organization is created if it is named for the first time.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> add_target(store, "org", "General Mills", priority=1).record
+    Target(kind='org', id='general-mills', priority=1)
+    >>> add_target(store, "org", "General Mills", priority=2).record.priority
+    2
     """
     notes = _Notes()
     with store.write():
@@ -231,6 +269,17 @@ def remove_target(store: Store, kind: Literal["field", "org"], name: str) -> Cha
     ------
     NotFoundError
         If it is not a target.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_target(store, "field", "Accounting")
+    >>> remove_target(store, "field", "Accounting").record
+    'accounting'
+    >>> store.targets(), store.field("accounting").name
+    ([], 'Accounting')
     """
     with store.write():
         found = store.find_field(name) if kind == "field" else store.find_organization(name)
@@ -252,6 +301,15 @@ def init_store(store: Store, name: str, *, person_id: str | None = None) -> Chan
     ------
     DuplicateError
         If the store already has a 'me'.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> init_store(store, "Steven Olson").record.is_self
+    True
+    >>> store.me().id
+    'steven-olson'
     """
     me = _me(name, person_id)
     with store.write():
@@ -279,6 +337,16 @@ def create_store(
         If a file exists at ``path``.
     InvalidInputError
         If ``name`` breaks a rule of the model.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "referrals.db"
+    >>> create_store(path, "Steven Olson").record == path
+    True
+    >>> with open_store(path) as store:
+    ...     store.me().name
+    'Steven Olson'
     """
     me = _me(name) if name is not None else None
     target = Path(path)
@@ -347,6 +415,17 @@ def add_contact(
         If a value breaks a rule of the model.
     DuplicateError
         If the id, URL or an email belongs to someone already.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> brad = add_contact(store, "Brad Johnson", org="General Mills", how="friend")
+    >>> brad.record.organization, brad.notes
+    ('general-mills', ("created organization 'General Mills' (general-mills)",))
+    >>> store.tie("steven-olson", "brad-johnson").strength
+    4
     """
     created = _Notes()
     with store.write():
@@ -416,6 +495,17 @@ def edit_contact(
         If ``query`` names nobody, or several persons.
     InvalidInputError
         If a new value breaks a rule of the model.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Brad Johnson", how="friend")
+    >>> edit_contact(store, "brad johnson", title="Controller", strength=5).record.title
+    'Controller'
+    >>> store.tie("steven-olson", "brad-johnson").strength
+    5
     """
     created = _Notes()
     with store.write():
@@ -458,6 +548,17 @@ def forget_contact(store: Store, query: str) -> Change[str]:
     """Remove a person and every record that involves them (see :meth:`Store.forget_person`).
 
     Returns the forgotten id.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Brad Johnson")
+    >>> forget_contact(store, "Brad Johnson").record
+    'brad-johnson'
+    >>> store.count("persons")
+    1
     """
     with store.write():
         person = store.find_person(query)
@@ -471,6 +572,16 @@ def know(
     """Record that two persons know each other (or update how well).
 
     Without ``strength`` an existing tie keeps its strength and a new one gets 1.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Brad Johnson")
+    >>> _ = add_contact(store, "Ann Lee")
+    >>> know(store, "Brad Johnson", "Ann Lee", strength=2, context="book club").record
+    Tie(a='ann-lee', b='brad-johnson', strength=2, context='book club', since=None)
     """
     with store.write():
         first, second = store.find_person(a), store.find_person(b)
@@ -546,6 +657,17 @@ def refer(
         If this referral is recorded already.
     InvalidInputError
         If referrer and referee are the same person, or either is me.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Brad Johnson", org="General Mills")
+    >>> change = refer(store, "Brad Johnson", "Mrs. Smith", on=dt.date(2026, 11, 2),
+    ...                purpose="General Mills", may_use_name=True)
+    >>> change.record.for_org, change.record.status, change.notes
+    ('general-mills', 'suggested', ("created person 'Mrs. Smith' (mrs-smith)",))
     """
     notes = _Notes()
     with store.write():
@@ -600,7 +722,20 @@ def log_outreach(
     via: str | None = None,
     channel: str = "email",
 ) -> Change[Outreach]:
-    """Record a contact attempt; referrals to the person not yet acted on become "contacted"."""
+    """Record a contact attempt; referrals to the person not yet acted on become "contacted".
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Brad Johnson")
+    >>> _ = refer(store, "Brad Johnson", "Mrs. Smith", on=dt.date(2026, 11, 2))
+    >>> log_outreach(store, "Mrs. Smith", on=dt.date(2026, 11, 3), via="Brad Johnson").record.id
+    'outreach-mrs-smith'
+    >>> store.referral("brad-johnson", "mrs-smith").status
+    'contacted'
+    """
     with store.write():
         target = store.find_person(person)
         if target.is_self:
@@ -631,6 +766,21 @@ def log_reply(
     ------
     NotFoundError
         If no contact attempt to the person awaits a reply.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Ann Lee")
+    >>> _ = log_outreach(store, "Ann Lee", on=dt.date(2026, 11, 3))
+    >>> log_reply(store, "Ann Lee", on=dt.date(2026, 11, 4)).record.replied_on
+    datetime.date(2026, 11, 4)
+    >>> log_reply(store, "Ann Lee")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.NotFoundError: no outreach to 'ann-lee' awaits a reply; record it first
+    with 'referrals outreach ann-lee'
     """
     with store.write():
         target = store.find_person(person)
@@ -681,6 +831,19 @@ def log_interview(
     ------
     NotFoundError
         If an answer's question id is not in ``known_questions``.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Ann Lee")
+    >>> change = log_interview(store, "Ann Lee", on=dt.date(2026, 11, 10), minutes=20,
+    ...     answers={"how-got-in": "An internship"}, referred=["Tom Reyes"], friendliness=4)
+    >>> change.record.id, change.record.referrals, change.notes
+    ('interview-ann-lee', ('tom-reyes',), ("created person 'Tom Reyes' (tom-reyes)",))
+    >>> store.referral("ann-lee", "tom-reyes").on
+    datetime.date(2026, 11, 10)
     """
     if known_questions is not None:
         check_question_ids((answers or {}).keys(), known_questions)
@@ -735,7 +898,16 @@ def add_followup(
     due: dt.date | None = None,
     person: str | None = None,
 ) -> Change[FollowUp]:
-    """Add a follow-up of my own ("Send Brad the article"), due on ``due`` (default today)."""
+    """Add a follow-up of my own ("Send Brad the article"), due on ``due`` (default today).
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> add_followup(store, "Send Brad the article", due=dt.date(2026, 11, 23)).record.id
+    'custom-send-brad-the-article'
+    """
     with store.write():
         who = store.find_person(person).id if person is not None else None
         followup = _build(
@@ -762,6 +934,15 @@ def settle_followup(
 
     ``item`` is the stored follow-up, or one built from an agenda item (same id, kind,
     person and due date) — derived obligations are stored only once the user acts on them.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> item = add_followup(store, "Send Brad the article", due=dt.date(2026, 11, 23)).record
+    >>> settle_followup(store, item, done_on=dt.date(2026, 11, 24)).record.done_on
+    datetime.date(2026, 11, 24)
     """
     if snoozed_until is not None and snoozed_until <= item.due and done_on is None:
         raise InvalidInputError(

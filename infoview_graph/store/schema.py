@@ -31,6 +31,8 @@ import sqlite3
 __all__ = ["SCHEMA_VERSION", "create_schema", "migrate"]
 
 SCHEMA_VERSION = 2
+"""The schema version this code writes, kept in ``PRAGMA user_version``: an older store is
+backed up and migrated, a newer one refused."""
 
 _SCHEMA = """
 CREATE TABLE fields (

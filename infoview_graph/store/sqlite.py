@@ -301,6 +301,16 @@ def open_store(
         If the store was written by a newer version; the file is left untouched.
     StoreError
         If the file is not a referrals store.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "referrals.db"
+    >>> with open_store(path, create=True) as store:
+    ...     store.pragma("journal_mode"), store.pragma("foreign_keys")
+    ('wal', 1)
+    >>> oct(path.stat().st_mode & 0o777)
+    '0o600'
     """
     if busy_timeout is None:
         busy_timeout = float(os.environ.get("REFERRALS_BUSY_TIMEOUT", DEFAULT_BUSY_TIMEOUT))
@@ -353,6 +363,18 @@ class Store:
     ----------
     path : pathlib.Path or None
         The database file (None for an in-memory store).
+
+    Examples
+    --------
+    >>> from infoview_graph.models import Person
+    >>> store = open_store(":memory:")
+    >>> with store.write():
+    ...     store.add_person(Person(id="steven-olson", name="Steven Olson", is_self=True))
+    >>> store.count("persons"), store.find_person("steven olson").id
+    (1, 'steven-olson')
+    >>> store.load_network().me.name
+    'Steven Olson'
+    >>> store.close()
     """
 
     def __init__(self, con: sqlite3.Connection, path: Path | None, busy_timeout: float) -> None:
