@@ -115,7 +115,7 @@ def show(person: PersonArg, json_: JsonOpt = False, demo: DemoOpt = False) -> No
 
     Example:  referrals person show "Brad Johnson"
     """
-    from infoview_graph.algorithms.responsiveness import classify
+    from infoview_graph.timing import classify
 
     with open_for_read(demo=demo) as store:
         details = person_details(store, person)
