@@ -9,7 +9,8 @@ Examples
 --------
 >>> import pathlib, tempfile
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
->>> write_atomic(target, b"hello")
+>>> write_atomic(target, b"hello").name
+'out.txt'
 >>> oct(target.stat().st_mode & 0o777), target.read_bytes()
 ('0o600', b'hello')
 """
@@ -22,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from infoview_graph.errors import DuplicateError, StoreIOError
+from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundError, StoreIOError
 
 __all__ = ["orphans", "private_temp", "publish", "write_atomic"]
 
@@ -91,6 +92,7 @@ def atomic_path(target: Path, *, force: bool = False) -> Iterator[Path]:
         yield temp
         _fsync(temp)
         publish(temp, target, force=force)
+        _fsync_directory(target.parent)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise StoreIOError(f"could not write {target}: {error.strerror}; nothing saved") from None
@@ -99,24 +101,96 @@ def atomic_path(target: Path, *, force: bool = False) -> Iterator[Path]:
         raise
 
 
-def write_atomic(target: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
+def write_atomic(
+    target: str | os.PathLike[str],
+    data: bytes,
+    *,
+    force: bool = False,
+    protect: str | os.PathLike[str] | None = None,
+) -> Path:
     """Write ``data`` to ``target`` atomically, mode 0600.
+
+    Parameters
+    ----------
+    target : path-like
+        The file to write.
+    data : bytes
+        Its whole content.
+    force : bool, default False
+        Replace an existing file.
+    protect : path-like, optional
+        The store's file: refused as a target, with its ``-wal``, ``-shm`` and ``-journal``.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
 
     Raises
     ------
+    InvalidInputError
+        If ``target`` is the protected store (or one of its files) or a directory.
+    NotFoundError
+        If the directory of ``target`` does not exist.
     DuplicateError
         If ``target`` exists and ``force`` is false.
     StoreIOError
         If the disk is full or fails: nothing is written, no temporary file remains.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_atomic(folder / "tree.dot", b"digraph {}").read_bytes()
+    b'digraph {}'
+    >>> write_atomic(folder / "referrals.db", b"x", protect=folder / "referrals.db")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.InvalidInputError: --out: ... is the store itself ...
     """
-    with atomic_path(Path(target), force=force) as temp, open(temp, "wb") as handle:
+    path = Path(target)
+    if protect is not None and _is_store_file(path, Path(protect)):
+        raise InvalidInputError(
+            f"--out: {path} is the store itself (or one of its files); choose another file"
+        )
+    if path.is_dir():
+        raise InvalidInputError(f"--out: {path} is a directory; name a file in it")
+    if not path.parent.is_dir():
+        raise NotFoundError(f"--out: the directory {path.parent} does not exist; create it first")
+    with atomic_path(path, force=force) as temp, open(temp, "wb") as handle:
         handle.write(data)
+    return path
+
+
+def _is_store_file(target: Path, store: Path) -> bool:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        companion = store.with_name(store.name + suffix)
+        if target.exists() and companion.exists():
+            if os.path.samefile(target, companion):
+                return True
+        elif target.resolve() == companion.resolve():
+            return True
+    return False
 
 
 def _fsync(path: Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a directory.
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
     finally:
         os.close(descriptor)
 

@@ -78,6 +78,10 @@ def test_prep_out_writes_a_private_file_and_never_overwrites_by_accident(
     code, _, err = run(runner, nowhere, "prep", "Margaret Smith", "--demo", "--out", str(tmp_path))
     assert code == 1
     assert "is a directory" in err
+    code, _, err = run(runner, nowhere, "prep", "Margaret Smith", "--demo", "--out", str(target))
+    assert code == 1
+    assert "does not exist; create it first" in err
+    target.parent.mkdir()
     out = ok(runner, nowhere, "prep", "Margaret Smith", "--demo", "--out", str(target))
     assert f"wrote the brief for Margaret Smith to {target}" in out
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

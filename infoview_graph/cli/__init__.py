@@ -22,6 +22,7 @@ from infoview_graph.cli import (
     people,
     progress,
     setup,
+    transfer,
 )
 from infoview_graph.cli._context import state
 
@@ -96,6 +97,9 @@ app.command("learned")(interviewing.learned)
 app.add_typer(interviewing.questions_app, name="questions")
 app.add_typer(figures.plot_app, name="plot")
 app.command("report")(figures.report)
+app.add_typer(transfer.import_app, name="import")
+app.add_typer(transfer.export_app, name="export")
+people.app.command("merge")(transfer.merge)
 app.command("backup")(maintenance.backup)
 app.command("doctor")(maintenance.doctor)
 
