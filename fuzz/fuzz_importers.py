@@ -32,6 +32,7 @@ IMPORTERS: dict[str, Callable[[bytes], object]] = {
 
 
 def main() -> None:
+    """Fuzz the importer named by the first argument until libFuzzer stops."""
     import atheris
 
     which = sys.argv.pop(1)
