@@ -16,11 +16,6 @@ from hypothesis import strategies as st
 from infoview_graph.algorithms.agenda import agenda
 from infoview_graph.algorithms.chains import referral_chains
 from infoview_graph.algorithms.coverage import coverage
-from infoview_graph.algorithms.responsiveness import (
-    add_business_days,
-    business_days,
-    classify,
-)
 from infoview_graph.models import (
     CareerField,
     FollowUp,
@@ -34,6 +29,11 @@ from infoview_graph.models import (
     Tie,
 )
 from infoview_graph.network import ReferralNetwork
+from infoview_graph.timing import (
+    add_business_days,
+    business_days,
+    classify,
+)
 from tests.strategies import networks
 
 FRI = dt.date(2026, 11, 20)

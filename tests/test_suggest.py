@@ -23,7 +23,6 @@ from infoview_graph.algorithms._warmth import (
     warmth_paths_reference,
 )
 from infoview_graph.algorithms.introducers import introducers
-from infoview_graph.algorithms.responsiveness import Thresholds
 from infoview_graph.demo import demo_network
 from infoview_graph.models import (
     CareerField,
@@ -37,6 +36,7 @@ from infoview_graph.models import (
     Tie,
 )
 from infoview_graph.network import ReferralNetwork
+from infoview_graph.timing import Thresholds
 from tests.strategies import networks
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday

@@ -19,15 +19,15 @@ from infoview_graph.algorithms.drafts import draft_request, draft_thanks
 from infoview_graph.algorithms.introducers import Introductions, introducers
 from infoview_graph.algorithms.learned import Learned, learned
 from infoview_graph.algorithms.prep import Brief, prep_brief, render_brief_markdown
-from infoview_graph.algorithms.responsiveness import (
+from infoview_graph.algorithms.responsiveness import responsiveness
+from infoview_graph.algorithms.suggest import Suggestion, SuggestWeights, suggest_next_contacts
+from infoview_graph.timing import (
     Responsiveness,
     Thresholds,
     add_business_days,
     business_days,
     classify,
-    responsiveness,
 )
-from infoview_graph.algorithms.suggest import Suggestion, SuggestWeights, suggest_next_contacts
 
 __all__ = [
     "AgendaItem",

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from infoview_graph.algorithms.responsiveness import Responsiveness, Thresholds, responsiveness
+from infoview_graph.algorithms.responsiveness import responsiveness
+from infoview_graph.timing import Responsiveness, Thresholds
 
 if TYPE_CHECKING:
     import networkx as nx

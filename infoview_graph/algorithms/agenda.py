@@ -34,13 +34,13 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from infoview_graph.algorithms.responsiveness import (
+from infoview_graph.models import CHANNEL_NOUN
+from infoview_graph.timing import (
     Thresholds,
     add_business_days,
     business_days,
     classify,
 )
-from infoview_graph.models import CHANNEL_NOUN
 
 if TYPE_CHECKING:
     from infoview_graph.network import ReferralNetwork

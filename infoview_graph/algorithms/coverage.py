@@ -26,7 +26,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms._warmth import HopModel, direct_hops, hop_model
-from infoview_graph.algorithms.responsiveness import Thresholds
+from infoview_graph.timing import Thresholds
 
 if TYPE_CHECKING:
     import numpy.typing as npt

@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms._warmth import describe_chain, hop_graph, hop_model, warmth_paths
-from infoview_graph.algorithms.responsiveness import Thresholds
 from infoview_graph.errors import AmbiguousNameError, NotFoundError
+from infoview_graph.timing import Thresholds
 
 if TYPE_CHECKING:
     from infoview_graph.network import ReferralNetwork

@@ -17,26 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from infoview_graph.timing import (
-    Responsiveness,
-    Thresholds,
-    add_business_days,
-    business_days,
-    classify,
-)
+from infoview_graph.timing import Responsiveness, Thresholds, classify
 
 if TYPE_CHECKING:
     from infoview_graph.models import PersonId
     from infoview_graph.network import ReferralNetwork
 
-__all__ = [
-    "Responsiveness",
-    "Thresholds",
-    "add_business_days",
-    "business_days",
-    "classify",
-    "responsiveness",
-]
+__all__ = ["responsiveness"]
 
 
 def responsiveness(

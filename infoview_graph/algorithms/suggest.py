@@ -69,9 +69,9 @@ from infoview_graph.algorithms._warmth import (
     hop_model,
     warmth_paths,
 )
-from infoview_graph.algorithms.responsiveness import Thresholds, business_days
 from infoview_graph.errors import NotFoundError
 from infoview_graph.models import CHANNEL_NOUN
+from infoview_graph.timing import Thresholds, business_days
 
 if TYPE_CHECKING:
     import numpy as np
