@@ -646,3 +646,73 @@ def test_no_test_touches_the_network() -> None:
 
     with pytest.raises(RuntimeError, match="network"):
         socket.create_connection(("127.0.0.1", 9))
+
+
+# --- self-tests: each harness can fail ---------------------------------------------------------
+
+
+def _broken_add(store: Store) -> None:
+    """Adds a contact in two transactions: a fault in the second leaves half of it."""
+    with store.write():
+        store.add_person(Person(id="half", name="Half Written"))
+    actions.add_contact(store, "Big Note", notes="x" * 30_000, org="Acme")
+
+
+def test_the_disk_full_harness_catches_a_writer_that_half_writes(store: Store) -> None:
+    before = store.load()
+    pages = store.pragma("page_count")
+    caught = []
+    for extra in range(200):
+        store._con.execute(f"PRAGMA max_page_count = {pages + extra}")
+        error = attempt(lambda: _broken_add(store))
+        if error is None:
+            break
+        caught.append(store.load() != before)
+        before = store.load()
+    assert any(caught), "the harness never saw the half-written store"
+
+
+def test_the_canary_harness_catches_tracebacks_that_show_locals(tmp_path: Path) -> None:
+    """With Typer's default (locals shown in tracebacks), the canaries leak: the check sees
+    it."""
+    path = tmp_path / "canary.db"
+    _canary_store(path)
+    leaky = CRASH.replace("cli.main()", "cli.app.pretty_exceptions_show_locals = True\ncli.main()")
+    result = subprocess.run(
+        [sys.executable, "-c", leaky, "--db", str(path), "person", "show", f"{CANARY} Person"],
+        capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
+    assert "rendering failed" in result.stderr
+    assert CANARY in result.stderr.replace(f"{CANARY} Person", "", 1)
+
+
+def test_the_concurrency_harness_catches_lost_updates(tmp_path: Path) -> None:
+    """Four processes increment a counter 200 times each by read-then-write without a
+    transaction: updates get lost, and counting acknowledged writes against the stored
+    total shows it."""
+    path = tmp_path / "counter.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE counter (n INTEGER)")
+    con.execute("INSERT INTO counter VALUES (0)")
+    con.commit()
+    con.close()
+    worker = textwrap.dedent(
+        """
+        import sqlite3, sys, time
+        con = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
+        for _ in range(200):
+            n = con.execute("SELECT n FROM counter").fetchone()[0]
+            time.sleep(0.001)
+            con.execute("UPDATE counter SET n = ?", (n + 1,))
+            print("ACK", flush=True)
+        """
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", worker, str(path)], stdout=subprocess.PIPE,
+                         text=True)
+        for _ in range(4)
+    ]  # fmt: skip
+    acknowledged = sum(p.communicate(timeout=120)[0].count("ACK") for p in procs)
+    stored = sqlite3.connect(path).execute("SELECT n FROM counter").fetchone()[0]
+    assert acknowledged == 800
+    assert stored < acknowledged  # the harness's check would flag this writer
