@@ -155,6 +155,8 @@ class ReferralNetwork:
         # Ties loaded in bulk wait here as rows until something needs the dictionary: the
         # algorithms' compact view is built from the rows directly (see compact()).
         self._pending_ties: list[tuple[PersonId, PersonId, int]] = []
+        # Or every tie arrives as a compact view (a store's cache): no rows, no dictionary.
+        self._tie_source: Compact | None = None
         self._tie_details: dict[tuple[PersonId, PersonId], tuple[str | None, Any]] = {}
         self._referrals_from: dict[PersonId, dict[PersonId, Referral]] = {}
         self._referrals_to: dict[PersonId, dict[PersonId, Referral]] = {}
@@ -376,8 +378,52 @@ class ReferralNetwork:
         self._pending_ties.extend(rows)
         self._changed()
 
+    def seed_ties(self, view: Compact) -> None:
+        """Take every tie from a compact view, without rows or a dictionary per person.
+
+        The fast path for a store's cached view: the network must have no ties yet, and the
+        view must cover exactly its persons. Context and dates come separately, through
+        :meth:`annotate_ties`.
+
+        Raises
+        ------
+        DuplicateError
+            If the network already has ties, or the view's persons are not the network's.
+
+        Examples
+        --------
+        >>> from infoview_graph.compact import compact_from_rows
+        >>> from infoview_graph.models import NetworkData, Person
+        >>> net = ReferralNetwork(NetworkData(persons=(Person(id="a", name="A"),
+        ...                                            Person(id="b", name="B"))))
+        >>> net.seed_ties(compact_from_rows(["a", "b"], [("a", "b", 2)]))
+        >>> net.strengths("a")["b"], net.tie("b", "a").strength
+        (2, 2)
+        """
+        if self._adjacency_dict or self._pending_ties or self._tie_source is not None:
+            raise DuplicateError("the network has ties already; seed an empty network")
+        if view.ids != sorted(self._persons):
+            raise DuplicateError("the view's persons are not the network's; rebuild the view")
+        self._changed()
+        self._tie_source = view
+        self._derived["compact"] = view
+
+    def annotate_ties(self, ties: Iterable[Tie]) -> None:
+        """Record the context and date of ties already added (as rows or a view)."""
+        for tie in ties:
+            if tie.context is not None or tie.since is not None:
+                self._tie_details[(tie.a, tie.b)] = (tie.context, tie.since)
+
     @property
     def _adjacency(self) -> dict[PersonId, dict[PersonId, int]]:
+        if self._tie_source is not None:
+            view, self._tie_source = self._tie_source, None
+            adjacency = self._adjacency_dict
+            with paused_gc():
+                for pid in view.ids:
+                    neighbours = view.neighbours(pid)
+                    if neighbours:
+                        adjacency[pid] = neighbours
         if self._pending_ties:
             adjacency = self._adjacency_dict
             with paused_gc():
@@ -593,9 +639,8 @@ class ReferralNetwork:
 
     def tie(self, a: PersonId, b: PersonId) -> Tie | None:
         """Return the tie between two persons, or None if they do not know each other."""
-        self.person(a)
         self.person(b)
-        strength = self._adjacency.get(a, {}).get(b)
+        strength = self.strengths(a).get(b)
         return None if strength is None else self._tie(a, b, strength)
 
     def _tie(self, a: PersonId, b: PersonId, strength: int) -> Tie:
@@ -608,10 +653,9 @@ class ReferralNetwork:
 
     def ties_of(self, person_id: PersonId) -> dict[PersonId, Tie]:
         """Return the person's ties, keyed by the other person's id (a new dict)."""
-        self.person(person_id)
         return {
             other: self._tie(person_id, other, strength)
-            for other, strength in self._adjacency.get(person_id, {}).items()
+            for other, strength in self.strengths(person_id).items()
         }
 
     def strengths(self, person_id: PersonId) -> Mapping[PersonId, int]:
@@ -620,7 +664,7 @@ class ReferralNetwork:
         The cheap accessor for algorithms: no record is built.
         """
         self.person(person_id)
-        if self._pending_ties and "compact" in self._derived:
+        if (self._pending_ties or self._tie_source is not None) and "compact" in self._derived:
             return MappingProxyType(self.compact().neighbours(person_id))
         return MappingProxyType(self._adjacency.get(person_id, _EMPTY))
 
@@ -633,6 +677,8 @@ class ReferralNetwork:
 
     def number_of_ties(self) -> int:
         """Return the number of ties."""
+        if self._tie_source is not None and not self._pending_ties:
+            return len(self._tie_source.indices) // 2
         return sum(len(n) for n in self._adjacency.values()) // 2
 
     def referrals_from(self, person_id: PersonId) -> tuple[Referral, ...]:
@@ -801,7 +847,10 @@ def _id(person: Person) -> str:
 
 def _build_compact(network: ReferralNetwork) -> Compact:
     ids = list(network._persons)
-    if network._pending_ties and not network._adjacency_dict:
+    source = network._tie_source
+    if source is not None and not network._pending_ties and source.ids == sorted(ids):
+        return source
+    if network._pending_ties and not network._adjacency_dict and source is None:
         return compact_from_rows(ids, network._pending_ties)
     return compact_from_adjacency(network._adjacency, ids)
 

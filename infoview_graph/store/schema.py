@@ -6,7 +6,11 @@ The schema version lives in ``PRAGMA user_version``:
   table, no organizations or fields as records);
 - 1 — the first release;
 - 2 — adds ``person_emails``, an index of every person's emails (lower-cased, unique), so
-  that recognising a known email costs one lookup instead of a scan of every person.
+  that recognising a known email costs one lookup instead of a scan of every person;
+- 3 — adds ``graph_cache``, the compact view of the ties (CSR arrays) kept between
+  commands, and ``graph_version``, a counter that triggers raise on every change to
+  ``ties`` or to the set of ``persons``: the cache is used only when it was made at the
+  current version.
 
 :func:`migrate` brings any older store up to :data:`SCHEMA_VERSION` inside one
 transaction, after the caller has made a backup.
@@ -30,7 +34,7 @@ import sqlite3
 
 __all__ = ["SCHEMA_VERSION", "create_schema", "migrate"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema version this code writes, kept in ``PRAGMA user_version``: an older store is
 backed up and migrated, a newer one refused."""
 
@@ -186,6 +190,34 @@ CREATE TABLE meta (
 );
 """
 
+_GRAPH_CACHE = """
+CREATE TABLE graph_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n INTEGER NOT NULL
+);
+INSERT INTO graph_version (id, n) VALUES (1, 0);
+CREATE TABLE graph_cache (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    persons INTEGER NOT NULL,
+    indptr BLOB NOT NULL,
+    indices BLOB NOT NULL,
+    strength BLOB NOT NULL
+);
+CREATE TRIGGER ties_inserted AFTER INSERT ON ties
+BEGIN UPDATE graph_version SET n = n + 1; END;
+CREATE TRIGGER ties_updated AFTER UPDATE OF a, b, strength ON ties
+BEGIN UPDATE graph_version SET n = n + 1; END;
+CREATE TRIGGER ties_deleted AFTER DELETE ON ties
+BEGIN UPDATE graph_version SET n = n + 1; END;
+CREATE TRIGGER persons_inserted AFTER INSERT ON persons
+BEGIN UPDATE graph_version SET n = n + 1; END;
+CREATE TRIGGER persons_deleted AFTER DELETE ON persons
+BEGIN UPDATE graph_version SET n = n + 1; END;
+CREATE TRIGGER persons_renamed AFTER UPDATE OF id ON persons
+BEGIN UPDATE graph_version SET n = n + 1; END;
+"""
+
 
 def create_schema(con: sqlite3.Connection) -> None:
     """Create every table of the current schema in an empty database.
@@ -198,7 +230,19 @@ def create_schema(con: sqlite3.Connection) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             con.execute(statement)
+    _create_graph_cache(con)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _create_graph_cache(con: sqlite3.Connection) -> None:
+    # Triggers hold ";" inside BEGIN … END, so statements are cut where SQLite says one is
+    # complete; executescript() would commit the caller's transaction.
+    statement = ""
+    for line in _GRAPH_CACHE.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            con.execute(statement)
+            statement = ""
 
 
 def _migrate_0(con: sqlite3.Connection) -> int:
@@ -275,6 +319,12 @@ def _migrate_1(con: sqlite3.Connection) -> int:
     return 2
 
 
+def _migrate_2(con: sqlite3.Connection) -> int:
+    """Add the graph cache and its version counter of version 3."""
+    _create_graph_cache(con)
+    return 3
+
+
 def _index_emails(con: sqlite3.Connection) -> None:
     # Version 1 refused a second person with a known email, so the emails are unique; if
     # an older store holds one twice anyway, the person with the smaller id keeps it.
@@ -285,7 +335,7 @@ def _index_emails(con: sqlite3.Connection) -> None:
     )
 
 
-_MIGRATIONS = {0: _migrate_0, 1: _migrate_1}
+_MIGRATIONS = {0: _migrate_0, 1: _migrate_1, 2: _migrate_2}
 
 
 def migrate(con: sqlite3.Connection, version: int) -> None:

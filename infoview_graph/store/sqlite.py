@@ -74,6 +74,7 @@ from infoview_graph.network import name_key
 from infoview_graph.store.schema import SCHEMA_VERSION, create_schema, migrate
 
 if TYPE_CHECKING:
+    from infoview_graph.compact import Compact
     from infoview_graph.network import ReferralNetwork
 
 __all__ = ["DEFAULT_BUSY_TIMEOUT", "Store", "default_db_path", "open_store"]
@@ -1008,16 +1009,83 @@ class Store:
 
         with self.read():
             data = self._load(with_ties=False)
+            version = self._graph_version()
+            view = self._cached_view(version, [p.id for p in data.persons])
             with paused_gc():
-                plain = self._con.execute(
-                    "SELECT a, b, strength FROM ties WHERE context IS NULL AND since IS NULL"
-                ).fetchall()
                 detailed = self._all(_TIES, "WHERE context IS NOT NULL OR since IS NOT NULL")
+                rows = (
+                    None
+                    if view is not None
+                    else self._con.execute("SELECT a, b, strength FROM ties").fetchall()
+                )
         network = ReferralNetwork(data)
-        network.add_tie_rows(plain)
-        for tie in detailed:
-            network.add_tie(tie)
+        if view is not None:
+            network.seed_ties(view)
+        else:
+            network.add_tie_rows(rows or [])
+        network.annotate_ties(detailed)
+        if view is None and version is not None:
+            self._save_view(version, network.compact())
         return network
+
+    # --- the graph cache -----------------------------------------------------------------
+
+    def _graph_version(self) -> int | None:
+        row = self._con.execute("SELECT n FROM graph_version WHERE id = 1").fetchone()
+        return None if row is None else int(row[0])
+
+    def _cached_view(self, version: int | None, ids: list[str]) -> Compact | None:
+        """Return the cached compact view if it was made at this version, else None."""
+        import numpy as np
+
+        from infoview_graph.compact import Compact
+
+        row = self._con.execute(
+            "SELECT version, persons, indptr, indices, strength FROM graph_cache WHERE id = 1"
+        ).fetchone()
+        if row is None or version is None or row[0] != version or row[1] != len(ids):
+            return None
+        ordered = sorted(ids)
+        return Compact(
+            ids=ordered,
+            index={pid: i for i, pid in enumerate(ordered)},
+            indptr=np.frombuffer(row[2], dtype=np.int64),
+            indices=np.frombuffer(row[3], dtype=np.int32),
+            strength=np.frombuffer(row[4], dtype=np.int8),
+        )
+
+    def _save_view(self, version: int, view: Compact) -> None:
+        """Keep the compact view for the next command; skipped if the store is busy.
+
+        Runs in its own short transaction without waiting for other writers, and only if
+        nothing changed the ties since they were read (the version is checked again).
+        """
+        self._con.execute("PRAGMA busy_timeout = 0")
+        try:
+            self._con.execute("BEGIN IMMEDIATE")
+            try:
+                if self._graph_version() == version:
+                    self._con.execute(
+                        "INSERT INTO graph_cache (id, version, persons, indptr, indices, strength)"
+                        " VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                        " version = excluded.version, persons = excluded.persons,"
+                        " indptr = excluded.indptr, indices = excluded.indices,"
+                        " strength = excluded.strength",
+                        (
+                            version,
+                            len(view.ids),
+                            view.indptr.astype("int64").tobytes(),
+                            view.indices.astype("int32").tobytes(),
+                            view.strength.astype("int8").tobytes(),
+                        ),
+                    )
+                self._con.execute("COMMIT")
+            except sqlite3.Error:
+                self._rollback()
+        except sqlite3.Error:
+            pass  # busy or read-only: the next command builds the view again
+        finally:
+            self._con.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
 
     def write_data(self, data: NetworkData) -> None:
         """Write every record of ``data`` into this store, in one transaction.
