@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import peak_memory
 from infoview_graph.interop.linkedin import read_linkedin
 from infoview_graph.store import open_store
 from infoview_graph.store.actions import create_store
@@ -82,3 +83,4 @@ def main(rows: int, repeat: int = 3) -> None:
 
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 30_000)
+    print(peak_memory())

@@ -23,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks import peak_memory
 from benchmarks.synthetic import FIELDS
 from infoview_graph.models import (
     CareerField,
@@ -135,3 +136,4 @@ if __name__ == "__main__":
         del arguments[at : at + 2]
     for size in [int(a) for a in arguments] or [50, 500, 5_000]:
         main(size, out=folder)
+    print(peak_memory())

@@ -12,6 +12,7 @@ import statistics
 import sys
 import time
 
+from benchmarks import peak_memory
 from benchmarks.synthetic import synthetic_referral_network
 from infoview_graph.algorithms.agenda import agenda
 from infoview_graph.algorithms.chains import referral_chains
@@ -41,3 +42,4 @@ def main(n: int, repeat: int = 5) -> None:
 if __name__ == "__main__":
     for size in [int(a) for a in sys.argv[1:]] or [1_000, 30_000, 300_000]:
         main(size)
+    print(peak_memory())

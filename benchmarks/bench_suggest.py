@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import peak_memory
 from benchmarks.synthetic import synthetic_referral_network, write_store
 from infoview_graph.algorithms import suggest_next_contacts
 
@@ -66,3 +67,4 @@ if __name__ == "__main__":
     if not sys.argv[1:]:
         network_loaded(30_001, personal=True)
     command(30_000 if not sys.argv[1:] else sizes[0])
+    print(peak_memory())
