@@ -182,14 +182,6 @@ def direct_hops(model: HopModel) -> dict[PersonId, float]:
     return hops
 
 
-# --- the compact view ------------------------------------------------------------------------
-
-
-def compact(network: ReferralNetwork) -> Compact:
-    """Return the network's compact view of the ties (cached until the network changes)."""
-    return network.compact()
-
-
 # --- the search ------------------------------------------------------------------------------
 
 
@@ -202,7 +194,7 @@ def warmth_paths(network: ReferralNetwork, model: HopModel, *, max_hops: int) ->
     O(max_hops · m) numpy work for m tie entries; paths are rebuilt on request from the
     per-hop cost arrays, O(max_hops · degree) each.
     """
-    view = compact(network)
+    view = network.compact()
     n = len(view.ids)
     source = view.index[model.me]
     node_cost = np.full(n, model.default_node_cost)

@@ -64,7 +64,6 @@ from infoview_graph.algorithms._warmth import (
     HopModel,
     Reach,
     Warmth,
-    compact,
     do_not_contact,
     hop_model,
     warmth_paths,
@@ -255,7 +254,7 @@ def suggest_next_contacts(
         max_asks=settings.max_asks,
     )
     warmth = warmth_paths(network, model, max_hops=settings.max_hops)
-    view = compact(network)
+    view = network.compact()
     people = _person_arrays(network)
 
     reached = np.isfinite(warmth.cost)
@@ -375,7 +374,7 @@ def _person_arrays(network: ReferralNetwork) -> _People:
 def _build_person_arrays(network: ReferralNetwork) -> _People:
     import numpy as np
 
-    view = compact(network)
+    view = network.compact()
     field_ids = sorted(f.id for f in network.fields())
     org_ids = sorted(o.id for o in network.organizations())
     field_index = {f: i for i, f in enumerate(field_ids)}

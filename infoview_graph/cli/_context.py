@@ -4,9 +4,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.store import Store, open_store
+
+if TYPE_CHECKING:
+    from infoview_graph.network import ReferralNetwork
 
 
 @dataclass
@@ -31,6 +35,12 @@ def open_for_read(*, demo: bool = False) -> Store:
     store = open_store(":memory:")
     store.write_data(demo_data())
     return store
+
+
+def load_network(*, demo: bool = False) -> "ReferralNetwork":
+    """Read the whole store (or the demo) into a network; the store is closed after."""
+    with open_for_read(demo=demo) as store:
+        return store.load_network()
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

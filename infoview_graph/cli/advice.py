@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from infoview_graph.cli._context import open_for_read, parse_date
+from infoview_graph.cli._context import load_network, parse_date
 from infoview_graph.cli._options import DemoOpt, JsonOpt
 from infoview_graph.cli._output import emit_json, emit_table, handle_errors, printable
 
@@ -44,8 +44,7 @@ def suggest(
     from infoview_graph.algorithms.suggest import suggest_next_contacts
 
     day = parse_date(today, "--today")
-    with open_for_read(demo=demo) as store:
-        network = store.load_network()
+    network = load_network(demo=demo)
     found = suggest_next_contacts(network, k=k, fields=field, organizations=org, today=day)
     if json_:
         emit_json([s.model_dump(mode="json") for s in found])
@@ -100,8 +99,7 @@ def intro(
     from infoview_graph.algorithms.introducers import introducers
 
     day = parse_date(today, "--today")
-    with open_for_read(demo=demo) as store:
-        network = store.load_network()
+    network = load_network(demo=demo)
     answer = introducers(network, target, k=k, today=day, backend=backend)
     if json_:
         emit_json(answer.model_dump(mode="json"))

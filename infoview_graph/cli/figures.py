@@ -12,15 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from infoview_graph._files import write_atomic
-from infoview_graph.cli._context import open_for_read, parse_date
+from infoview_graph.cli._context import load_network, parse_date
 from infoview_graph.cli._options import DemoOpt
 from infoview_graph.cli._output import done, handle_errors
 from infoview_graph.errors import DuplicateError, InvalidInputError
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-    from infoview_graph.network import ReferralNetwork
+    pass
 
 plot_app = typer.Typer(
     no_args_is_help=True,
@@ -76,15 +74,20 @@ def _check_targets(paths: list[Path], *, force: bool) -> None:
             )
 
 
-def _load(demo: bool) -> "ReferralNetwork":
-    with open_for_read(demo=demo) as store:
-        return store.load_network()
+def _plot(
+    out: Path, force: bool, today: Optional[str], demo: bool, draw: str, **options: object
+) -> None:
+    """Check the target, load the network, draw with ``plotting.<draw>``, write the file."""
+    fmt = _suffix(out, _FIGURE_SUFFIXES)
+    _check_targets([out], force=force)
+    day = parse_date(today, "--today")
+    network = load_network(demo=demo)
+    if options.get("root"):
+        options["root"] = network.find_person(str(options["root"])).id
+    from infoview_graph import plotting
 
-
-def _draw(out: Path, force: bool, figure: "Figure", fmt: str) -> None:
-    from infoview_graph.plotting import figure_bytes
-
-    write_atomic(out, figure_bytes(figure, fmt), force=force)
+    figure = getattr(plotting, draw)(network, today=day, **options)
+    write_atomic(out, plotting.figure_bytes(figure, fmt), force=force)
     done(f"wrote {out}")
 
 
@@ -111,14 +114,7 @@ def tree(
 
     Example:  referrals plot tree --demo --out tree.png
     """
-    fmt = _suffix(out, _FIGURE_SUFFIXES)
-    _check_targets([out], force=force)
-    day = parse_date(today, "--today")
-    network = _load(demo)
-    root = network.find_person(from_).id if from_ else None
-    from infoview_graph.plotting import plot_tree
-
-    _draw(out, force, plot_tree(network, root=root, max_depth=max_depth, today=day), fmt)
+    _plot(out, force, today, demo, "plot_tree", root=from_, max_depth=max_depth)
 
 
 @plot_app.command("network")
@@ -132,13 +128,7 @@ def network(
 
     Example:  referrals plot network --demo --out network.svg
     """
-    fmt = _suffix(out, _FIGURE_SUFFIXES)
-    _check_targets([out], force=force)
-    day = parse_date(today, "--today")
-    loaded = _load(demo)
-    from infoview_graph.plotting import plot_network
-
-    _draw(out, force, plot_network(loaded, today=day), fmt)
+    _plot(out, force, today, demo, "plot_network")
 
 
 @plot_app.command("coverage")
@@ -150,13 +140,7 @@ def coverage(
 
     Example:  referrals plot coverage --demo --out coverage.pdf
     """
-    fmt = _suffix(out, _FIGURE_SUFFIXES)
-    _check_targets([out], force=force)
-    day = parse_date(today, "--today")
-    loaded = _load(demo)
-    from infoview_graph.plotting import plot_coverage
-
-    _draw(out, force, plot_coverage(loaded, today=day), fmt)
+    _plot(out, force, today, demo, "plot_coverage")
 
 
 @plot_app.command("funnel")
@@ -168,13 +152,7 @@ def funnel(
 
     Example:  referrals plot funnel --demo --out funnel.png
     """
-    fmt = _suffix(out, _FIGURE_SUFFIXES)
-    _check_targets([out], force=force)
-    day = parse_date(today, "--today")
-    loaded = _load(demo)
-    from infoview_graph.plotting import plot_funnel
-
-    _draw(out, force, plot_funnel(loaded, today=day), fmt)
+    _plot(out, force, today, demo, "plot_funnel")
 
 
 @handle_errors
@@ -192,7 +170,7 @@ def report(
     fmt = _suffix(out, _REPORT_SUFFIXES)
     _check_targets([out], force=force)
     day = parse_date(today, "--today")
-    loaded = _load(demo)
+    loaded = load_network(demo=demo)
     from infoview_graph.reports import render_report
 
     files = render_report(loaded, fmt, stem=out.stem, today=day)

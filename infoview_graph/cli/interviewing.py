@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from infoview_graph._files import write_atomic
-from infoview_graph.cli._context import open_for_read, open_for_write, parse_date
+from infoview_graph.cli._context import load_network, open_for_read, open_for_write, parse_date
 from infoview_graph.cli._options import DemoOpt, JsonOpt, PersonArg
 from infoview_graph.cli._output import (
     done,
@@ -20,7 +20,7 @@ from infoview_graph.cli._output import (
 from infoview_graph.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from infoview_graph.network import ReferralNetwork
+    pass
 
 draft_app = typer.Typer(
     no_args_is_help=True, help="Draft the request for 15 minutes, and the thank-you note."
@@ -57,11 +57,6 @@ class Tiara(StrEnum):
 def _echo(text: str) -> None:
     for line in text.splitlines():
         typer.echo(printable(line))
-
-
-def _load(demo: bool) -> "ReferralNetwork":
-    with open_for_read(demo=demo) as store:
-        return store.load_network()
 
 
 def _read_template(path: Optional[Path]) -> Optional[str]:
@@ -117,7 +112,7 @@ def prep(
     from infoview_graph.algorithms.prep import prep_brief, render_brief_markdown
 
     day = parse_date(today, "--today")
-    brief = prep_brief(_load(demo), person, today=day, n_questions=n_questions)
+    brief = prep_brief(load_network(demo=demo), person, today=day, n_questions=n_questions)
     if json_:
         emit_json(brief.model_dump(mode="json"))
         return
@@ -147,7 +142,7 @@ def draft_request(person: PersonArg, template: TemplateOpt = None, demo: DemoOpt
     from infoview_graph.algorithms.drafts import draft_request as draft
     from infoview_graph.algorithms.drafts import word_count
 
-    text = draft(_load(demo), person, template=_read_template(template))
+    text = draft(load_network(demo=demo), person, template=_read_template(template))
     _echo(text)
     note(f"{word_count(text)} words")
 
@@ -164,7 +159,7 @@ def draft_thanks(person: PersonArg, template: TemplateOpt = None, demo: DemoOpt 
     from infoview_graph.algorithms.drafts import draft_thanks as draft
     from infoview_graph.algorithms.drafts import word_count
 
-    text = draft(_load(demo), person, template=_read_template(template))
+    text = draft(load_network(demo=demo), person, template=_read_template(template))
     _echo(text)
     note(f"{word_count(text)} words")
 
@@ -199,7 +194,7 @@ def learned(
 
     if field is None and org is None:
         raise typer.BadParameter("name a FIELD, or an organization with --org", param_hint="FIELD")
-    found = gather(_load(demo), field, organization=org)
+    found = gather(load_network(demo=demo), field, organization=org)
     if json_:
         emit_json(found.model_dump(mode="json"))
         return

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from infoview_graph.cli._context import open_for_read, open_for_write, parse_date
+from infoview_graph.cli._context import load_network, open_for_write, parse_date
 from infoview_graph.cli._options import DemoOpt, JsonOpt
 from infoview_graph.cli._output import done, emit_json, emit_table, handle_errors, printable
 from infoview_graph.errors import NotFoundError
@@ -32,8 +32,7 @@ def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = Fal
     from infoview_graph.algorithms.coverage import coverage as compute
 
     day = parse_date(today, "--today")
-    with open_for_read(demo=demo) as store:
-        network = store.load_network()
+    network = load_network(demo=demo)
     report = compute(network, today=day)
     if json_:
         emit_json(report.model_dump(mode="json"))
@@ -94,8 +93,7 @@ def chains(
 
     from infoview_graph.algorithms.chains import outcome, referral_chains
 
-    with open_for_read(demo=demo) as store:
-        network = store.load_network()
+    network = load_network(demo=demo)
     root = network.find_person(from_).id if from_ else None
     report = referral_chains(network, root=root)
     if json_:
@@ -161,8 +159,7 @@ def agenda(
     from infoview_graph.algorithms.agenda import agenda as compute
 
     day = parse_date(today, "--today")
-    with open_for_read(demo=demo) as store:
-        network = store.load_network()
+    network = load_network(demo=demo)
     items = compute(network, today=day, horizon_days=days)
     if json_:
         emit_json([i.model_dump(mode="json") for i in items])
