@@ -28,12 +28,13 @@ referrals person add "Ann Lee" --field Accounting --how classmate --email ann@ex
 referrals know "Brad Johnson" "Ann Lee" --strength 2
 referrals person list
 
-step "a referral, the request, the reply"
+step "a referral, the request, the reply, the meeting"
 referrals refer "Brad Johnson" "Mrs. Smith" --for "General Mills" --may-use-name --on 2026-11-02
 referrals person edit "Mrs. Smith" --org "General Mills" --field Accounting --title Controller
 referrals draft request "Mrs. Smith"
 referrals outreach "Mrs. Smith" --via "Brad Johnson" --on 2026-11-03
 referrals reply "Mrs. Smith" --on 2026-11-04
+referrals schedule "Mrs. Smith" --on 2026-11-10 --mode in-person --today 2026-11-04
 
 step "suggest"
 referrals suggest --today 2026-11-05 --explain

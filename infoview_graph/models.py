@@ -192,9 +192,13 @@ FollowUpKind = Literal[
     "3b7-follow-up",
     "stale-referral",
     "keep-in-touch",
+    "schedule",
+    "prepare",
+    "log-conversation",
     "custom",
 ]
-"""What a :class:`FollowUp` is for; all but ``custom`` are derived by the agenda."""
+"""What a :class:`FollowUp` is for; all but ``custom`` are derived from the contact
+lifecycle (:mod:`infoview_graph.lifecycle`)."""
 Tiara = Literal["trends", "insights", "advice", "resources", "assignments"]
 
 HOWS: tuple[str, ...] = get_args(How)
@@ -560,11 +564,21 @@ class Outreach(Record):
     """When they replied (None: no reply yet)."""
     declined: bool = False
     """They replied and said no."""
+    meeting_on: dt.date | None = None
+    """When we are to meet (``referrals schedule``): the yes turned into a date."""
+    meeting_mode: Mode | None = None
+    """How we are to meet: in person, by phone or by video."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Outreach:
         if self.replied_on is not None and self.replied_on < self.on:
             raise ValueError("the reply date is before the outreach date; check both dates")
+        if self.meeting_on is not None and (self.replied_on is None or self.declined):
+            raise ValueError("a meeting needs a reply that is not a decline; record the reply")
+        if self.meeting_on is not None and self.meeting_on < self.on:
+            raise ValueError("the meeting date is before the outreach date; check both dates")
+        if self.meeting_mode is not None and self.meeting_on is None:
+            raise ValueError("a meeting mode needs a meeting date; give --on")
         if self.via == self.person:
             raise ValueError("'via' names the person contacted; name the referrer instead")
         return self

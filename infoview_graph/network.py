@@ -19,7 +19,8 @@ kind               direction                               attributes
 ``works_at``       person → organization                   ``title``
 ``in_field``       person or organization → field
 ``related_field``  both ways between two fields
-``reached_out``    me → person (key ``reached_out:ID``)    ``on``, ``channel``, ``replied_on``
+``reached_out``    me → person (key ``reached_out:ID``)    ``on``, ``channel``, ``replied_on``,
+                                                           ``meeting_on``, ``meeting_mode``
 ``interviewed``    me → person (key ``interviewed:ID``)    ``on``, ``friendliness``, ``fit``
 =================  ======================================  ====================================
 
@@ -834,6 +835,8 @@ class ReferralNetwork:
         for attempt in self._outreach.values():
             attrs = {"kind": "reached_out", "on": attempt.on, "channel": attempt.channel}
             attrs["replied_on"] = attempt.replied_on
+            attrs["meeting_on"] = attempt.meeting_on
+            attrs["meeting_mode"] = attempt.meeting_mode
             yield me, attempt.person, f"reached_out:{attempt.id}", attrs
         for i in self._interviews.values():
             attrs = {"kind": "interviewed", "on": i.on, "friendliness": i.friendliness}

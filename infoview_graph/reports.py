@@ -124,6 +124,7 @@ def _gather(network: ReferralNetwork, today: dt.date | None, k: int) -> _Content
     from infoview_graph.algorithms.coverage import coverage
     from infoview_graph.algorithms.learned import learned
     from infoview_graph.algorithms.suggest import suggest_next_contacts
+    from infoview_graph.lifecycle import ANSWERED, lifecycle
 
     day = today or network.as_of or dt.date.today()
     me = network.me
@@ -133,13 +134,18 @@ def _gather(network: ReferralNetwork, today: dt.date | None, k: int) -> _Content
     due = agenda(network, today=day)
     interviews = list(network.interviews())
     outreach = list(network.outreach())
+    life = lifecycle(network, today=day)
     targets = covered.targets
     numbers = [
         ("people in my network", f"{len(network) - 1}"),
         ("people I know directly", f"{len(network.strengths(me.id))}"),
         ("referrals received", f"{sum(1 for _ in network.referrals())}"),
         ("outreach sent", f"{len(outreach)}"),
-        ("replies", f"{sum(1 for o in outreach if o.replied_on is not None)}"),
+        ("people who answered", f"{len(life.in_stage(*ANSWERED))}"),
+        ("said yes, to schedule", f"{len(life.in_stage('said-yes'))}"),
+        ("meetings scheduled", f"{len(life.in_stage('scheduled'))}"),
+        ("awaiting a reply", f"{len(life.in_stage('asked'))}"),
+        ("follow-ups due", f"{len(life.in_stage('follow-up-due'))}"),
         ("informational interviews", f"{len(interviews)}"),
         (
             "targets with an interview",

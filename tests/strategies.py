@@ -282,6 +282,9 @@ def _outreach(draw: st.DrawFn, person_ids: list[str]) -> list[Outreach]:
         others = [p for p in person_ids if p != person]
         on = draw(dates())
         replied = draw(_maybe(st.integers(0, 30)))
+        declined = draw(st.booleans())
+        # A meeting needs a yes: a reply that is not a decline; it is never before the attempt.
+        meeting = draw(_maybe(st.integers(0, 40))) if replied is not None and not declined else None
         attempts.append(
             Outreach(
                 id=outreach_id,
@@ -290,7 +293,9 @@ def _outreach(draw: st.DrawFn, person_ids: list[str]) -> list[Outreach]:
                 channel=draw(st.sampled_from(CHANNELS)),
                 via=draw(_maybe(st.sampled_from(others))) if others else None,
                 replied_on=None if replied is None else on + dt.timedelta(days=replied),
-                declined=draw(st.booleans()),
+                declined=declined,
+                meeting_on=None if meeting is None else on + dt.timedelta(days=meeting),
+                meeting_mode=draw(_maybe(st.sampled_from(MODES))) if meeting is not None else None,
             )
         )
     return attempts

@@ -289,6 +289,9 @@ def busy_db(runner: CliRunner, db_path: Path) -> Path:
         (("interview", "log", "Brad Johnson", "--answer", "no equals sign"), "QUESTION=TEXT"),
         (("refer", "Brad Johnson", "Tom Reyes", "--for", "Nowhere"), "field:Nowhere"),
         (("person", "show", "ghost"), "no person has the id or name 'ghost'"),
+        (("schedule", "me", "--on", "2026-11-24"), "schedule: that is you"),
+        (("schedule", "Brad Johnson", "--on", "2026-11-31"), "--on: '2026-11-31' is not a date"),
+        (("schedule", "Ann Lee", "--on", "2026-11-24"), "'Ann Lee' fits 2 persons"),
     ],
 )
 def test_errors_are_one_line_and_change_nothing(
@@ -476,9 +479,11 @@ def test_suggest_demo_json_has_the_documented_fields(runner: CliRunner, tmp_path
     assert len(found) == 3
     for item in found:
         assert {"person_id", "name", "score", "action", "path", "reasons"} <= set(item)
-    assert found[0]["person_id"] == "mrs-smith"
-    assert found[0]["path"] == ["steven-olson", "brad-johnson", "mrs-smith"]
-    assert [f["score"] for f in found] == sorted((f["score"] for f in found), reverse=True)
+    assert (found[0]["person_id"], found[0]["stage"]) == ("maya-lindstrom", "said-yes")
+    assert found[1]["person_id"] == "mrs-smith"
+    assert found[1]["path"] == ["steven-olson", "brad-johnson", "mrs-smith"]
+    keys = [(f["tier"], -f["score"]) for f in found]
+    assert keys == sorted(keys)
 
 
 def test_suggest_table_and_explain(
@@ -524,13 +529,16 @@ def test_intro_demo(runner: CliRunner, tmp_path: Path) -> None:
     answer = json.loads(
         ok(runner, tmp_path / "none.db", "intro", "General Mills", "--demo", "--json")
     )
-    assert answer["introducers"][0]["name"] == "Brad Johnson"
+    assert answer["introducers"][0]["name"] == "Elena Petrova"  # Marcus Bell's referral
     assert answer["target_id"] == "general-mills"
     text = ok(runner, tmp_path / "none.db", "intro", "General Mills", "--demo")
-    assert "Ask Brad Johnson first" in text
-    code, _, err = run(runner, tmp_path / "none.db", "intro", "Nowhere Inc", "--demo")
-    assert code == 1
-    assert "Nowhere Inc" in err
+    assert "Ask Elena Petrova first, naming Marcus Bell" in text
+    # A target nobody is connected to is answered the source's way, not with an error.
+    text = ok(runner, tmp_path / "none.db", "intro", "Netflix", "--demo")
+    assert 'Ask these contacts anyway: "Do you know anyone at Netflix?"' in text
+    assert "Brad Johnson" in text
+    typo = ok(runner, tmp_path / "none.db", "intro", "General Mils", "--demo")
+    assert "did you mean General Mills?" in typo
 
 
 # --- coverage, chains, agenda, follow-ups ---------------------------------------------------
@@ -552,12 +560,14 @@ def test_coverage_chains_agenda_on_the_demo(
     chains = json.loads(ok(runner, db, "chains", "--demo", "--json"))
     assert chains["longest"][0]["people"][0] == "carol-lindgren"
     tree = ok(runner, db, "chains", "--demo")
-    assert "Margaret Smith — 2026-11-17, not yet" in tree
+    assert "Margaret Smith — 2026-11-17, not contacted yet" in tree
+    assert "Maya Lindström — said yes — to schedule" in tree
     assert "also referred by Priya Raman" in tree
     assert "Carol Lindgren" in ok(runner, db, "chains", "--demo", "--from", "Carol Lindgren")
 
     items = json.loads(ok(runner, db, "agenda", "--demo", "--today", "2026-11-20", "--json"))
-    assert items[0]["id"] == "thank-you-interview-marcus-bell-1"
+    assert items[0]["id"] == "schedule-outreach-maya-lindstrom-1"
+    assert items[-1]["id"] == "thank-you-interview-marcus-bell-1"  # due today, not overdue
     assert "Send Marcus Bell a thank-you note" in ok(
         runner, db, "agenda", "--demo", "--today", "2026-11-20"
     )
@@ -622,3 +632,167 @@ def test_person_show_tells_responsiveness(runner: CliRunner, tmp_path: Path) -> 
     assert shown["kenji-watanabe"]["responsiveness"] == "curmudgeon"
     assert shown["mrs-smith"]["responsiveness"] == "unknown"
     assert "responsiveness   booster" in ok(runner, db, "person", "show", "denise-okafor", "--demo")
+
+
+# --- events that close what they answer ------------------------------------------------------
+
+
+@pytest.fixture
+def smith_db(runner: CliRunner, db_path: Path) -> Path:
+    """Brad referred me to Mrs. Smith on 2 Nov; I wrote to her on 4 Nov."""
+    ok(runner, db_path, "person", "add", "Brad Johnson", "--how", "friend")
+    ok(runner, db_path, "refer", "Brad Johnson", "Mrs. Smith", "--on", "2026-11-02")
+    ok(runner, db_path, "outreach", "Mrs. Smith", "--on", "2026-11-04", "--via", "brad-johnson")
+    return db_path
+
+
+def test_schedule_records_the_yes_and_the_meeting_then_moves_it(
+    runner: CliRunner, smith_db: Path
+) -> None:
+    """No reply was recorded: scheduling on the 6th a call on the 12th means she said yes on
+    the 6th. Moved to the 16th, the meeting keeps its mode and the note says from when."""
+    code, out, err = run(
+        runner, smith_db, "schedule", "Mrs. Smith", "--on", "2026-11-12", "--mode", "phone",
+        "--today", "2026-11-06",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out == "meeting with mrs-smith on 2026-11-12 (phone) (outreach-mrs-smith)\n"
+    assert err == "note: recorded their yes on 2026-11-06 (outreach-mrs-smith)\n"
+    code, out, err = run(runner, smith_db, "schedule", "mrs-smith", "--on", "2026-11-16")
+    assert code == 0, err
+    assert out.startswith("meeting with mrs-smith on 2026-11-16 (phone)")
+    assert err == "note: moved from 2026-11-12\n"
+    with open_store(smith_db) as store:
+        (attempt,) = store.outreach_to("mrs-smith")
+        assert (str(attempt.replied_on), str(attempt.meeting_on), attempt.meeting_mode) == (
+            "2026-11-06",
+            "2026-11-16",
+            "phone",
+        )
+        assert store.referral("brad-johnson", "mrs-smith").status == "scheduled"
+    code, _, err = run(runner, smith_db, "schedule", "mrs-smith", "--on", "2026-11-16")
+    assert code == 1
+    assert "nothing changed" in err
+
+
+def test_schedule_without_an_outreach_says_it_added_one(runner: CliRunner, db_path: Path) -> None:
+    ok(runner, db_path, "person", "add", "Ann Lee")
+    code, out, err = run(
+        runner, db_path, "schedule", "Ann Lee", "--on", "2026-11-09", "--today", "2026-11-05"
+    )
+    assert code == 0, err
+    assert out == "meeting with ann-lee on 2026-11-09 (outreach-ann-lee)\n"
+    assert "added outreach-ann-lee (channel other) on 2026-11-05" in err
+    with open_store(db_path) as store:
+        (attempt,) = store.outreach_to("ann-lee")
+        assert (attempt.channel, str(attempt.on), str(attempt.replied_on)) == (
+            "other",
+            "2026-11-05",
+            "2026-11-05",
+        )
+
+
+def test_do_not_contact_is_refused_by_outreach_and_schedule(
+    runner: CliRunner, db_path: Path
+) -> None:
+    ok(runner, db_path, "person", "add", "Zed Quiet", "--do-not-contact")
+    for args in (("outreach", "Zed Quiet"), ("schedule", "Zed Quiet", "--on", "2026-11-09")):
+        code, out, err = run(runner, db_path, *args)
+        assert code == 1, out
+        assert "zed-quiet is marked do not contact" in err
+        assert "referrals person edit zed-quiet --may-contact" in err
+    with open_store(db_path) as store:
+        assert store.outreach_to("zed-quiet") == []
+    ok(runner, db_path, "person", "edit", "zed-quiet", "--may-contact")  # the advice works
+    ok(runner, db_path, "outreach", "Zed Quiet")
+
+
+def test_outreach_to_someone_who_declined_warns_and_records(
+    runner: CliRunner, smith_db: Path
+) -> None:
+    ok(runner, smith_db, "reply", "Mrs. Smith", "--on", "2026-11-05", "--declined")
+    code, out, err = run(runner, smith_db, "outreach", "Mrs. Smith", "--on", "2027-03-01")
+    assert code == 0, err
+    assert err == "warning: mrs-smith declined on 2026-11-05\n"
+    assert out == "contacted mrs-smith on 2027-03-01 (outreach-mrs-smith-2)\n"
+    with open_store(smith_db) as store:
+        assert len(store.outreach_to("mrs-smith")) == 2
+
+
+def test_reply_answers_the_follow_up_too(runner: CliRunner, smith_db: Path) -> None:
+    ok(runner, smith_db, "outreach", "Mrs. Smith", "--on", "2026-11-13")
+    code, out, err = run(runner, smith_db, "reply", "Mrs. Smith", "--on", "2026-11-16")
+    assert code == 0, err
+    assert out == "mrs-smith replied on 2026-11-16\n"
+    assert err == "note: the reply also answers outreach-mrs-smith of 2026-11-04\n"
+    with open_store(smith_db) as store:
+        assert [str(o.replied_on) for o in store.outreach_to("mrs-smith")] == ["2026-11-16"] * 2
+
+
+def test_refer_again_corrects_the_referral(runner: CliRunner, smith_db: Path) -> None:
+    """Re-stating a referral with new facts corrects it and says what changed; without
+    --may-use-name a permission stays, only --no-may-use-name revokes it."""
+    code, _, err = run(
+        runner, smith_db, "refer", "Brad Johnson", "Mrs. Smith", "--may-use-name",
+        "--for", "org:General Mills", "--on", "2026-11-03",
+    )  # fmt: skip
+    assert code == 0, err
+    assert err.splitlines() == [
+        "note: created organization 'General Mills' (general-mills)",
+        "note: may use the name: no → yes",
+        "note: for: General Mills",
+        "note: on: 2026-11-02 → 2026-11-03",
+    ]
+    code, _, err = run(runner, smith_db, "refer", "Brad Johnson", "Mrs. Smith")
+    assert code == 1
+    assert "nothing changed" in err
+    with open_store(smith_db) as store:
+        brad = store.referral("brad-johnson", "mrs-smith")
+        assert (brad.may_use_name, brad.for_org, brad.status) == (
+            True,
+            "general-mills",
+            "contacted",
+        )
+    code, _, err = run(runner, smith_db, "refer", "Brad Johnson", "Mrs. Smith", "--no-may-use-name")
+    assert code == 0, err
+    assert err == "note: may use the name: yes → no\n"
+    with open_store(smith_db) as store:
+        assert not store.referral("brad-johnson", "mrs-smith").may_use_name
+
+
+def test_thanks_and_news_for_the_referrer_leave_the_agenda(
+    runner: CliRunner, smith_db: Path
+) -> None:
+    """Interview with Mrs. Smith on the 20th (a Friday): the agenda of the 27th owes her a
+    thank-you and Brad the news. Telling Brad is logged with the interview; the thank-you
+    is marked done from the agenda, and lands on the interview."""
+    ok(
+        runner, smith_db, "interview", "log", "Mrs. Smith", "--on", "2026-11-20",
+        "--told-referrer-on", "2026-11-23", "--no-input",
+    )  # fmt: skip
+    items = json.loads(ok(runner, smith_db, "agenda", "--today", "2026-11-27", "--json"))
+    ids = [i["id"] for i in items]
+    assert "thank-you-interview-mrs-smith" in ids
+    assert "tell-referrer-interview-mrs-smith-brad-johnson" not in ids
+    code, out, err = run(
+        runner, smith_db, "followup", "done", "thank-you-interview-mrs-smith", "--on", "2026-11-21"
+    )
+    assert code == 0, err
+    assert out == "done: thank-you-interview-mrs-smith\n"
+    assert err == "note: interview-mrs-smith: thanked on 2026-11-21\n"
+    with open_store(smith_db) as store:
+        (interview,) = store.interviews_with("mrs-smith")
+        assert str(interview.thanked_on) == "2026-11-21"
+        told = {f.id: f for f in store.load().followups}[
+            "tell-referrer-interview-mrs-smith-brad-johnson"
+        ]
+        assert (told.kind, told.person, str(told.done_on)) == (
+            "tell-referrer",
+            "brad-johnson",
+            "2026-11-23",
+        )
+    items = json.loads(ok(runner, smith_db, "agenda", "--today", "2026-11-27", "--json"))
+    assert not {i["id"] for i in items} & {
+        "thank-you-interview-mrs-smith",
+        "tell-referrer-interview-mrs-smith-brad-johnson",
+    }

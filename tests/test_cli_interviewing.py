@@ -129,7 +129,7 @@ def test_draft_templates_from_files(runner: CliRunner, nowhere: Path, tmp_path: 
         runner, nowhere, "draft", "thanks", "Marcus Bell", "--demo", "--template", str(template)
     )
     assert code == 1
-    assert "unknown placeholder $nickname; the known ones are $salutation" in err
+    assert "unknown placeholder $nickname; the known ones are $greeting, $salutation" in err
     code, _, err = run(
         runner, nowhere, "draft", "request", "mrs-smith", "--demo", "--template", "missing.txt"
     )
@@ -238,7 +238,7 @@ def test_prep_draft_and_learned_on_a_fresh_store(
     ]
     table = ok(runner, db_path, "learned", "--org", "General Mills")
     assert "Formal" in table
-    assert "Brad Johnson" in ok(runner, db_path, "draft", "thanks", "Brad Johnson")
+    assert ok(runner, db_path, "draft", "thanks", "Brad Johnson").startswith("Dear Brad,\n")
     code, _, err = run(runner, db_path, "prep", "Mrs. Smith", "--today", "20 Nov")
     assert code == 1
     assert "--today" in err
@@ -329,6 +329,38 @@ def test_interview_log_checks_the_person_before_walking(
     assert "What is a day" not in out
 
 
+def test_interview_log_records_leave_to_use_the_name_and_news_for_the_referrer(
+    runner: CliRunner, ann: Path
+) -> None:
+    """Brad referred me to Ann; in the interview of the 20th Ann names Tom Reyes and Mrs.
+    Smith (whom she had named before, without leave) and lets me use her name with both; I
+    told Brad how it went on the 23rd."""
+    with open_store(ann) as store:
+        add_contact(store, "Brad Johnson", how="friend")
+        refer(store, "Brad Johnson", "Ann Lee")
+        refer(store, "Ann Lee", "Mrs. Smith")
+    code, _, err = run(
+        runner, ann, "interview", "log", "Ann Lee", "--on", "2026-11-20",
+        "--referred", "Tom Reyes", "--referred", "Mrs. Smith", "--may-use-name",
+        "--told-referrer-on", "2026-11-23",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "note: referral ann-lee → mrs-smith: may use the name: no → yes" in err
+    with open_store(ann) as store:
+        assert store.referral("ann-lee", "tom-reyes").may_use_name
+        assert store.referral("ann-lee", "mrs-smith").may_use_name
+        (told,) = store.load().followups
+    assert (told.id, told.kind, told.person, str(told.done_on)) == (
+        "tell-referrer-interview-ann-lee-brad-johnson",
+        "tell-referrer",
+        "brad-johnson",
+        "2026-11-23",
+    )
+    code, _, err = run(runner, ann, "interview", "log", "Ann Lee", "--may-use-name")
+    assert code == 1
+    assert "--may-use-name: name the people they referred you to with --referred" in err
+
+
 # --- help -----------------------------------------------------------------------------------
 
 
@@ -337,6 +369,7 @@ def test_interview_log_checks_the_person_before_walking(
     [
         ("prep",),
         ("draft", "request"),
+        ("draft", "followup"),
         ("draft", "thanks"),
         ("learned",),
         ("questions",),

@@ -195,6 +195,39 @@ def test_json_dump_restores_into_a_new_store_byte_for_byte(
     assert "imported 0 new people, update 0, leave 6 unchanged" in out
 
 
+def test_a_meeting_survives_export_and_import_and_reaches_graphml(
+    runner: CliRunner, db_path: Path, tmp_path: Path
+) -> None:
+    """A meeting set with ``schedule`` is in the JSON dump, comes back from it unchanged,
+    and is an attribute of the ``reached_out`` edge in GraphML."""
+    import datetime as dt
+
+    from infoview_graph.store import actions
+
+    with open_store(db_path) as store:
+        actions.add_contact(store, "Ann Lee")
+        actions.log_outreach(store, "Ann Lee", on=dt.date(2026, 11, 3))
+        actions.schedule_meeting(
+            store, "Ann Lee", on=dt.date(2026, 11, 12), mode="video", today=dt.date(2026, 11, 4)
+        )
+        original = store.load()
+    dump, again, graph = tmp_path / "dump.json", tmp_path / "again.json", tmp_path / "g.graphml"
+    ok(runner, db_path, "export", "json", "--out", str(dump))
+    (attempt,) = json.loads(dump.read_bytes())["data"]["outreach"]
+    assert (attempt["meeting_on"], attempt["meeting_mode"]) == ("2026-11-12", "video")
+    restored = tmp_path / "restored.db"
+    ok(runner, restored, "import", "json", str(dump))
+    with open_store(restored) as store:
+        assert store.load() == original
+    ok(runner, restored, "export", "json", "--out", str(again))
+    assert again.read_bytes() == dump.read_bytes()
+    ok(runner, db_path, "export", "graphml", "--out", str(graph))
+    import networkx as nx
+
+    edge = nx.read_graphml(graph).edges["steven-olson", "ann-lee", "reached_out:outreach-ann-lee"]
+    assert (edge["meeting_on"], edge["meeting_mode"]) == ("2026-11-12", "video")
+
+
 def test_json_dump_into_an_initialised_store_and_refused_into_a_used_one(
     runner: CliRunner, db_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ from infoview_graph.models import (
     Organization,
     Person,
     Referral,
+    Target,
     Tie,
 )
 from infoview_graph.network import ReferralNetwork
@@ -31,7 +32,8 @@ D = dt.date
 def network(*, field_name: str = "Accounting", org_name: str = "General Mills") -> ReferralNetwork:
     """Brad (my friend) referred me to Mrs. Smith and said I may use his name; Omar referred
     me to Lucy Gray but did not. Mrs. Smith's interview gave two advice items and two names,
-    and she looked over my résumé."""
+    and she looked over my résumé. Accounting is my target field; none of these people is
+    someone I know well (Omar is an acquaintance, strength 1, how unknown)."""
     return ReferralNetwork(
         NetworkData(
             fields=(CareerField(id="acc", name=field_name),),
@@ -46,6 +48,7 @@ def network(*, field_name: str = "Accounting", org_name: str = "General Mills") 
                 Person(id="una", name="Una Berg"),
             ),
             ties=(Tie(a="me", b="brad", strength=4), Tie(a="me", b="omar", strength=1)),
+            targets=(Target(kind="field", id="acc", priority=1),),
             referrals=(
                 Referral(
                     referrer="brad",
@@ -111,9 +114,14 @@ def test_the_request_keeps_quiet_about_a_referrer_who_did_not_allow_it() -> None
 
 
 def test_every_demo_request_is_short_and_never_asks_for_a_job() -> None:
+    """Everyone but me and Gary Fenwick, who is marked do not contact (refused)."""
     net = demo_network()
     for person in net.persons():
         if person.is_self:
+            continue
+        if person.do_not_contact:
+            with pytest.raises(InvalidInputError, match="do not contact"):
+                draft_request(net, person.id)
             continue
         text = draft_request(net, person.id)
         assert word_count(text) < 100, person.id

@@ -556,6 +556,8 @@ def test_graph_events_go_from_me_keyed_by_their_id(net: ReferralNetwork) -> None
         "on": DAY,
         "channel": "phone",
         "replied_on": None,
+        "meeting_on": None,
+        "meeting_mode": None,
     }
     assert graph.has_edge("steven", "ann-2", "reached_out:o-2")
     assert graph.edges["steven", "brad", "interviewed:i-1"] == {

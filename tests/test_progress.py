@@ -314,7 +314,7 @@ def test_3b7_on_business_days_from_a_friday() -> None:
     assert second.due == dt.date(2026, 11, 18)
     assert "Bob" in second.action
     kinds = [i.kind for i in agenda(n, today=dt.date(2026, 11, 24))]
-    assert kinds == ["3b7-follow-up", "3b7-second-contact"]
+    assert kinds == ["3b7-second-contact", "3b7-follow-up"]  # overdue first, by due date
 
 
 def test_tell_the_referrer_and_stale_referrals() -> None:

@@ -214,7 +214,7 @@ def test_markdown_report_of_the_demo(demo_markdown: tuple[str, dict[str, bytes]]
         "## Agenda",
         "## What I have learned, by field",
     ]
-    assert "1. **Margaret Smith** (score 0.85)" in text
+    assert "2. **Margaret Smith** (score 0.85)" in text
     assert "| Accounting (field) | 1 | 12 |" in text
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from infoview_graph.errors import (
     DuplicateError,
+    InvalidInputError,
     NotFoundError,
     SchemaVersionError,
     StoreBusyError,
@@ -320,6 +321,47 @@ def test_v2_store_gains_the_graph_cache(tmp_path: Path) -> None:
     assert (tmp_path / "v2.db.v2.bak").exists()
 
 
+def test_v3_store_gains_the_meeting_columns(tmp_path: Path) -> None:
+    """A store as schema 3 wrote it keeps its outreach (no meeting yet), takes a meeting
+    afterwards, and ends with the same ``outreach`` table as a store made new."""
+    path = tmp_path / "v3.db"
+    con = sqlite3.connect(path)
+    con.executescript((FIXTURES / "store-v3.sql").read_text())
+    con.close()
+    path.chmod(0o600)
+    with open_store(path) as store:
+        assert store.pragma("user_version") == SCHEMA_VERSION
+        before = {o.id: o for o in store.load().outreach}
+        migrated = store._con.execute("PRAGMA table_info(outreach)").fetchall()
+        actions.schedule_meeting(
+            store, "Mrs. Smith", on=dt.date(2026, 11, 24), mode="phone", today=dt.date(2026, 11, 20)
+        )
+    backup = tmp_path / "v3.db.v3.bak"
+    assert mode(backup) == 0o600
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone() == (3,)
+    assert sorted(before) == ["outreach-ann-lee", "outreach-mrs-smith"]
+    smith = before["outreach-mrs-smith"]
+    assert (smith.via, smith.replied_on, smith.meeting_on) == (
+        "brad-johnson",
+        dt.date(2026, 11, 19),
+        None,
+    )
+    with open_store(path) as store:
+        (attempt,) = store.outreach_to("mrs-smith")
+        assert (attempt.meeting_on, attempt.meeting_mode) == (dt.date(2026, 11, 24), "phone")
+        assert store.referral("brad-johnson", "mrs-smith").status == "scheduled"
+    fresh = open_store(":memory:")
+    assert migrated == fresh._con.execute("PRAGMA table_info(outreach)").fetchall()
+    fresh.close()
+
+
+def test_the_schema_refuses_an_unknown_meeting_mode(store: Store) -> None:
+    actions.add_contact(store, "Ann Lee")
+    actions.log_outreach(store, "Ann Lee", on=dt.date(2026, 11, 3))
+    with pytest.raises(sqlite3.IntegrityError):
+        store._con.execute("UPDATE outreach SET meeting_on = '2026-11-09', meeting_mode = 'fax'")
+
+
 def _statements(store: Store) -> list[str]:
     seen: list[str] = []
     store._con.set_trace_callback(seen.append)
@@ -379,3 +421,270 @@ def test_the_cached_view_always_matches_the_ties(steps: list[tuple[str, int, int
                     got = (view.ids, view.indptr.tolist(), view.indices.tolist(),
                            view.strength.tolist())  # fmt: skip
                     assert got == expected
+
+
+# --- events that close what they answer ------------------------------------------------------
+
+NOV = 11
+
+
+def day(n: int) -> dt.date:
+    """A day of November 2026 (the 2nd is a Monday)."""
+    return dt.date(2026, NOV, n)
+
+
+@pytest.fixture
+def smith(store: Store) -> Store:
+    """Brad referred me to Mrs. Smith on 2 Nov (may use his name); Ann referred me to her
+    on 3 Nov; I wrote to her on 4 Nov."""
+    actions.add_contact(store, "Brad Johnson", how="friend")
+    actions.add_contact(store, "Ann Lee", how="colleague")
+    actions.refer(store, "Brad Johnson", "Mrs. Smith", on=day(2), may_use_name=True)
+    actions.refer(store, "Ann Lee", "Mrs. Smith", on=day(3))
+    actions.log_outreach(store, "Mrs. Smith", on=day(4), via="Brad Johnson")
+    return store
+
+
+def _answers(store: Store, person: str) -> list[tuple[str, object, bool, object, object]]:
+    return [
+        (o.id, o.replied_on, o.declined, o.meeting_on, o.meeting_mode)
+        for o in store.outreach_to(person)
+    ]
+
+
+def test_a_reply_answers_every_outreach_that_awaits_one(smith: Store) -> None:
+    """Written on 4 Nov, followed up on 13 Nov (7 business days later), answered on 16 Nov:
+    the one reply answers both messages, so neither stays open for a follow-up."""
+    actions.log_outreach(smith, "Mrs. Smith", on=day(13))
+    change = actions.log_reply(smith, "Mrs. Smith", on=day(16))
+    assert change.record.id == "outreach-mrs-smith-2"
+    assert change.notes == ("the reply also answers outreach-mrs-smith of 2026-11-04",)
+    assert _answers(smith, "mrs-smith") == [
+        ("outreach-mrs-smith", day(16), False, None, None),
+        ("outreach-mrs-smith-2", day(16), False, None, None),
+    ]
+    with pytest.raises(NotFoundError, match="awaits a reply"):
+        actions.log_reply(smith, "Mrs. Smith", on=day(17))
+
+
+def test_a_decline_answers_every_open_outreach_and_closes_the_referrals(smith: Store) -> None:
+    actions.log_outreach(smith, "Mrs. Smith", on=day(13))
+    actions.log_reply(smith, "Mrs. Smith", on=day(16), declined=True)
+    assert [a[1:3] for a in _answers(smith, "mrs-smith")] == [(day(16), True)] * 2
+    assert {r.referrer: r.status for r in smith.referrals_to("mrs-smith")} == {
+        "ann-lee": "declined",
+        "brad-johnson": "declined",
+    }
+
+
+def test_a_reply_answers_only_what_was_sent_before_it(smith: Store) -> None:
+    """A reply on 10 Nov cannot answer a message of 13 Nov; a reply dated before every
+    open message is refused and changes nothing."""
+    actions.log_outreach(smith, "Mrs. Smith", on=day(13))
+    with pytest.raises(InvalidInputError, match="before the outreach of 2026-11-04"):
+        actions.log_reply(smith, "Mrs. Smith", on=day(3))
+    assert [a[1] for a in _answers(smith, "mrs-smith")] == [None, None]
+    assert actions.log_reply(smith, "Mrs. Smith", on=day(10)).notes == ()
+    assert [a[1] for a in _answers(smith, "mrs-smith")] == [day(10), None]
+
+
+def test_scheduling_implies_the_yes_and_advances_the_referrals(smith: Store) -> None:
+    """Written on 4 Nov, no reply recorded; on 6 Nov I schedule a call on the 12th: she said
+    yes on the 6th (today, which is before the meeting)."""
+    change = actions.schedule_meeting(smith, "Mrs. Smith", on=day(12), mode="phone", today=day(6))
+    assert change.record.id == "outreach-mrs-smith"
+    assert change.notes == ("recorded their yes on 2026-11-06 (outreach-mrs-smith)",)
+    assert _answers(smith, "mrs-smith") == [("outreach-mrs-smith", day(6), False, day(12), "phone")]
+    assert {r.status for r in smith.referrals_to("mrs-smith")} == {"scheduled"}
+
+
+def test_the_implied_yes_is_never_after_the_meeting_nor_before_the_outreach(
+    smith: Store,
+) -> None:
+    """Recorded on the 20th, the meeting was on the 10th: the yes came by the 10th. A
+    meeting recorded on the 1st for the 9th, on an outreach of the 4th: the yes is the 4th."""
+    actions.schedule_meeting(smith, "Mrs. Smith", on=day(10), today=day(20))
+    assert smith.outreach_to("mrs-smith")[0].replied_on == day(10)
+    actions.add_contact(smith, "Tom Reyes")
+    actions.log_outreach(smith, "Tom Reyes", on=day(4))
+    actions.schedule_meeting(smith, "Tom Reyes", on=day(9), today=day(1))
+    assert smith.outreach_to("tom-reyes")[0].replied_on == day(4)
+
+
+def test_a_meeting_without_an_outreach_creates_one(store: Store) -> None:
+    """Ann said yes in the corridor: no outreach was recorded. Scheduling on the 5th for the
+    9th adds one made and answered on the 5th, channel "other"."""
+    actions.add_contact(store, "Ann Lee", how="colleague")
+    change = actions.schedule_meeting(store, "Ann Lee", on=day(9), mode="in-person", today=day(5))
+    assert change.notes == (
+        "no open outreach to ann-lee was recorded: added outreach-ann-lee (channel other) "
+        "on 2026-11-05, answered the same day",
+    )
+    (attempt,) = store.outreach_to("ann-lee")
+    assert (attempt.on, attempt.channel, attempt.replied_on, attempt.meeting_on) == (
+        day(5),
+        "other",
+        day(5),
+        day(9),
+    )
+
+
+def test_a_meeting_after_a_decline_goes_on_a_new_outreach(smith: Store) -> None:
+    """She declined on the 5th, then changed her mind: the declined attempt stays declined."""
+    actions.log_reply(smith, "Mrs. Smith", on=day(5), declined=True)
+    change = actions.schedule_meeting(smith, "Mrs. Smith", on=day(20), today=day(18))
+    assert change.record.id == "outreach-mrs-smith-2"
+    assert _answers(smith, "mrs-smith") == [
+        ("outreach-mrs-smith", day(5), True, None, None),
+        ("outreach-mrs-smith-2", day(18), False, day(20), None),
+    ]
+    # Referrals that were closed by the decline are not reopened by the meeting.
+    assert {r.status for r in smith.referrals_to("mrs-smith")} == {"declined"}
+
+
+def test_rescheduling_moves_the_meeting_and_keeps_its_mode(smith: Store) -> None:
+    actions.schedule_meeting(smith, "Mrs. Smith", on=day(12), mode="video", today=day(6))
+    moved = actions.schedule_meeting(smith, "Mrs. Smith", on=day(16), today=day(9))
+    assert moved.notes == ("moved from 2026-11-12",)
+    assert (moved.record.replied_on, moved.record.meeting_mode) == (day(6), "video")
+    changed = actions.schedule_meeting(smith, "Mrs. Smith", on=day(16), mode="phone")
+    assert changed.notes == ("mode: video → phone",)
+    with pytest.raises(DuplicateError, match="nothing changed"):
+        actions.schedule_meeting(smith, "Mrs. Smith", on=day(16))
+    assert _answers(smith, "mrs-smith") == [("outreach-mrs-smith", day(6), False, day(16), "phone")]
+
+
+def test_schedule_refuses_me_do_not_contact_and_a_meeting_before_the_outreach(
+    smith: Store,
+) -> None:
+    actions.add_contact(smith, "Zed Quiet", do_not_contact=True)
+    with pytest.raises(InvalidInputError, match="that is you"):
+        actions.schedule_meeting(smith, "me", on=day(9))
+    with pytest.raises(InvalidInputError, match="--may-contact"):
+        actions.schedule_meeting(smith, "Zed Quiet", on=day(9))
+    with pytest.raises(InvalidInputError, match="meeting date is before the outreach date"):
+        actions.schedule_meeting(smith, "Mrs. Smith", on=day(3), today=day(3))
+    assert smith.outreach_to("zed-quiet") == []
+    assert _answers(smith, "mrs-smith") == [("outreach-mrs-smith", None, False, None, None)]
+    assert {r.status for r in smith.referrals_to("mrs-smith")} == {"contacted"}
+
+
+def test_outreach_refuses_do_not_contact_and_warns_after_a_decline(smith: Store) -> None:
+    actions.add_contact(smith, "Zed Quiet", do_not_contact=True)
+    with pytest.raises(
+        InvalidInputError, match=r"do not contact.*person edit zed-quiet --may-contact"
+    ):
+        actions.log_outreach(smith, "Zed Quiet", on=day(9))
+    assert smith.outreach_to("zed-quiet") == []
+    assert actions.log_outreach(smith, "Brad Johnson", on=day(9)).warnings == ()
+    actions.log_reply(smith, "Mrs. Smith", on=day(5), declined=True)
+    again = actions.log_outreach(smith, "Mrs. Smith", on=day(30))
+    assert again.warnings == ("mrs-smith declined on 2026-11-05",)
+    assert len(smith.outreach_to("mrs-smith")) == 2  # recorded all the same
+    # Once she said yes after all, writing to her again is no cause for a warning.
+    actions.log_reply(smith, "Mrs. Smith", on=dt.date(2026, 12, 1))
+    assert actions.log_outreach(smith, "Mrs. Smith", on=dt.date(2026, 12, 2)).warnings == ()
+
+
+def test_a_referral_stated_again_with_new_facts_is_corrected(smith: Store) -> None:
+    """Ann's referral of 3 Nov (contacted): she adds that I may use her name, that it is for
+    General Mills, and that she gave the name on the 5th; the status stays "contacted"."""
+    actions.add_organization(smith, "General Mills")
+    change = actions.refer(
+        smith, "Ann Lee", "Mrs. Smith", may_use_name=True, purpose="General Mills", on=day(5)
+    )
+    assert change.notes == (
+        "may use the name: no → yes",
+        "for: General Mills",
+        "on: 2026-11-03 → 2026-11-05",
+    )
+    ann = smith.referral("ann-lee", "mrs-smith")
+    assert (ann.may_use_name, ann.for_org, ann.on, ann.status) == (
+        True,
+        "general-mills",
+        day(5),
+        "contacted",
+    )
+    # Not saying it again does not revoke it; only False does.
+    assert actions.refer(smith, "Ann Lee", "Mrs. Smith", note="Runs audits").notes == (
+        "note: added",
+    )
+    assert smith.referral("ann-lee", "mrs-smith").may_use_name
+    with pytest.raises(DuplicateError, match="nothing changed"):
+        actions.refer(smith, "Ann Lee", "Mrs. Smith", may_use_name=True, on=day(5))
+    assert actions.refer(smith, "Ann Lee", "Mrs. Smith", may_use_name=False).notes == (
+        "may use the name: yes → no",
+    )
+    assert actions.refer(smith, "Ann Lee", "Mrs. Smith", purpose="field:Auditing").notes == (
+        "created career field 'Auditing' (auditing)",
+        "for: General Mills → Auditing",
+    )
+    ann = smith.referral("ann-lee", "mrs-smith")
+    assert (ann.for_field, ann.for_org, ann.note) == ("auditing", None, "Runs audits")
+
+
+def test_a_thank_you_marked_done_is_recorded_on_the_interview(smith: Store) -> None:
+    from infoview_graph.models import FollowUp
+
+    actions.log_interview(smith, "Mrs. Smith", on=day(20))
+    item = FollowUp(
+        id="thank-you-interview-mrs-smith", kind="thank-you", person="mrs-smith", due=day(21)
+    )
+    change = actions.settle_followup(smith, item, done_on=day(21))
+    assert change.notes == ("interview-mrs-smith: thanked on 2026-11-21",)
+    assert smith.interviews_with("mrs-smith")[0].thanked_on == day(21)
+    assert {f.id: f.done_on for f in smith.load().followups} == {
+        "thank-you-interview-mrs-smith": day(21)
+    }
+    # A snooze is not a thank-you.
+    actions.log_interview(smith, "Brad Johnson", on=day(20))
+    snoozed = item.model_copy(
+        update={"id": "thank-you-interview-brad-johnson", "person": "brad-johnson"}
+    )
+    actions.settle_followup(smith, snoozed, snoozed_until=day(23))
+    assert smith.interviews_with("brad-johnson")[0].thanked_on is None
+
+
+def test_telling_the_referrers_is_stored_as_their_agenda_items_done(smith: Store) -> None:
+    """Brad and Ann both referred me to Mrs. Smith: after the interview on the 20th I told
+    both on the 23rd. Her new name, Tom Reyes, comes with leave to use her name."""
+    change = actions.log_interview(
+        smith,
+        "Mrs. Smith",
+        on=day(20),
+        referred=["Tom Reyes"],
+        may_use_name=True,
+        told_referrer_on=day(23),
+    )
+    assert change.record.id == "interview-mrs-smith"
+    told = {f.id: (f.kind, f.person, f.due, f.done_on) for f in smith.load().followups}
+    assert told == {
+        "tell-referrer-interview-mrs-smith-ann-lee": ("tell-referrer", "ann-lee", day(23), day(23)),
+        "tell-referrer-interview-mrs-smith-brad-johnson": (
+            "tell-referrer",
+            "brad-johnson",
+            day(23),
+            day(23),
+        ),
+    }
+    assert smith.referral("mrs-smith", "tom-reyes").may_use_name
+    # A second interview names Tom again, now without leave: only an explicit no revokes.
+    again = actions.log_interview(smith, "Mrs. Smith", on=day(27), referred=["Tom Reyes"])
+    assert again.notes == ()
+    assert smith.referral("mrs-smith", "tom-reyes").may_use_name
+    revoked = actions.log_interview(
+        smith, "Mrs. Smith", on=day(28), referred=["Tom Reyes"], may_use_name=False
+    )
+    assert revoked.notes == ("referral mrs-smith → tom-reyes: may use the name: yes → no",)
+
+
+def test_interview_log_checks_the_new_options_before_writing(smith: Store) -> None:
+    with pytest.raises(InvalidInputError, match="--may-use-name: name the people"):
+        actions.log_interview(smith, "Mrs. Smith", on=day(20), may_use_name=True)
+    with pytest.raises(InvalidInputError, match="--told-referrer-on: 2026-11-19 is before"):
+        actions.log_interview(smith, "Mrs. Smith", on=day(20), told_referrer_on=day(19))
+    assert smith.interviews_with("mrs-smith") == []
+    nobody = actions.log_interview(smith, "Brad Johnson", on=day(20), told_referrer_on=day(21))
+    assert nobody.notes == (
+        "--told-referrer-on: nobody referred you to brad-johnson; nothing to record",
+    )

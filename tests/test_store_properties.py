@@ -84,6 +84,10 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+Answer = tuple[dt.date | None, bool, dt.date | None, str | None]
+NO_ANSWER: Answer = (None, False, None, None)
+
+
 def _new_id(taken: dict[str, object], base: str) -> str:
     """The store's id rule: ``base``, else ``base-2``, ``base-3``, … (first one free)."""
     candidate, n = base, 1
@@ -105,7 +109,10 @@ class StoreMachine(RuleBasedStateMachine):
         self.persons: dict[str, str] = {ME: "Steven Olson"}
         self.ties: dict[tuple[str, str], int] = {}
         self.referrals: dict[tuple[str, str], str] = {}
+        self.may_use_name: dict[tuple[str, str], bool] = {}
         self.outreach: dict[str, tuple[str, str | None]] = {}
+        # Per outreach id: (replied_on, declined, meeting_on, meeting_mode).
+        self.answers: dict[str, Answer] = {}
 
     def teardown(self) -> None:
         self.store.close()
@@ -224,11 +231,13 @@ class StoreMachine(RuleBasedStateMachine):
         del self.persons[pid]
         self.ties = {k: v for k, v in self.ties.items() if pid not in k}
         self.referrals = {k: v for k, v in self.referrals.items() if pid not in k}
+        self.may_use_name = {k: v for k, v in self.may_use_name.items() if pid not in k}
         self.outreach = {
             key: (person, None if via == pid else via)
             for key, (person, via) in self.outreach.items()
             if person != pid
         }
+        self.answers = {k: v for k, v in self.answers.items() if k in self.outreach}
 
     @precondition(lambda self: len(self.persons) > 1)
     @rule(data=st.data(), strength=st.one_of(st.none(), st.integers(0, 5)))
@@ -278,6 +287,7 @@ class StoreMachine(RuleBasedStateMachine):
         if created:
             self.persons[named] = referee
         self.referrals[giver, named] = "suggested"
+        self.may_use_name[giver, named] = may_use_name
 
     @precondition(lambda self: self.referrals)
     @rule(data=st.data())
@@ -287,6 +297,93 @@ class StoreMachine(RuleBasedStateMachine):
             DuplicateError("model: referral exists"),
             lambda: actions.refer(self.store, referrer, referee, on=DAY),
         )
+
+    @precondition(lambda self: self.referrals)
+    @rule(data=st.data(), may_use_name=st.one_of(st.none(), st.booleans()))
+    def correct_referral(self, data: st.DataObject, may_use_name: bool | None) -> None:
+        """Stating a referral again corrects it; with nothing new it changes nothing."""
+        key = data.draw(st.sampled_from(sorted(self.referrals)), label="referral")
+        if may_use_name is None or may_use_name == self.may_use_name[key]:
+            self._expect(
+                DuplicateError("model: nothing new"),
+                lambda: actions.refer(self.store, *key, may_use_name=may_use_name),
+            )
+            return
+        change = actions.refer(self.store, *key, may_use_name=may_use_name)
+        assert change.record.status == self.referrals[key]  # a correction keeps the status
+        assert any(n.startswith("may use the name: ") for n in change.notes)
+        self.may_use_name[key] = may_use_name
+
+    def _advance(self, person: str, to: str, statuses: tuple[str, ...]) -> None:
+        for key, status in self.referrals.items():
+            if key[1] == person and status in statuses:
+                self.referrals[key] = to
+
+    def _attempts(self, person: str) -> list[str]:
+        """The outreach ids to a person in the store's order (all are made on DAY)."""
+        return sorted(key for key, (to, _) in self.outreach.items() if to == person)
+
+    @precondition(lambda self: self.outreach)
+    @rule(data=st.data(), declined=st.booleans())
+    def log_reply(self, data: st.DataObject, declined: bool) -> None:
+        """A reply answers every attempt that awaits one."""
+        contacted = sorted({to for to, _ in self.outreach.values()})
+        if data.draw(st.booleans(), label="someone contacted"):
+            person = data.draw(st.sampled_from(contacted), label="person")
+        else:
+            person = self._query(data, "person")
+        try:
+            target = self._resolve(person)
+            waiting = [k for k in self._attempts(target) if self.answers[k][0] is None]
+            if not waiting:
+                raise NotFoundError("model: nothing awaits a reply")
+        except InfoviewError as error:
+            self._expect(error, lambda: actions.log_reply(self.store, person, on=DAY))
+            return
+        change = actions.log_reply(self.store, person, on=DAY, declined=declined)
+        assert change.record.id == waiting[-1]
+        assert len(change.notes) == len(waiting) - 1
+        for key in waiting:
+            self.answers[key] = (DAY, declined, None, None)
+        if declined:
+            self._advance(target, "declined", ("suggested", "contacted", "scheduled"))
+
+    @precondition(lambda self: len(self.persons) > 1)
+    @rule(
+        data=st.data(),
+        days=st.integers(0, 3),
+        mode=st.one_of(st.none(), st.sampled_from(["in-person", "phone", "video"])),
+    )
+    def schedule_meeting(self, data: st.DataObject, days: int, mode: str | None) -> None:
+        """The meeting goes on the latest attempt not declined, or on a new one."""
+        person = self._query(data, "person")
+        meeting = DAY + dt.timedelta(days=days)
+
+        def schedule() -> object:
+            return actions.schedule_meeting(self.store, person, on=meeting, mode=mode, today=DAY)
+
+        try:
+            target = self._resolve(person)
+            if target == ME:
+                raise InvalidInputError("model: no meeting with myself")
+            open_ = [k for k in self._attempts(target) if not self.answers[k][1]]
+            if open_:
+                key, new = open_[-1], False
+                replied, _, before, old_mode = self.answers[key]
+                if before == meeting and (mode or old_mode) == old_mode:
+                    raise DuplicateError("model: the same meeting")
+            else:
+                key, new = _new_id(self.outreach, f"outreach-{target}"), True
+                replied, old_mode = DAY, None
+        except InfoviewError as error:
+            self._expect(error, schedule)
+            return
+        change = actions.schedule_meeting(self.store, person, on=meeting, mode=mode, today=DAY)
+        assert change.record.id == key
+        if new:
+            self.outreach[key] = (target, None)
+        self.answers[key] = (replied or DAY, False, meeting, mode or old_mode)
+        self._advance(target, "scheduled", ("suggested", "contacted"))
 
     @precondition(lambda self: len(self.persons) > 1)
     @rule(data=st.data(), use_via=st.booleans())
@@ -307,6 +404,7 @@ class StoreMachine(RuleBasedStateMachine):
         change = actions.log_outreach(self.store, person, on=DAY, via=via)
         assert change.record.id == outreach_id
         self.outreach[outreach_id] = (target, through)
+        self.answers[outreach_id] = NO_ANSWER
         for key, status in self.referrals.items():
             if key[1] == target and status == "suggested":
                 self.referrals[key] = "contacted"
@@ -326,6 +424,12 @@ class StoreMachine(RuleBasedStateMachine):
         assert {(t.a, t.b): t.strength for t in data.ties} == self.ties
         assert {(r.referrer, r.referee): r.status for r in data.referrals} == self.referrals
         assert {o.id: (o.person, o.via) for o in data.outreach} == self.outreach
+        assert {
+            o.id: (o.replied_on, o.declined, o.meeting_on, o.meeting_mode) for o in data.outreach
+        } == self.answers
+        assert {(r.referrer, r.referee): r.may_use_name for r in data.referrals} == (
+            self.may_use_name
+        )
         assert ReferralNetwork(data).to_data() == data
 
     @invariant()

@@ -24,6 +24,7 @@ from infoview_graph.algorithms._warmth import (
 )
 from infoview_graph.algorithms.introducers import introducers
 from infoview_graph.demo import demo_network
+from infoview_graph.lifecycle import lifecycle
 from infoview_graph.models import (
     CareerField,
     Interview,
@@ -84,7 +85,8 @@ def test_fresh_named_referral_beats_a_cold_contact_in_the_same_field() -> None:
 
     Smith: warmth 0.85 → 0.255; relevance field only (1 + 0)/1.25 = 0.8 → 0.24; coverage
     1 → 0.20; timing 1 − 2/28 → 0.093: 0.788. Carl, cold (tie 0): warmth 0.10 → 0.03,
-    relevance 0.24, coverage 0.20, timing 0: 0.47. Brad works in writing: relevance 0.
+    relevance 0.24, coverage 0.20, timing 0: 0.47. Brad works in writing: relevance 0; he
+    was met already (an interview), so he is an introducer, not a suggestion.
     """
     net = build(
         {"brad": {"fields": ("writing",)}, "smith": ACCOUNTING, "carl": ACCOUNTING},
@@ -98,11 +100,7 @@ def test_fresh_named_referral_beats_a_cold_contact_in_the_same_field() -> None:
                 for_field="accounting",
             ),
         ),
-        outreach=(
-            Outreach(
-                id="o-brad", person="brad", on=dt.date(2026, 11, 2), replied_on=dt.date(2026, 11, 3)
-            ),
-        ),
+        interviews=(Interview(id="i-brad", person="brad", on=dt.date(2026, 11, 3)),),
     )
     top = suggest_next_contacts(net, k=3, today=TODAY)
     assert [s.person_id for s in top][:2] == ["smith", "carl"]
@@ -284,26 +282,36 @@ def test_intro_without_a_path_names_whom_to_ask_anyway() -> None:
     )
     answer = introducers(net, "Accounting", today=TODAY)
     assert answer.introducers == ()
-    assert "Nobody you know leads to Accounting" in answer.message
+    assert "Nobody you know is connected to Accounting yet" in answer.message
     reasons = {f.person_id: f.reason for f in answer.fallback}
     assert reasons["aud"].startswith("works in Auditing")
-    assert "super-connector" in reasons["hub"]
+    assert "best-connected" in reasons["hub"]
 
 
 # --- the demo -------------------------------------------------------------------------------
 
 
-def test_demo_puts_brads_referral_first() -> None:
+def test_demo_puts_the_yes_first_then_brads_referral() -> None:
+    """Maya Lindström said yes on 11-11 and waits to be scheduled: she comes first. Then
+    Brad's fresh, named referral to Margaret Smith leads the rest."""
     net = demo_network()
     top = suggest_next_contacts(net, k=5)
-    assert top[0].person_id == "mrs-smith"
-    assert top[0].via == "brad-johnson"
-    assert any("Brad Johnson referred them" in r for r in top[0].reasons)
+    assert (top[0].person_id, top[0].tier, top[0].stage) == ("maya-lindstrom", 0, "said-yes")
+    assert top[1].person_id == "mrs-smith"
+    assert top[1].via == "brad-johnson"
+    assert any("Brad Johnson referred them" in r for r in top[1].reasons)
 
 
-def test_demo_intro_general_mills_names_brad_first() -> None:
+def test_demo_intro_general_mills_names_the_referrals_then_brad() -> None:
+    """Marcus's and Brad's named referrals (0.85 each, by id) come before Brad himself, whom
+    I know (strength 4: 0.80); the chance of asking Brad is his own hop, not more."""
     answer = introducers(demo_network(), "General Mills")
-    assert answer.introducers[0].name == "Brad Johnson"
+    assert [i.person_id for i in answer.introducers[:3]] == [
+        "elena-petrova",
+        "mrs-smith",
+        "brad-johnson",
+    ]
+    assert answer.introducers[2].warmth == pytest.approx(0.80)
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -324,10 +332,18 @@ def test_suggestions_respect_the_rules(data: NetworkData, k: int) -> None:
     dnc = {p.id for p in data.persons if p.do_not_contact}
     assert len(ids) <= k
     assert len(set(ids)) == len(ids)
-    assert not set(ids) & ({net.me.id} | interviewed | dnc)
-    assert not set(ids) & {o.person for o in data.outreach if o.declined}
-    assert not set(ids) & declined - {o.person for o in data.outreach if not o.declined}
-    keys = [(-s.score, s.person_id) for s in found]
+    assert not set(ids) & ({net.me.id} | dnc)
+    # Someone met before is suggested again only for a new request they said yes to, or
+    # that awaits its follow-up: the lifecycle's open stages.
+    life = lifecycle(net, today=_today(data))
+    assert {life.stage(pid) for pid in ids} <= {"known", "referred", "follow-up-due", "said-yes"}
+    assert all(life.stage(pid) in ("follow-up-due", "said-yes") for pid in interviewed & set(ids))
+    for pid in set(ids) & declined:  # only a new request, after the no, brings them back
+        refusals = [o.replied_on or o.on for o in data.outreach if o.person == pid and o.declined]
+        later = [o.on for o in data.outreach if o.person == pid and not o.declined]
+        assert later
+        assert max(later) > max(refusals, default=dt.date.min)
+    keys = [(s.tier, -s.score, s.person_id) for s in found]
     assert keys == sorted(keys)
     assert found == suggest_next_contacts(ReferralNetwork(data), k=k, today=_today(data))
     for s in found:
@@ -415,3 +431,23 @@ def test_intro_passes_the_networkx_backend_through() -> None:
     )
     with pytest.raises(ImportError, match="no-such-backend"):
         introducers(net, "acme", today=TODAY, backend="no-such-backend")
+
+
+@pytest.mark.parametrize("weaker", range(5))
+def test_a_closer_friend_who_said_yes_never_ranks_below_a_weaker_tie_who_did(weaker: int) -> None:
+    """The counterexample a random seed found: someone who replied scores warmth 0.85 ×
+    0.30 = 0.255 on ties of strength 0–4, and on strength 5 used to drop to 0.90 × 0.72
+    (novelty) × 0.30 = 0.194, below an acquaintance. Novelty discounts only the tie itself,
+    never the reply: warmth is max(0.90 × 0.72, 0.85) × 0.30 = 0.255 at every strength."""
+    replied = dt.date(2026, 11, 3)
+    net = build(
+        {"close": ACCOUNTING, "loose": ACCOUNTING},
+        [("me", "close", 5), ("me", "loose", weaker)],
+        outreach=tuple(
+            Outreach(id=f"o-{p}", person=p, on=dt.date(2026, 11, 2), replied_on=replied)
+            for p in ("close", "loose")
+        ),
+    )
+    scores = {s.person_id: s for s in suggest_next_contacts(net, k=2, today=TODAY)}
+    assert scores["close"].factors["warmth"] == pytest.approx(0.255)
+    assert scores["close"].score >= scores["loose"].score

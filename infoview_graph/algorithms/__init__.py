@@ -15,7 +15,12 @@ Examples
 from infoview_graph.algorithms.agenda import AgendaItem, agenda
 from infoview_graph.algorithms.chains import Chains, referral_chains
 from infoview_graph.algorithms.coverage import Coverage, coverage
-from infoview_graph.algorithms.drafts import draft_request, draft_thanks
+from infoview_graph.algorithms.drafts import (
+    draft_cautions,
+    draft_followup,
+    draft_request,
+    draft_thanks,
+)
 from infoview_graph.algorithms.introducers import Introductions, introducers
 from infoview_graph.algorithms.learned import Learned, learned
 from infoview_graph.algorithms.prep import Brief, prep_brief, render_brief_markdown
@@ -45,6 +50,8 @@ __all__ = [
     "business_days",
     "classify",
     "coverage",
+    "draft_cautions",
+    "draft_followup",
     "draft_request",
     "draft_thanks",
     "introducers",

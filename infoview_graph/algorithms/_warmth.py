@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from infoview_graph.algorithms.responsiveness import responsiveness
+from infoview_graph.lifecycle import LifecycleSettings, lifecycle
 from infoview_graph.timing import Responsiveness, Thresholds
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class HopModel:
     default_node_cost: float
     """The extra cost for an introducer of unknown responsiveness, never over-asked."""
     blocked: frozenset[PersonId]
-    """Persons a path may not pass through (do not contact)."""
+    """Persons a path may not pass through or end at (do not contact, declined)."""
     referral_hops: Mapping[PersonId, Referral]
     """The best referral to each referee."""
     contact_hops: Mapping[PersonId, float]
@@ -135,7 +136,8 @@ def hop_model(
         if asks.get(pid, 0) >= max_asks:
             factor *= SPARE
         node_cost[pid] = -math.log(factor)
-    blocked = do_not_contact(network)
+    life = lifecycle(network, today=today, settings=LifecycleSettings(thresholds=thresholds))
+    blocked = do_not_contact(network) | frozenset(life.in_stage("declined"))
     best: dict[PersonId, Referral] = {}
     for referral in network.referrals():
         if me in (referral.referee, referral.referrer) or referral.referrer in blocked:
@@ -228,7 +230,29 @@ def warmth_paths(network: ReferralNetwork, model: HopModel, *, max_hops: int) ->
         if np.array_equal(current, previous):
             break
         layers.append(current)
-    return Warmth(network, model, view, layers[-1], layers, source, pull_cost, blocked, direct)
+    known = own_hops(network, model, direct)
+    final = layers[-1].copy()
+    for pid, own in known.items():
+        final[view.index[pid]] = own
+    return Warmth(
+        network, model, view, final, layers, source, pull_cost, blocked, direct, frozenset(known)
+    )
+
+
+def own_hops(
+    network: ReferralNetwork, model: HopModel, direct: Mapping[PersonId, float]
+) -> dict[PersonId, float]:
+    """Return the cost of my own hop to each person I know (tie strength 1 or more).
+
+    A person I know is contacted directly, never introduced (the contact lifecycle): whatever an
+    introducer's path would promise, their path is my own hop — my tie, or a referral or
+    an earlier message to them when that is warmer.
+    """
+    known = {}
+    for pid, strength in network.strengths(model.me).items():
+        if strength >= 1:
+            known[pid] = -math.log(max(TIE_REPLY[strength], direct.get(pid, 0.0)))
+    return known
 
 
 @dataclass(frozen=True)
@@ -246,6 +270,8 @@ class Warmth:
     pull_cost: npt.NDArray[np.float64]
     blocked: npt.NDArray[np.bool_]
     direct: dict[PersonId, float]
+    known: frozenset[PersonId]
+    """The people I know myself: their path is my own hop (see :func:`own_hops`)."""
 
     def _predecessor(self, v: int, hop: int) -> int:
         """Return the cheapest way into v at ``hop`` (ties to the smallest index)."""
@@ -275,6 +301,10 @@ class Warmth:
         v = self.view.index[person_id]
         if not math.isfinite(self.cost[v]) or v == self.source:
             return None
+        if person_id in self.known:
+            return describe_chain(
+                self.network, self.model, [self.model.me, person_id], float(self.cost[v])
+            )
         chain = [v]
         hop = self._first_layer(v, len(self.layers) - 1)
         at = v
@@ -349,6 +379,10 @@ def warmth_paths_reference(
         best.update(improved)
         frontier = sorted(improved)
     del best[model.me]
+    own_costs = {p: attrs["cost"] for p, attrs in graph.adj[model.me].items()}
+    for pid, strength in graph.graph.get("my_ties", {}).items():
+        if strength >= 1:
+            best[pid] = (own_costs[pid], (model.me, pid))
     return best
 
 
@@ -356,7 +390,7 @@ def hop_graph(network: ReferralNetwork, model: HopModel) -> nx.DiGraph[str]:
     """Return the hops as a ``networkx.DiGraph`` with a ``cost`` per edge (for the tests)."""
     import networkx as nx
 
-    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph(my_ties=dict(network.strengths(model.me)))
     graph.add_nodes_from(p.id for p in network.persons())
     for tie in network.ties():
         for u, v in ((tie.a, tie.b), (tie.b, tie.a)):

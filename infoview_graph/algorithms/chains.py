@@ -25,11 +25,14 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from infoview_graph.lifecycle import lifecycle
+
 if TYPE_CHECKING:
     from infoview_graph.models import PersonId, Referral
     from infoview_graph.network import ReferralNetwork
 
 __all__ = [
+    "OUTCOME_OF_STAGE",
     "Chain",
     "Chains",
     "FunnelStage",
@@ -157,23 +160,37 @@ class Chains(BaseModel):
     funnel: tuple[FunnelStage, ...]
 
 
-def outcome(network: ReferralNetwork, person_id: PersonId) -> Outcome:
-    """Return what happened with a person, from the events (the strongest outcome wins).
+OUTCOME_OF_STAGE: dict[str, Outcome] = {
+    "known": "not yet",
+    "referred": "not yet",
+    "do-not-contact": "not yet",
+    "asked": "contacted",
+    "follow-up-due": "contacted",
+    "no-response": "contacted",
+    "said-yes": "replied",
+    "scheduled": "replied",
+    "declined": "declined",
+    "met": "interviewed",
+    "thanked": "interviewed",
+}
+"""The coarse outcome a chain and its figure show for each lifecycle stage."""
+
+
+def outcome(
+    network: ReferralNetwork, person_id: PersonId, *, today: dt.date | None = None
+) -> Outcome:
+    """Return what came of a person so far: their lifecycle stage, coarsely.
+
+    The stage is :func:`infoview_graph.lifecycle.lifecycle`'s, the one every command
+    shows; :data:`OUTCOME_OF_STAGE` folds it into the five outcomes a tree can draw.
 
     Examples
     --------
     >>> from infoview_graph.demo import demo_network
-    >>> outcome(demo_network(), "mrs-smith")
-    'not yet'
+    >>> outcome(demo_network(), "mrs-smith"), outcome(demo_network(), "maya-lindstrom")
+    ('not yet', 'replied')
     """
-    if network.interviews_with(person_id):
-        return "interviewed"
-    attempts = network.outreach_to(person_id)
-    if any(o.declined for o in attempts):
-        return "declined"
-    if any(o.replied_on is not None for o in attempts):
-        return "replied"
-    return "contacted" if attempts else "not yet"
+    return OUTCOME_OF_STAGE[lifecycle(network, today=today).stage(person_id)]
 
 
 def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -> Chains:

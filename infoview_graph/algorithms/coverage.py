@@ -26,6 +26,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms._warmth import HopModel, direct_hops, hop_model
+from infoview_graph.lifecycle import ANSWERED, PENDING, lifecycle
 from infoview_graph.timing import Thresholds
 
 if TYPE_CHECKING:
@@ -186,7 +187,8 @@ def coverage(
     me = network.me.id
     interviews = sorted(network.interviews(), key=lambda i: (i.on, i.id))
     contacted = {o.person: o for o in network.outreach()}
-    replied = {o.person for o in network.outreach() if o.replied_on is not None}
+    life = lifecycle(network, today=day)
+    replied = set(life.in_stage(*ANSWERED))
     interviewed = {i.person for i in interviews}
     model = hop_model(network, today=day, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
     view = network.compact()
@@ -204,8 +206,7 @@ def coverage(
             r
             for r in network.referrals()
             if (r.referee in ids or target.id in (r.for_field, r.for_org))
-            and r.status in ("suggested", "contacted", "scheduled")
-            and r.referee not in interviewed
+            and life.stage(r.referee) in PENDING
         ]
         answered = {q for i in interviews if i.person in ids for q in i.answers if q in set(bank)}
         rows.append(

@@ -47,6 +47,7 @@ from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms.learned import QuestionAnswers, answers_by_question
 from infoview_graph.errors import InvalidInputError
+from infoview_graph.lifecycle import Stage, Standing, lifecycle
 from infoview_graph.models import Person, Question, Referral
 from infoview_graph.questions import EMPLOYER, REFERRAL, question_bank
 
@@ -161,8 +162,8 @@ class Brief(BaseModel):
     """The day the brief was prepared for."""
     connection: Connection
     focus_field: str | None
-    """The field the interview is about (the referral's field, else a target field of
-    theirs, else their first field)."""
+    """The field the interview is about: the referral's field, else a target field of
+    theirs, else a target field related to theirs, else none (see :func:`focus`)."""
     focus_field_name: str | None
     focus_organization_name: str | None
     """The organization the interview is about (the referral's, else theirs)."""
@@ -174,8 +175,10 @@ class Brief(BaseModel):
     """What earlier interviews in their fields (or at their organization) answered."""
     reminders: tuple[str, ...]
     """The practical reminders."""
+    stage: Stage = "known"
+    """Where they stand in the contact lifecycle (:mod:`infoview_graph.lifecycle`)."""
     status: tuple[str, ...]
-    """Where things stand with them: contact attempts, earlier interviews, flags."""
+    """Where things stand with them, in words: their stage, earlier interviews, flags."""
 
 
 def _chosen_referral(referrals: tuple[Referral, ...]) -> Referral:
@@ -265,11 +268,21 @@ def connection(network: ReferralNetwork, person: str) -> Connection:
 def focus(
     network: ReferralNetwork, person: Person, referral: Referral | None = None
 ) -> tuple[str | None, str | None]:
-    """Return the field and organization ids an interview with a person is about.
+    """Return the field and organization ids an interview with a person is about: my goal.
 
-    The field is the referral's, else the first of my target fields (by priority) that
-    they work in, else their first field, else one of their organization's fields (a target
-    first). The organization is the referral's, else theirs.
+    The organization is the referral's ``for_org``, else the person's own. The field is
+    the first that applies of:
+
+    1. the referral's ``for_field``;
+    2. the first of my target fields (by priority) that they work in (their organization's
+       fields when they have none of their own);
+    3. none, when the organization is a target of mine or the one the referral was for: the
+       employer is what makes them relevant, and a field of theirs I do not target is not my
+       interest;
+    4. the first of my target fields (by priority) related to one of theirs (see
+       :meth:`~infoview_graph.network.ReferralNetwork.related_fields`);
+    5. none: a field of theirs that is not one of my targets is never returned as my
+       interest.
 
     Parameters
     ----------
@@ -283,7 +296,13 @@ def focus(
     Returns
     -------
     tuple of (str or None, str or None)
-        The field's id and the organization's id.
+        The field's id (a target field or the referral's, or None) and the organization's
+        id (or None).
+
+    Notes
+    -----
+    O(t · f + f · F) for t target fields, the person's f fields and the network's F fields
+    (the related fields are looked up only when no target field or employer decides).
 
     Examples
     --------
@@ -291,18 +310,36 @@ def focus(
     >>> net = demo_network()
     >>> focus(net, net.person("rachel-goldberg"))
     ('accounting', 'lindqvist-park-cpas')
+
+    Jessica Tran works in communications (not a target) at General Mills (a target):
+
+    >>> focus(net, net.person("jessica-tran"))
+    (None, 'general-mills')
+
+    Dave Kowalski prepares taxes, a field related to accounting, at a firm I do not target:
+
+    >>> focus(net, net.person("dave-kowalski"))
+    ('accounting', 'prairie-ledger-tax')
     """
     org_id = referral.for_org if referral and referral.for_org else person.organization
     if referral and referral.for_field:
         return referral.for_field, org_id
-    targets = [t.id for t in network.targets() if t.kind == "field"]
-    candidates = person.fields
-    if not candidates and person.organization:
-        candidates = network.organization(person.organization).fields
-    for field_id in targets:
-        if field_id in candidates:
+    targets = network.targets()
+    target_fields = [t.id for t in targets if t.kind == "field"]
+    theirs = person.fields
+    if not theirs and person.organization:
+        theirs = network.organization(person.organization).fields
+    for field_id in target_fields:
+        if field_id in theirs:
             return field_id, org_id
-    return (candidates[0] if candidates else None), org_id
+    target_orgs = {t.id for t in targets if t.kind == "org"}
+    if (referral and referral.for_org) or (org_id is not None and org_id in target_orgs):
+        return None, org_id
+    related = {r for f in theirs for r in network.related_fields(f)} if target_fields else set()
+    for field_id in target_fields:
+        if field_id in related:
+            return field_id, org_id
+    return None, org_id
 
 
 def _phrase(name: str) -> str:
@@ -365,22 +402,14 @@ def _choose_questions(
     return picked, in_fields | colleagues
 
 
-def _status(network: ReferralNetwork, person: Person, today: dt.date) -> tuple[str, ...]:
-    lines = []
+def _status(network: ReferralNetwork, person: Person, standing: Standing) -> tuple[str, ...]:
+    lines = [f"Where you stand: {standing.describe()}."]
     if person.do_not_contact:
         lines.append("You marked them do-not-contact: check that you still mean to meet them.")
-    for attempt in network.outreach_to(person.id):
-        if attempt.declined:
-            lines.append(
-                f"You contacted them on {attempt.on}; they declined on {attempt.replied_on}."
-            )
-        elif attempt.replied_on is not None:
-            lines.append(
-                f"You contacted them on {attempt.on}; they replied on {attempt.replied_on}."
-            )
-        else:
-            days = (today - attempt.on).days
-            lines.append(f"You contacted them on {attempt.on}; no reply yet ({days} days).")
+    elif standing.stage == "declined":
+        lines.append("They declined: meet them only if they changed their mind.")
+    elif standing.stage == "said-yes":
+        lines.append(f"Put the meeting on the calendar first: referrals schedule {person.id}")
     for interview in network.interviews_with(person.id):
         lines.append(f"You interviewed them on {interview.on}: this is a follow-up conversation.")
     return tuple(lines)
@@ -464,6 +493,7 @@ def prep_brief(
     field_id, org_id = focus(network, target, referral)
     field_name = network.field(field_id).name if field_id else None
     org_name = network.organization(org_id).name if org_id else None
+    standing = lifecycle(network, today=day).standing(target.id)
     bank = question_bank(network.questions())
     questions, scope = _choose_questions(network, target, bank, n_questions)
     earlier = [i for i in network.interviews() if i.person in scope]
@@ -486,7 +516,8 @@ def prep_brief(
         questions=questions,
         learned=answered,
         reminders=_reminders(way_in.referrer_name),
-        status=_status(network, target, day),
+        stage=standing.stage,
+        status=_status(network, target, standing),
     )
 
 

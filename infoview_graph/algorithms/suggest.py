@@ -26,8 +26,12 @@ each a number in [0, 1], weighted and summed:
   the "3" of 3B7 [4]_ — a second person at an employer whose first contact has not
   replied.
 
-Never suggested: me, anyone already interviewed or who declined, anyone marked do not
-contact, and anyone I wrote to who is still inside the waiting window.
+Before the score comes the coach's order (:data:`TIERS`), read from the contact lifecycle
+(:mod:`infoview_graph.lifecycle`), the same one every command reads: someone who said yes
+and waits to be scheduled first; then follow-ups due and fresh referrals; then new
+contacts. Never suggested: me, anyone met, scheduled, asked and still inside the waiting
+window, silent after a follow-up, who declined, or marked do not contact. Someone I know
+myself (a tie of strength 1 or more) is contacted directly, never "introduced".
 
 References
 ----------
@@ -43,10 +47,11 @@ Examples
 --------
 >>> from infoview_graph.demo import demo_network
 >>> net = demo_network()
->>> for s in suggest_next_contacts(net, k=2):
-...     print(f"{s.score:.2f} {s.name} via {s.via}")
-0.85 Margaret Smith via brad-johnson
-0.82 Elena Petrova via marcus-bell
+>>> for s in suggest_next_contacts(net, k=3):
+...     print(f"{s.tier} {s.score:.2f} {s.name} via {s.via}")
+0 0.49 Maya Lindström via None
+1 0.85 Margaret Smith via brad-johnson
+1 0.82 Elena Petrova via marcus-bell
 """
 
 from __future__ import annotations
@@ -61,7 +66,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from infoview_graph.algorithms._warmth import (
     TIE_REPLY,
-    HopModel,
     Reach,
     Warmth,
     do_not_contact,
@@ -69,6 +73,14 @@ from infoview_graph.algorithms._warmth import (
     warmth_paths,
 )
 from infoview_graph.errors import NotFoundError
+from infoview_graph.lifecycle import (
+    CLOSED,
+    Lifecycle,
+    LifecycleSettings,
+    Stage,
+    Standing,
+    lifecycle,
+)
 from infoview_graph.models import CHANNEL_NOUN
 from infoview_graph.timing import Thresholds, business_days
 
@@ -76,15 +88,29 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from infoview_graph.models import Outreach, Person
+    from infoview_graph.models import Person
     from infoview_graph.network import ReferralNetwork
 
-__all__ = ["NOVELTY", "PRIORITY_WEIGHT", "SuggestWeights", "Suggestion", "suggest_next_contacts"]
+__all__ = [
+    "NOVELTY",
+    "PRIORITY_WEIGHT",
+    "TIERS",
+    "SuggestWeights",
+    "Suggestion",
+    "suggest_next_contacts",
+]
 
 NOVELTY = (1.0, 1.0, 1.0, 0.9, 0.8, 0.72)
 """Novelty of a direct tie of strength 0…5. Chosen so that warmth × novelty still grows
 with strength (0.10, 0.30, 0.50, 0.59, 0.64, 0.65) — raising a tie never lowers a score —
 but flattens at the top: a close friend is hardly preferred over a colleague."""
+TIERS = (
+    "Schedule first: they said yes",
+    "Then follow-ups due and fresh referrals",
+    "Then new contacts",
+)
+"""The coach's order of suggestions, by :attr:`Suggestion.tier`: someone who said yes must
+not wait, a follow-up due or a fresh referral comes before anyone new (DESIGN §4a)."""
 PRIORITY_WEIGHT = {1: 1.0, 2: 0.7, 3: 0.4}
 """Weight of a target by its priority (1 highest)."""
 RELATED_SHARE = 0.5
@@ -150,9 +176,9 @@ class Suggestion(BaseModel):
     --------
     >>> from infoview_graph.demo import demo_network
     >>> net = demo_network()
-    >>> s = suggest_next_contacts(net, k=1)[0]
-    >>> s.person_id, s.path
-    ('mrs-smith', ('steven-olson', 'brad-johnson', 'mrs-smith'))
+    >>> s = suggest_next_contacts(net, k=2)[1]
+    >>> s.person_id, s.path, s.stage
+    ('mrs-smith', ('steven-olson', 'brad-johnson', 'mrs-smith'), 'referred')
     >>> sorted(s.factors)
     ['coverage', 'reach', 'relevance', 'timing', 'warmth']
     """
@@ -171,6 +197,11 @@ class Suggestion(BaseModel):
     """Person ids from me to them (a referral shows the referrer in between)."""
     via: str | None
     """The introducer or referrer, if any."""
+    stage: Stage = "known"
+    """Where they stand in the contact lifecycle (:mod:`infoview_graph.lifecycle`)."""
+    tier: int = 2
+    """The coach's order, before the score: 0 — they said yes, schedule it; 1 — a follow-up
+    due or a fresh referral; 2 — a new contact (see :data:`TIERS`)."""
     reasons: tuple[str, ...]
     """One sentence per factor that mattered, with its contribution."""
     factors: dict[str, float]
@@ -215,7 +246,8 @@ def suggest_next_contacts(
     Returns
     -------
     list of Suggestion
-        Best first; ties broken by person id, so the order is total and repeatable.
+        In the coach's order (:attr:`Suggestion.tier`), best score first within it; ties
+        broken by person id, so the order is total and repeatable.
 
     Raises
     ------
@@ -233,9 +265,11 @@ def suggest_next_contacts(
     --------
     >>> from infoview_graph.demo import demo_network
     >>> top = suggest_next_contacts(demo_network(), k=3)
-    >>> top[0].name, top[0].via
-    ('Margaret Smith', 'brad-johnson')
     >>> top[0].action
+    'Schedule 15 minutes with Maya Lindström — they said yes on 2026-11-11'
+    >>> top[1].name, top[1].via
+    ('Margaret Smith', 'brad-johnson')
+    >>> top[1].action
     'Email Margaret Smith and mention Brad Johnson — Brad Johnson said you may use the name'
     """
     import numpy as np
@@ -259,7 +293,8 @@ def suggest_next_contacts(
 
     reached = np.isfinite(warmth.cost)
     reached[view.index[me.id]] = False
-    excluded, timing, notes = _timing(network, model, day, settings)
+    life = lifecycle(network, today=day, settings=_life_settings(settings))
+    excluded, timing, notes, tiers = _timing(network, life, day, settings)
     for pid in excluded:
         reached[view.index[pid]] = False
     if fields or organizations:
@@ -268,7 +303,7 @@ def suggest_next_contacts(
     if not len(candidates):
         return []
 
-    warm = np.exp(-warmth.cost[candidates]) * _novelty(warmth, view, me.id, candidates)
+    warm = _warm(warmth, view, me.id, candidates)
     relevance = _relevance(people, targets, candidates)
     coverage = _coverage(people, targets, candidates)
     timing_by_index = np.zeros(len(view.ids))
@@ -282,18 +317,25 @@ def suggest_next_contacts(
         + settings.timing * timed
     )
 
-    # Onward reach costs Python per candidate: take candidates by their best possible score
-    # and stop once even a full reach could not lift the next one into the top k.
-    order = np.lexsort((candidates, -partial))
-    scored: list[tuple[float, str, int, float]] = []
+    # The coach's order first (a yes to schedule, then follow-ups due and fresh referrals,
+    # then everyone else), the score within a tier. Onward reach costs Python per
+    # candidate: take candidates by tier and best possible score, and stop once even a full
+    # reach could not lift the next one into the top k.
+    tier = np.full(len(view.ids), 2)
+    for pid, value in tiers.items():
+        tier[view.index[pid]] = value
+    tier = tier[candidates]
+    order = np.lexsort((candidates, -partial, tier))
+    scored: list[tuple[int, float, str, int, float]] = []
     for position in order:
-        bound = partial[position] + settings.reach
-        if len(scored) >= k and bound < _kth(scored, k) - 1e-12:
+        bound = (int(tier[position]), -(partial[position] + settings.reach))
+        if len(scored) >= k and bound > _kth(scored, k):
             break
         v = int(candidates[position])
         onward = _onward_reach(network, targets, view.ids[v])[0]
-        scored.append((partial[position] + settings.reach * onward, view.ids[v], position, onward))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+        total = partial[position] + settings.reach * onward
+        scored.append((int(tier[position]), total, view.ids[v], position, onward))
+    scored.sort(key=lambda s: (s[0], -s[1], s[2]))
 
     return [
         _suggestion(
@@ -311,13 +353,23 @@ def suggest_next_contacts(
                 "timing": float(timed[position]),
             },
             timing_notes=notes.get(pid, ()),
+            standing=life.standing(pid),
+            tier=tier_of,
         )
-        for _, pid, position, onward in scored[:k]
+        for tier_of, _, pid, position, onward in scored[:k]
     ]
 
 
-def _kth(scored: list[tuple[float, str, int, float]], k: int) -> float:
-    return sorted((s[0] for s in scored), reverse=True)[k - 1]
+def _kth(scored: list[tuple[int, float, str, int, float]], k: int) -> tuple[int, float]:
+    """Return the (tier, -score) of the k-th best so far, less rounding noise."""
+    tier, score = sorted((s[0], -s[1]) for s in scored)[k - 1]
+    return tier, score + 1e-12
+
+
+def _life_settings(settings: SuggestWeights) -> LifecycleSettings:
+    return LifecycleSettings(
+        thresholds=settings.thresholds, stale_after_days=settings.stale_after_days
+    )
 
 
 # --- targets and per-person arrays -----------------------------------------------------------
@@ -464,19 +516,29 @@ def _in_filters(people: _People, fields: Sequence[str], orgs: Sequence[str]) -> 
     return hits > 0
 
 
-def _novelty(warmth: Warmth, view: Any, me: str, candidates: Any) -> Any:
-    """Novelty applies to people whose best path is my own tie to them."""
+def _warm(warmth: Warmth, view: Any, me: str, candidates: Any) -> Any:
+    """Return the warmth factor: the best path's chance, with novelty on my own ties.
+
+    For someone I know, the chance is the better of my tie discounted by its novelty,
+    ``TIE_REPLY[s] · NOVELTY[s]``, and my other direct hops to them (a referral, a reply),
+    which novelty does not touch. Both terms grow (or stay) with the strength ``s``, so a
+    stronger tie never lowers the warmth — not even for someone who already replied.
+    """
     import numpy as np
 
-    result = np.ones(len(candidates))
-    mine = warmth.network.strengths(me)
+    warm = np.exp(-warmth.cost[candidates])
     position = np.full(len(view.ids), -1)
     position[candidates] = np.arange(len(candidates))
-    for other, strength in mine.items():
+    for other, strength in warmth.network.strengths(me).items():
         i = int(position[view.index[other]])
-        if i >= 0 and math.isclose(warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])):
-            result[i] = NOVELTY[strength]
-    return result
+        if i < 0:
+            continue
+        own = TIE_REPLY[strength] * NOVELTY[strength]
+        if other in warmth.known:
+            warm[i] = max(own, warmth.direct.get(other, 0.0))
+        elif math.isclose(warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])):
+            warm[i] = own
+    return warm
 
 
 def _onward_reach(
@@ -513,58 +575,60 @@ def _onward_reach(
 
 
 def _timing(
-    network: ReferralNetwork, model: HopModel, day: dt.date, settings: SuggestWeights
-) -> tuple[set[str], dict[str, float], dict[str, list[str]]]:
-    """Who is excluded, each person's timing value, and the sentences explaining it."""
-    limits = settings.thresholds
+    network: ReferralNetwork, life: Lifecycle, day: dt.date, settings: SuggestWeights
+) -> tuple[set[str], dict[str, float], dict[str, list[str]], dict[str, int]]:
+    """Who is excluded, each person's timing value and its sentences, and the coach's tier.
+
+    Everything here reads the lifecycle: a yes to schedule (tier 0), a follow-up due or a
+    fresh referral (tier 1), everyone else (tier 2); people asked and waiting, scheduled,
+    met, declined, silent after a follow-up or not to be contacted are not suggested.
+    """
     excluded = set(do_not_contact(network))
-    excluded |= {i.person for i in network.interviews()}
-    excluded |= {r.referee for r in network.referrals() if r.status == "declined"}
-    excluded |= {o.person for o in network.outreach() if o.declined}
+    excluded |= set(life.in_stage("asked", "scheduled", *CLOSED))
     timing: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
+    tier: dict[str, int] = {}
 
     def add(pid: str, value: float, note: str) -> None:
         timing[pid] = min(1.0, timing.get(pid, 0.0) + value)
         notes.setdefault(pid, []).append(note)
 
-    latest: dict[str, Outreach] = {}
-    for attempt in sorted(network.outreach(), key=lambda o: (o.on, o.id)):
-        latest[attempt.person] = attempt
-    silent_at: dict[str, list[tuple[str, int]]] = {}
-    for pid, attempt in sorted(latest.items()):
-        if pid in excluded:
+    for pid in life.in_stage("said-yes"):
+        s = life.standing(pid)
+        add(pid, 1.0, f"they said yes on {s.replied_on}: schedule the conversation")
+        tier[pid] = 0
+    for pid in life.in_stage("follow-up-due"):
+        s = life.standing(pid)
+        waited = business_days(s.asked_on or day, day)
+        add(pid, 0.8, f"no reply for {waited} business days: time to follow up (3B7)")
+        tier[pid] = 1
+    for pid in life.in_stage("referred"):
+        for referral in network.referrals_to(pid):
+            age = (day - referral.on).days
+            fresh = max(0.0, 1.0 - age / (2 * settings.stale_after_days))
+            if fresh > 0:
+                state = "fresh" if age < settings.stale_after_days else "getting stale"
+                add(pid, fresh, f"a {state} referral, {_days(age)} old")
+                if age < settings.stale_after_days:
+                    tier[pid] = 1
+    for item in life.obligations:
+        if item.kind != "3b7-second-contact" or item.person_id is None or item.due > day:
             continue
-        if attempt.replied_on is not None:
-            add(pid, 1.0, f"they replied on {attempt.replied_on}: schedule the conversation")
-        else:
-            waited = business_days(attempt.on, day)
-            if waited < limits.curmudgeon_after:
-                excluded.add(pid)
-            else:
-                add(pid, 0.8, f"no reply for {waited} business days: time to follow up (3B7)")
-            org = network.person(pid).organization
-            if org is not None and waited >= limits.booster_within:
-                silent_at.setdefault(org, []).append((pid, waited))
-    for referral in network.referrals():
-        if referral.status != "suggested" or referral.referee in latest:
+        waiting = life.standing(item.person_id)
+        org = network.person(item.person_id).organization
+        if org is None:
             continue
-        age = (day - referral.on).days
-        fresh = max(0.0, 1.0 - age / (2 * settings.stale_after_days))
-        if fresh > 0:
-            state = "fresh" if age < settings.stale_after_days else "getting stale"
-            add(referral.referee, fresh, f"a {state} referral, {_days(age)} old")
-    for org, silent in silent_at.items():
-        pid, waited = min(silent, key=lambda s: (-s[1], s[0]))
+        waited = business_days(waiting.asked_on or day, day)
         for member in network.members(org):
-            if member.id != pid and member.id not in latest:
+            if life.stage(member.id) in ("known", "referred") and member.id != network.me.id:
                 add(
                     member.id,
                     0.5,
-                    f"{network.person(pid).name} at {network.organization(org).name} has not "
-                    f"replied in {waited} business days: try a second person there (3B7)",
+                    f"{network.person(item.person_id).name} at "
+                    f"{network.organization(org).name} has not replied in {waited} business "
+                    f"days: try a second person there (3B7)",
                 )
-    return excluded, timing, notes
+    return excluded, timing, notes, tier
 
 
 # --- the result ------------------------------------------------------------------------------
@@ -580,6 +644,8 @@ def _suggestion(
     person_id: str,
     values: dict[str, float],
     timing_notes: Iterable[str],
+    standing: Standing,
+    tier: int,
 ) -> Suggestion:
     person = network.person(person_id)
     reach = warmth.reach(person_id)
@@ -613,7 +679,9 @@ def _suggestion(
         person_id=person_id,
         name=person.name,
         score=round(sum(factors.values()), 6),
-        action=_action(network, reach, person, day),
+        action=_action(network, reach, person, standing, day),
+        stage=standing.stage,
+        tier=tier,
         path=reach.path,
         via=via,
         reasons=tuple(reasons),
@@ -634,9 +702,9 @@ def _why_warm(network: ReferralNetwork, warmth: Warmth, reach: Reach) -> str:
     if reach.referral is not None and len(reach.chain) == 2:
         r = reach.referral
         permission = (
-            "said you may use the name" if r.may_use_name else "(ask before using the name)"
+            " and said you may use the name" if r.may_use_name else "; ask before using the name"
         )
-        return f"{_name(network, r.referrer)} referred them on {r.on} and {permission}"
+        return f"{_name(network, r.referrer)} referred them on {r.on}{permission}"
     if len(reach.chain) == 2:
         strength = network.strengths(model.me).get(reach.chain[1])
         if strength is None:
@@ -695,18 +763,18 @@ def _why_coverage(network: ReferralNetwork, targets: _Targets, person: Person) -
     return "; ".join(parts)
 
 
-def _action(network: ReferralNetwork, reach: Reach, person: Person, day: dt.date) -> str:
+def _action(
+    network: ReferralNetwork, reach: Reach, person: Person, standing: Standing, day: dt.date
+) -> str:
     name = person.name
-    attempts = network.outreach_to(person.id)
-    if attempts and not attempts[-1].declined:
-        last = attempts[-1]
-        if last.replied_on is not None:
-            return f"Schedule 15 minutes with {name} — they replied on {last.replied_on}"
-        waited = business_days(last.on, day)
-        channel = CHANNEL_NOUN[last.channel]
+    if standing.stage == "said-yes":
+        return f"Schedule 15 minutes with {name} — they said yes on {standing.replied_on}"
+    if standing.stage == "follow-up-due" and standing.asked_on is not None:
+        waited = business_days(standing.asked_on, day)
+        channel = CHANNEL_NOUN[standing.channel or "other"]
         return (
             f"Follow up with {name} ({waited} business days without a reply "
-            f"to your {channel} of {last.on})"
+            f"to your {channel} of {standing.asked_on})"
         )
     how = "Email" if person.emails or person.url is None else "Message"
     if reach.referral is not None and len(reach.chain) == 2:

@@ -10,6 +10,18 @@ DemoOpt = Annotated[
     typer.Option("--demo", help="Run on the bundled demo network; your store is not touched."),
 ]
 OnOpt = Annotated[str | None, typer.Option("--on", help="The date, YYYY-MM-DD (default: today).")]
+TodayOpt = Annotated[
+    str | None, typer.Option("--today", help="As of this date, YYYY-MM-DD (default: today).")
+]
+MayUseNameOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--may-use-name/--no-may-use-name",
+        help="I may (or may no longer) say the referrer suggested I get in touch; "
+        "left out, a permission given earlier stays.",
+        show_default=False,
+    ),
+]
 StrengthOpt = Annotated[
     int | None,
     typer.Option(

@@ -35,11 +35,18 @@ def note(message: str) -> None:
     sys.stderr.write(f"note: {printable(message)}\n")
 
 
-def done(message: str, notes: Iterable[str] = ()) -> None:
-    """Print the notes of a change on stderr, then its one-line confirmation on stdout.
+def warn(message: str) -> None:
+    """Print a warning for the user on stderr: the change was made, but look twice."""
+    sys.stderr.write(f"warning: {printable(message)}\n")
+
+
+def done(message: str, notes: Iterable[str] = (), warnings: Iterable[str] = ()) -> None:
+    """Print the warnings and notes of a change on stderr, then its confirmation on stdout.
 
     Called after the change was committed.
     """
+    for line in warnings:
+        warn(line)
     for line in notes:
         note(line)
     sys.stdout.write(f"{printable(message)}\n")

@@ -35,13 +35,17 @@ def suggest(
 ) -> None:
     """Whom to contact next, and through whom: a ranked, explained list of next steps.
 
-    Each suggestion weighs warmth (how likely an answer is along the best path from you),
-    relevance to your targets, coverage (fields and employers with few interviews first),
-    onward reach, and timing (fresh referrals, follow-ups due after 3B7).
+    The coach's order comes first: people who said yes (schedule them), then follow-ups due
+    and fresh referrals, then new contacts. Within each group, suggestions are ranked by
+    warmth (how likely an answer is along the best path from you), relevance to your
+    targets, coverage (fields and employers with few interviews first), onward reach, and
+    timing. People you asked and are waiting for, have met, who declined or are marked do
+    not contact are never suggested; people you know are contacted directly, never
+    "introduced".
 
     Example:  referrals suggest --demo --explain
     """
-    from infoview_graph.algorithms.suggest import suggest_next_contacts
+    from infoview_graph.algorithms.suggest import TIERS, suggest_next_contacts
 
     day = parse_date(today, "--today")
     network = load_network(demo=demo)
@@ -52,19 +56,25 @@ def suggest(
     if not found:
         typer.echo("Nothing to suggest: add contacts, referrals or targets first (see --help).")
         return
-    if explain:
-        for rank, s in enumerate(found, 1):
+    ranked = list(enumerate(found, 1))
+    for tier, title in enumerate(TIERS):
+        group = [(rank, s) for rank, s in ranked if s.tier == tier]
+        if not group:
+            continue
+        if not explain:
+            emit_table(
+                ["#", "person", "action", "why"],
+                [(rank, s.name, s.action, _short_why(s.reasons)) for rank, s in group],
+                title=title,
+            )
+            continue
+        typer.echo(title)
+        for rank, s in group:
             typer.echo(printable(f"{rank}. {s.name} ({s.person_id}) — score {s.score:.2f}"))
             typer.echo(printable(f"   {s.action}"))
             typer.echo(printable(f"   path: {' → '.join(s.path)}"))
             for reason in s.reasons:
                 typer.echo(printable(f"   · {reason}"))
-        return
-    emit_table(
-        ["#", "person", "action", "why"],
-        [(rank, s.name, s.action, _short_why(s.reasons)) for rank, s in enumerate(found, 1)],
-        title="Whom to contact next",
-    )
 
 
 def _short_why(reasons: tuple[str, ...]) -> str:
@@ -92,7 +102,9 @@ def intro(
     """Who can introduce me to an organization or field ("Do you know anyone at …?").
 
     Lists whom to ask, best first, the best paths in with their weakest link, and anyone
-    every path depends on. With no path, names contacts close to the target to ask anyway.
+    every path depends on. Paths never pass through or end at people who declined or are
+    marked do not contact, people you know are contacted directly, and a path stops at the
+    first person inside the target. With no path, names contacts to ask anyway.
 
     Example:  referrals intro "General Mills" --demo
     """
@@ -105,33 +117,35 @@ def intro(
         emit_json(answer.model_dump(mode="json"))
         return
     typer.echo(printable(answer.message))
-    people = answer.introducers or answer.fallback
-    if people:
+    if answer.introducers:
+        typer.echo(printable(answer.chance_meaning))
         emit_table(
             ["#", "ask", "chance", "why"],
             [
-                (rank, p.name, f"{min(p.warmth, 0.99):.0%}" if p.warmth else "", p.reason)
-                for rank, p in enumerate(people, 1)
+                (rank, p.name, f"{min(p.warmth, 0.99):.0%}", p.reason)
+                for rank, p in enumerate(answer.introducers, 1)
             ],
         )
+    elif answer.fallback:
+        emit_table(
+            ["#", "ask", "why"],
+            [(rank, p.name, p.reason) for rank, p in enumerate(answer.fallback, 1)],
+        )
     if answer.paths:
-        names = {
-            p.id: p.name
-            for p in network.persons()
-            if p.id in {x for a in answer.paths for x in a.path}
-        }
+        names = {p.id: p.name for p in network.persons()}
         emit_table(
             ["path", "chance", "weakest link"],
             [
-                (
-                    " → ".join(names[x] for x in p.path),
-                    f"{p.warmth:.0%}",
-                    _link(names, p.weakest_link),
-                )
+                (_route(names, p.path, p.referrer), f"{p.warmth:.0%}", _link(names, p.weakest_link))
                 for p in answer.paths
             ],
             title=f"Best paths into {answer.target_name}",
         )
+
+
+def _route(names: dict[str, str], path: tuple[str, ...], referrer: str | None) -> str:
+    route = " → ".join(names[x] for x in path)
+    return route if referrer is None else f"{route} (referred by {names[referrer]})"
 
 
 def _link(names: dict[str, str], link: tuple[str, str, float]) -> str:

@@ -1,4 +1,4 @@
-"""``referrals know|refer|outreach|reply|interview log``: what happened between people."""
+"""``referrals know|refer|outreach|reply|schedule|interview log``: what happened between people."""
 
 import sys
 from typing import Annotated, Literal, Optional
@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from infoview_graph.cli._context import open_for_write, parse_date
-from infoview_graph.cli._options import OnOpt, PersonArg, StrengthOpt
+from infoview_graph.cli._options import MayUseNameOpt, OnOpt, PersonArg, StrengthOpt, TodayOpt
 from infoview_graph.cli._output import done, handle_errors, printable
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.models import Question
@@ -50,13 +50,13 @@ def refer(
             "--for", help="The field or organization it is for (field:NAME / org:NAME create one)."
         ),
     ] = None,
-    may_use_name: Annotated[
-        bool,
-        typer.Option("--may-use-name", help="I may say the referrer suggested I get in touch."),
-    ] = False,
+    may_use_name: MayUseNameOpt = None,
     note_: Annotated[str | None, typer.Option("--note", help="What was said about them.")] = None,
 ) -> None:
     """Record a referral: REFERRER suggested I speak with REFEREE.
+
+    Stating a recorded referral again with new facts (--for, --on, --note, --may-use-name /
+    --no-may-use-name) corrects it; its status stays, and the notes say what changed.
 
     Example:  referrals refer "Brad Johnson" "Mrs. Smith" --for accounting --may-use-name
     """
@@ -83,12 +83,16 @@ def outreach(
 ) -> None:
     """Record that I contacted someone (asking for 15 minutes).
 
+    Someone marked do not contact is refused; writing again to someone who declined is
+    recorded with a warning.
+
     Example:  referrals outreach "Mrs. Smith" --via "Brad Johnson" --channel phone
     """
     date = parse_date(on, "--on")
     with open_for_write() as store:
-        o = actions.log_outreach(store, person, on=date, via=via, channel=channel).record
-    done(f"contacted {o.person} on {o.on} ({o.id})")
+        change = actions.log_outreach(store, person, on=date, via=via, channel=channel)
+    o = change.record
+    done(f"contacted {o.person} on {o.on} ({o.id})", change.notes, change.warnings)
 
 
 @handle_errors
@@ -97,14 +101,44 @@ def reply(
     on: OnOpt = None,
     declined: Annotated[bool, typer.Option("--declined", help="They said no.")] = False,
 ) -> None:
-    """Record the reply to my latest unanswered outreach to someone.
+    """Record someone's reply: it answers every outreach to them that awaits one.
 
     Example:  referrals reply "Mrs. Smith" --on 2026-11-19
     """
     date = parse_date(on, "--on")
     with open_for_write() as store:
-        o = actions.log_reply(store, person, on=date, declined=declined).record
-    done(f"{o.person} {'declined' if o.declined else 'replied'} on {o.replied_on}")
+        change = actions.log_reply(store, person, on=date, declined=declined)
+    o = change.record
+    done(f"{o.person} {'declined' if o.declined else 'replied'} on {o.replied_on}", change.notes)
+
+
+@handle_errors
+def schedule(
+    person: PersonArg,
+    on: Annotated[
+        str, typer.Option("--on", help="The day of the meeting, YYYY-MM-DD.", show_default=False)
+    ],
+    mode: Annotated[
+        Literal["in-person", "phone", "video"] | None,
+        typer.Option("--mode", help="How we meet (a rescheduled meeting keeps its mode)."),
+    ] = None,
+    today: TodayOpt = None,
+) -> None:
+    """Put a meeting with someone on the calendar, or move it.
+
+    Recorded on my latest outreach to them that they did not decline; scheduling means
+    they said yes, so an outreach without a reply gets one. With no such outreach, one is
+    added (channel "other"). Their referrals become "scheduled".
+
+    Example:  referrals schedule "Mrs. Smith" --on 2026-11-24 --mode phone
+    """
+    date, day = parse_date(on, "--on"), parse_date(today, "--today")
+    assert date is not None
+    with open_for_write() as store:
+        change = actions.schedule_meeting(store, person, on=date, mode=mode, today=day)
+    o = change.record
+    how = f" ({o.meeting_mode})" if o.meeting_mode else ""
+    done(f"meeting with {o.person} on {o.meeting_on}{how} ({o.id})", change.notes)
 
 
 def _answers(items: list[str]) -> dict[str, str]:
@@ -154,9 +188,24 @@ def interview_log(
         Literal["yes", "maybe", "no"] | None,
         typer.Option("--fit", help="Would I want to work there?"),
     ] = None,
+    may_use_name: Annotated[
+        bool | None,
+        typer.Option(
+            "--may-use-name/--no-may-use-name",
+            help="I may (or may not) use their name with the people given by --referred.",
+            show_default=False,
+        ),
+    ] = None,
     thanked_on: Annotated[
         str | None,
         typer.Option("--thanked-on", help="When I sent the thank-you note, YYYY-MM-DD."),
+    ] = None,
+    told_referrer_on: Annotated[
+        str | None,
+        typer.Option(
+            "--told-referrer-on",
+            help="When I told the referrer(s) how it went, YYYY-MM-DD.",
+        ),
     ] = None,
     note_: Annotated[str | None, typer.Option("--note", help="Anything else.")] = None,
     no_input: Annotated[
@@ -166,17 +215,20 @@ def interview_log(
 ) -> None:
     """Record an informational interview: answers, advice, leads and new names.
 
-    Each --referred name becomes a referral from the interviewee (a new person if unknown).
-    --answer takes a question id from 'referrals questions'. On a terminal, with no
-    --answer, --advice, --lead, --referred or --friendliness, it walks you through the
-    questions and then asks for advice, leads, new names and friendliness (Enter skips;
-    --no-input never asks).
+    Each --referred name becomes a referral from the interviewee (a new person if unknown);
+    --may-use-name records that I may use the interviewee's name with them.
+    --told-referrer-on marks "tell the referrer how it went" done for everyone who referred
+    me to the interviewee. --answer takes a question id from 'referrals questions'. On a
+    terminal, with no --answer, --advice, --lead, --referred or --friendliness, it walks you
+    through the questions and then asks for advice, leads, new names and friendliness
+    (Enter skips; --no-input never asks).
 
     Example:  referrals interview log "Mrs. Smith" --minutes 20 --mode in-person
     --answer day-in-the-life="Month-end close, then audits" --advice "Take the CPA exam"
     --referred "Tom Reyes" --friendliness 5 --fit yes
     """
     date, thanked = parse_date(on, "--on"), parse_date(thanked_on, "--thanked-on")
+    told = parse_date(told_referrer_on, "--told-referrer-on")
     answers = _answers(answer or [])
     given = answer or advice or lead or referred or friendliness is not None
     with open_for_write() as store:
@@ -201,6 +253,8 @@ def interview_log(
             friendliness=friendliness,
             fit=fit,
             thanked_on=thanked,
+            told_referrer_on=told,
+            may_use_name=may_use_name,
             notes=note_,
             known_questions={q.id for q in bank},
         )

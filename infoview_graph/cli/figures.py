@@ -13,7 +13,7 @@ import typer
 
 from infoview_graph._files import write_atomic
 from infoview_graph.cli._context import load_network, parse_date
-from infoview_graph.cli._options import DemoOpt
+from infoview_graph.cli._options import DemoOpt, TodayOpt
 from infoview_graph.cli._output import done, handle_errors
 from infoview_graph.errors import DuplicateError, InvalidInputError
 
@@ -44,9 +44,6 @@ ReportOutOpt = Annotated[
         help="The report to write: .html (one self-contained file) or .md (SVG figures beside).",
         dir_okay=False,
     ),
-]
-TodayOpt = Annotated[
-    Optional[str], typer.Option("--today", help="As of this date, YYYY-MM-DD (default: today).")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
 

@@ -16,14 +16,19 @@ from infoview_graph.cli._output import (
     handle_errors,
     note,
     printable,
+    warn,
 )
 from infoview_graph.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    pass
+    import datetime as dt
+    from typing import Literal
+
+    from infoview_graph.network import ReferralNetwork
 
 draft_app = typer.Typer(
-    no_args_is_help=True, help="Draft the request for 15 minutes, and the thank-you note."
+    no_args_is_help=True,
+    help="Draft the request for 15 minutes, the follow-up, and the thank-you note.",
 )
 questions_app = typer.Typer()
 
@@ -37,6 +42,10 @@ TemplateOpt = Annotated[
         help="A string.Template text file to use instead of the default ($placeholders).",
         dir_okay=False,
     ),
+]
+DraftTodayOpt = Annotated[
+    Optional[str],
+    typer.Option("--today", help="Judge where they stand as of this date, YYYY-MM-DD."),
 ]
 FieldOpt = Annotated[
     Optional[str],
@@ -131,36 +140,92 @@ def prep(
 
 @draft_app.command("request")
 @handle_errors
-def draft_request(person: PersonArg, template: TemplateOpt = None, demo: DemoOpt = False) -> None:
+def draft_request(
+    person: PersonArg,
+    template: TemplateOpt = None,
+    today: DraftTodayOpt = None,
+    demo: DemoOpt = False,
+) -> None:
     """Draft the request for 15 minutes, after the source document's script.
 
-    Names the person who referred you only if you may use the name; under 100 words with
-    the default template; asks for advice, never for a job. The word count goes to stderr.
+    Speaks of your goal (the target field or employer that makes them relevant), greets
+    people you know by their first name, names the person who referred you only if you may
+    use the name; under 100 words with the default template; asks for advice, never for a
+    job. Refused for someone marked do not contact; a warning if they declined, a note if
+    you asked them already (use draft followup) or met them (draft thanks). The word count
+    goes to stderr.
 
     Example:  referrals draft request "Margaret Smith" --demo
     """
     from infoview_graph.algorithms.drafts import draft_request as draft
-    from infoview_graph.algorithms.drafts import word_count
 
-    text = draft(load_network(demo=demo), person, template=_read_template(template))
-    _echo(text)
-    note(f"{word_count(text)} words")
+    network = load_network(demo=demo)
+    text = draft(network, person, template=_read_template(template))
+    _show_draft(network, person, "request", text, parse_date(today, "--today"))
+
+
+@draft_app.command("followup")
+@handle_errors
+def draft_followup(
+    person: PersonArg,
+    today: DraftTodayOpt = None,
+    template: TemplateOpt = None,
+    demo: DemoOpt = False,
+) -> None:
+    """Draft the short follow-up to a request that got no answer (3B7: after 7 business days).
+
+    Recalls the day and channel of your first message, your goal, and the person who
+    referred you if you may use the name; under 100 words with the default template; never
+    asks for a job. Refused unless a request to them awaits an answer (the error says where
+    they stand and what to do instead) and for someone marked do not contact.
+
+    Example:  referrals draft followup "Jessica Tran" --demo
+    """
+    from infoview_graph.algorithms.drafts import draft_followup as draft
+
+    network = load_network(demo=demo)
+    day = parse_date(today, "--today")
+    text = draft(network, person, today=day, template=_read_template(template))
+    _show_draft(network, person, "followup", text, day)
 
 
 @draft_app.command("thanks")
 @handle_errors
-def draft_thanks(person: PersonArg, template: TemplateOpt = None, demo: DemoOpt = False) -> None:
+def draft_thanks(
+    person: PersonArg,
+    template: TemplateOpt = None,
+    today: DraftTodayOpt = None,
+    demo: DemoOpt = False,
+) -> None:
     """Draft the thank-you note for your latest interview with someone.
 
-    Cites the advice they gave and the names they passed on. Send it within 24 hours.
+    Cites the advice they gave and the names they passed on, in the tone of your
+    relationship (first name for people you know). Send it within 24 hours. Refused for
+    someone marked do not contact.
 
     Example:  referrals draft thanks "Marcus Bell" --demo
     """
     from infoview_graph.algorithms.drafts import draft_thanks as draft
-    from infoview_graph.algorithms.drafts import word_count
 
-    text = draft(load_network(demo=demo), person, template=_read_template(template))
+    network = load_network(demo=demo)
+    text = draft(network, person, template=_read_template(template))
+    _show_draft(network, person, "thanks", text, parse_date(today, "--today"))
+
+
+def _show_draft(
+    network: "ReferralNetwork",
+    person: str,
+    kind: 'Literal["request", "followup", "thanks"]',
+    text: str,
+    today: "Optional[dt.date]",
+) -> None:
+    """Print the draft on stdout; its warnings, notes and word count on stderr."""
+    from infoview_graph.algorithms.drafts import draft_cautions, word_count
+
+    cautions = draft_cautions(network, person, kind, today=today)
     _echo(text)
+    for caution in cautions:
+        (warn if caution.level == "warning" else note)(caution.text)
     note(f"{word_count(text)} words")
 
 

@@ -1,11 +1,10 @@
 """``referrals person add|list|show|edit|forget``: the contacts."""
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
-from infoview_graph.cli._context import open_for_read, open_for_write
+from infoview_graph.cli._context import open_for_read, open_for_write, parse_date
 from infoview_graph.cli._options import (
     DemoOpt,
     DoNotContactOpt,
@@ -20,6 +19,7 @@ from infoview_graph.cli._options import (
     StrengthOpt,
     TagsOpt,
     TitleOpt,
+    TodayOpt,
     UrlOpt,
 )
 from infoview_graph.cli._output import (
@@ -110,20 +110,24 @@ def list_(
 
 @app.command("show")
 @handle_errors
-def show(person: PersonArg, json_: JsonOpt = False, demo: DemoOpt = False) -> None:
-    """Show everything recorded about one person.
+def show(
+    person: PersonArg, today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = False
+) -> None:
+    """Show everything recorded about one person, and where they stand.
+
+    The stage (known, referred, asked, follow-up due, said yes, scheduled, met, thanked,
+    declined, no response, do not contact) is the one every other command uses.
 
     Example:  referrals person show "Brad Johnson"
     """
-    from infoview_graph.timing import classify
-
+    day = parse_date(today, "--today")
     with open_for_read(demo=demo) as store:
-        details = person_details(store, person)
-        today = store.as_of() or dt.date.today()
-    answers = classify(details.outreach, details.interviews, today=today)
+        details = person_details(store, person, today=day)
     if json_:
-        emit_json({**details.to_json(), "responsiveness": answers})
+        emit_json(details.to_json())
         return
+    answers = details.responsiveness
+    where = details.standing
     p = details.person
     emit_record(
         f"{p.name} ({p.id})",
@@ -131,6 +135,7 @@ def show(person: PersonArg, json_: JsonOpt = False, demo: DemoOpt = False) -> No
             ("organization", p.organization),
             ("title", p.title),
             ("fields", p.fields),
+            ("where I stand", where.describe() if where else None),
             ("how I know them", p.how),
             ("my tie strength", details.my_tie),
             ("responsiveness", None if answers == "unknown" or p.is_self else answers),
@@ -152,7 +157,9 @@ def _outreach_line(o: Outreach) -> str:
     reply = (
         "declined" if o.declined else (f"replied {o.replied_on}" if o.replied_on else "no reply")
     )
-    return f"{o.on} by {o.channel}: {reply}"
+    meeting = f"; meeting {o.meeting_on}" if o.meeting_on else ""
+    mode = f" ({o.meeting_mode})" if o.meeting_mode else ""
+    return f"{o.on} by {o.channel}: {reply}{meeting}{mode}"
 
 
 @app.command("edit")

@@ -91,9 +91,11 @@ def chains(
     from rich.text import Text
     from rich.tree import Tree
 
-    from infoview_graph.algorithms.chains import outcome, referral_chains
+    from infoview_graph.algorithms.chains import referral_chains
+    from infoview_graph.lifecycle import lifecycle
 
     network = load_network(demo=demo)
+    life = lifecycle(network)
     root = network.find_person(from_).id if from_ else None
     report = referral_chains(network, root=root)
     if json_:
@@ -106,9 +108,12 @@ def chains(
 
     def label(person: str, parent: str | None) -> Text:
         text = network.person(person).name
+        standing = life.standing(person)
+        where = "not contacted yet" if standing.stage == "referred" else standing.label
         if parent is not None:
-            hop = referral_of[(parent, person)]
-            text += f" — {hop.on}, {outcome(network, person)}"
+            text += f" — {referral_of[(parent, person)].on}, {where}"
+        elif standing.stage != "known":
+            text += f" — {where}"
         if person in also:
             text += f" (also referred by {', '.join(also[person])})"
         return Text(printable(text))
@@ -233,13 +238,15 @@ def followup_done(
 ) -> None:
     """Mark a follow-up done: it leaves the agenda.
 
+    A thank-you note marked done is also recorded on the interview (its thanked-on date).
+
     Example:  referrals followup done thank-you-interview-marcus-bell-1
     """
     when = parse_date(on, "--on") or dt.date.today()
     with open_for_write() as store:
         item = _find_item(store, item_id, when)
-        actions.settle_followup(store, item, done_on=when)
-    done(f"done: {item_id}")
+        change = actions.settle_followup(store, item, done_on=when)
+    done(f"done: {item_id}", change.notes)
 
 
 @followup_app.command("snooze")

@@ -73,6 +73,7 @@ __all__ = [
     "log_reply",
     "refer",
     "remove_target",
+    "schedule_meeting",
     "settle_followup",
 ]
 
@@ -89,7 +90,10 @@ class Change(Generic[_T]):
     record
         The record the action wrote.
     notes : tuple of str
-        One sentence per record created implicitly (shown on stderr by the CLI).
+        One sentence per record created or changed on the way (shown on stderr by the CLI).
+    warnings : tuple of str
+        One sentence per thing the user should know before relying on the change, such as
+        writing again to someone who declined (the CLI prints them as warnings).
 
     Examples
     --------
@@ -103,6 +107,7 @@ class Change(Generic[_T]):
 
     record: _T
     notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -643,18 +648,23 @@ def refer(
     *,
     on: dt.date | None = None,
     purpose: str | None = None,
-    may_use_name: bool = False,
+    may_use_name: bool | None = None,
     note: str | None = None,
 ) -> Change[Referral]:
-    """Record that ``referrer`` suggested I speak with ``referee``.
+    """Record that ``referrer`` suggested I speak with ``referee``, or correct that record.
 
     A referee not yet known is created (``how="referral"``, no tie to me). ``purpose`` names
     the field or organization the referral is for (``field:NAME`` / ``org:NAME`` create it).
+    ``may_use_name`` None means "not said": a new referral does not give the permission, and
+    a correction keeps what was given before; only False revokes it.
+
+    Stating a recorded referral again with new facts (``on``, ``purpose``, ``may_use_name``,
+    ``note``) corrects it: the status stays, and the notes say what changed.
 
     Raises
     ------
     DuplicateError
-        If this referral is recorded already.
+        If this referral is recorded already and nothing given differs from it.
     InvalidInputError
         If referrer and referee are the same person, or either is me.
 
@@ -664,10 +674,17 @@ def refer(
     >>> store = open_store(":memory:")
     >>> _ = init_store(store, "Steven Olson")
     >>> _ = add_contact(store, "Brad Johnson", org="General Mills")
-    >>> change = refer(store, "Brad Johnson", "Mrs. Smith", on=dt.date(2026, 11, 2),
-    ...                purpose="General Mills", may_use_name=True)
+    >>> change = refer(store, "Brad Johnson", "Mrs. Smith", on=dt.date(2026, 11, 2))
     >>> change.record.for_org, change.record.status, change.notes
-    ('general-mills', 'suggested', ("created person 'Mrs. Smith' (mrs-smith)",))
+    (None, 'suggested', ("created person 'Mrs. Smith' (mrs-smith)",))
+    >>> refer(store, "Brad Johnson", "Mrs. Smith", on=dt.date(2026, 11, 5),
+    ...       purpose="General Mills", may_use_name=True).notes
+    ('may use the name: no → yes', 'for: General Mills', 'on: 2026-11-02 → 2026-11-05')
+    >>> refer(store, "Brad Johnson", "Mrs. Smith")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.DuplicateError: 'brad-johnson' has already referred you to 'mrs-smith';
+    nothing changed
     """
     notes = _Notes()
     with store.write():
@@ -686,24 +703,56 @@ def refer(
             raise InvalidInputError(
                 "refer: a person cannot refer you to themselves; name two different people"
             )
-        if store.referral(giver.id, named.id) is not None:
-            raise DuplicateError(
-                f"'{giver.id}' has already referred you to '{named.id}'; nothing changed"
-            )
+        old = store.referral(giver.id, named.id)
         for_field, for_org = _resolve_purpose(store, purpose, notes) if purpose else (None, None)
-        referral = _build(
-            Referral,
-            "referral",
-            referrer=giver.id,
-            referee=named.id,
-            on=_today(on),
-            for_field=for_field,
-            for_org=for_org,
-            may_use_name=may_use_name,
-            note=note,
+        # Only what was said: a fact left out keeps the recorded value (or the default).
+        said = {"on": on, "may_use_name": may_use_name, "note": note}
+        given: dict[str, Any] = {key: value for key, value in said.items() if value is not None}
+        if purpose:
+            given |= {"for_field": for_field, "for_org": for_org}
+        if old is None:
+            values = {"referrer": giver.id, "referee": named.id, "on": _today(on), **given}
+            referral = _build(Referral, "referral", **values)
+            store.add_referral(referral)
+            changed: list[str] = []
+        else:
+            referral = _build(Referral, "referral", **{**old.model_dump(), **given})
+            changed = _referral_changes(store, old, referral)
+            if not changed:
+                raise DuplicateError(
+                    f"'{giver.id}' has already referred you to '{named.id}'; nothing changed"
+                )
+            store.add_referral(referral, replace=True)
+    return Change(referral, (*notes.items, *changed))
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _purpose_name(store: Store, referral: Referral) -> str | None:
+    if referral.for_field is not None:
+        return store.field(referral.for_field).name
+    if referral.for_org is not None:
+        return store.organization(referral.for_org).name
+    return None
+
+
+def _referral_changes(store: Store, old: Referral, new: Referral) -> list[str]:
+    """Say, one sentence per fact, how a corrected referral differs from the recorded one."""
+    changes = []
+    if new.may_use_name != old.may_use_name:
+        changes.append(
+            f"may use the name: {_yes_no(old.may_use_name)} → {_yes_no(new.may_use_name)}"
         )
-        store.add_referral(referral)
-    return Change(referral, tuple(notes.items))
+    if (new.for_field, new.for_org) != (old.for_field, old.for_org):
+        before, after = _purpose_name(store, old), _purpose_name(store, new)
+        changes.append(f"for: {before} → {after}" if before else f"for: {after}")
+    if new.on != old.on:
+        changes.append(f"on: {old.on} → {new.on}")
+    if new.note != old.note:
+        changes.append("note: replaced" if old.note else "note: added")
+    return changes
 
 
 def _advance_referrals(
@@ -712,6 +761,17 @@ def _advance_referrals(
     for referral in store.referrals_to(person_id):
         if when(referral):
             store.add_referral(referral.model_copy(update={"status": to}), replace=True)
+
+
+def _contactable(person: Person, command: str, whom: str) -> None:
+    """Refuse me and anyone marked do not contact, before anything is written."""
+    if person.is_self:
+        raise InvalidInputError(f"{command}: that is you; name {whom}")
+    if person.do_not_contact:
+        raise InvalidInputError(
+            f"{command}: {person.id} is marked do not contact; nothing recorded — to lift it: "
+            f"referrals person edit {person.id} --may-contact"
+        )
 
 
 def log_outreach(
@@ -724,6 +784,14 @@ def log_outreach(
 ) -> Change[Outreach]:
     """Record a contact attempt; referrals to the person not yet acted on become "contacted".
 
+    A person marked do not contact is refused. Writing again to someone who declined is
+    recorded, with a warning that says when they declined.
+
+    Raises
+    ------
+    InvalidInputError
+        If the person is me or is marked do not contact; nothing is written.
+
     Examples
     --------
     >>> from infoview_graph.store import open_store
@@ -735,12 +803,15 @@ def log_outreach(
     'outreach-mrs-smith'
     >>> store.referral("brad-johnson", "mrs-smith").status
     'contacted'
+    >>> _ = log_reply(store, "Mrs. Smith", on=dt.date(2026, 11, 4), declined=True)
+    >>> log_outreach(store, "Mrs. Smith", on=dt.date(2027, 3, 1)).warnings
+    ('mrs-smith declined on 2026-11-04',)
     """
     with store.write():
         target = store.find_person(person)
-        if target.is_self:
-            raise InvalidInputError("outreach: that is you; name the person you contacted")
+        _contactable(target, "outreach", "the person you contacted")
         through = store.find_person(via) if via is not None else None
+        earlier = store.outreach_to(target.id)
         outreach = _build(
             Outreach,
             "outreach",
@@ -752,20 +823,28 @@ def log_outreach(
         )
         store.add_outreach(outreach)
         _advance_referrals(store, target.id, "contacted", lambda r: r.status == "suggested")
+    answers = sorted((o.replied_on, o.declined) for o in earlier if o.replied_on is not None)
+    if answers and answers[-1][1]:  # their last word was no
+        return Change(outreach, warnings=(f"{target.id} declined on {answers[-1][0]}",))
     return Change(outreach)
 
 
 def log_reply(
     store: Store, person: str, *, on: dt.date | None = None, declined: bool = False
 ) -> Change[Outreach]:
-    """Record the reply to the latest unanswered contact attempt to a person.
+    """Record a person's reply: it answers every contact attempt to them that awaits one.
 
+    A second message sent while the first waited is its follow-up, so one reply answers
+    both: every attempt made on or before the reply date without a reply gets ``replied_on``
+    (and ``declined``). The change's record is the latest of them; a note lists the others.
     With ``declined``, the person said no: their open referrals become "declined".
 
     Raises
     ------
     NotFoundError
         If no contact attempt to the person awaits a reply.
+    InvalidInputError
+        If the reply date is before every attempt that awaits a reply.
 
     Examples
     --------
@@ -774,14 +853,19 @@ def log_reply(
     >>> _ = init_store(store, "Steven Olson")
     >>> _ = add_contact(store, "Ann Lee")
     >>> _ = log_outreach(store, "Ann Lee", on=dt.date(2026, 11, 3))
-    >>> log_reply(store, "Ann Lee", on=dt.date(2026, 11, 4)).record.replied_on
-    datetime.date(2026, 11, 4)
+    >>> _ = log_outreach(store, "Ann Lee", on=dt.date(2026, 11, 12))
+    >>> change = log_reply(store, "Ann Lee", on=dt.date(2026, 11, 13))
+    >>> change.record.id, change.notes
+    ('outreach-ann-lee-2', ('the reply also answers outreach-ann-lee of 2026-11-03',))
+    >>> [o.replied_on.day for o in store.outreach_to("ann-lee")]
+    [13, 13]
     >>> log_reply(store, "Ann Lee")
     Traceback (most recent call last):
     ...
     infoview_graph.errors.NotFoundError: no outreach to 'ann-lee' awaits a reply; record it first
     with 'referrals outreach ann-lee'
     """
+    when = _today(on)
     with store.write():
         target = store.find_person(person)
         waiting = [o for o in store.outreach_to(target.id) if o.replied_on is None]
@@ -790,10 +874,16 @@ def log_reply(
                 f"no outreach to '{target.id}' awaits a reply; "
                 f"record it first with 'referrals outreach {target.id}'"
             )
-        latest = waiting[-1]
-        values = {**latest.model_dump(), "replied_on": _today(on), "declined": declined}
-        replied = _build(Outreach, "reply", **values)
-        store.add_outreach(replied, replace=True)
+        answered = [o for o in waiting if o.on <= when]
+        if not answered:
+            raise InvalidInputError(
+                f"--on: the reply date {when} is before the outreach of {waiting[0].on}; "
+                "check both dates"
+            )
+        answer = {"replied_on": when, "declined": declined}
+        replies = [_build(Outreach, "reply", **{**o.model_dump(), **answer}) for o in answered]
+        for replied in replies:
+            store.add_outreach(replied, replace=True)
         if declined:
             _advance_referrals(
                 store,
@@ -801,7 +891,111 @@ def log_reply(
                 "declined",
                 lambda r: r.status in ("suggested", "contacted", "scheduled"),
             )
-    return Change(replied)
+    also = tuple(f"the reply also answers {o.id} of {o.on}" for o in answered[:-1])
+    return Change(replies[-1], also)
+
+
+def schedule_meeting(
+    store: Store,
+    person: str,
+    *,
+    on: dt.date,
+    mode: str | None = None,
+    today: dt.date | None = None,
+) -> Change[Outreach]:
+    """Put a meeting with a person on the calendar (or move it), on their latest outreach.
+
+    The meeting is recorded on the latest contact attempt to the person that they did not
+    decline. Scheduling implies they said yes: an attempt without a reply gets one, dated
+    ``min(today, on)`` but never before the attempt. With no such attempt (none at all, or
+    only declined ones), one is created — channel "other", made and answered on
+    ``min(today, on)`` — and the notes say so. A meeting already set is moved, and the notes
+    say from when; without ``mode`` a rescheduled meeting keeps its mode. Referrals to the
+    person that are "suggested" or "contacted" become "scheduled".
+
+    Parameters
+    ----------
+    store : Store
+        The open store.
+    person : str
+        Whom I am meeting: an id or an unambiguous name.
+    on : datetime.date
+        The day of the meeting.
+    mode : {"in-person", "phone", "video"}, optional
+        How we are to meet.
+    today : datetime.date, optional
+        The day it is recorded (default: today); bounds the implied reply date.
+
+    Returns
+    -------
+    Change of Outreach
+        The contact attempt that now carries the meeting.
+
+    Raises
+    ------
+    InvalidInputError
+        If the person is me or is marked do not contact, or if the meeting would be before
+        the attempt it answers; nothing is written.
+    DuplicateError
+        If that meeting is recorded already (same day, same mode).
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = init_store(store, "Steven Olson")
+    >>> _ = add_contact(store, "Ann Lee")
+    >>> _ = log_outreach(store, "Ann Lee", on=dt.date(2026, 11, 3))
+    >>> change = schedule_meeting(store, "Ann Lee", on=dt.date(2026, 11, 12), mode="phone",
+    ...                           today=dt.date(2026, 11, 5))
+    >>> change.record.replied_on, change.record.meeting_on, change.record.meeting_mode
+    (datetime.date(2026, 11, 5), datetime.date(2026, 11, 12), 'phone')
+    >>> schedule_meeting(store, "Ann Lee", on=dt.date(2026, 11, 13),
+    ...                  today=dt.date(2026, 11, 6)).notes
+    ('moved from 2026-11-12',)
+    """
+    day = _today(today)
+    notes = _Notes()
+    with store.write():
+        target = store.find_person(person)
+        _contactable(target, "schedule", "the person you are meeting")
+        open_ = [o for o in store.outreach_to(target.id) if not o.declined]
+        if open_:
+            attempt = open_[-1]
+        else:
+            first = min(day, on)
+            attempt = _build(
+                Outreach,
+                "outreach",
+                id=store.new_id("outreach", f"outreach-{target.id}"[:70].rstrip("-")),
+                person=target.id,
+                on=first,
+                channel="other",
+                replied_on=first,
+            )
+            notes.add(
+                f"no open outreach to {target.id} was recorded: added {attempt.id} "
+                f"(channel other) on {first}, answered the same day"
+            )
+        update: dict[str, Any] = {"meeting_on": on, "meeting_mode": mode or attempt.meeting_mode}
+        if attempt.replied_on is None:
+            update["replied_on"] = max(attempt.on, min(day, on))
+            notes.add(f"recorded their yes on {update['replied_on']} ({attempt.id})")
+        if attempt.meeting_on is not None and attempt.meeting_on != on:
+            notes.add(f"moved from {attempt.meeting_on}")
+        if attempt.meeting_on == on and update["meeting_mode"] == attempt.meeting_mode:
+            raise DuplicateError(
+                f"schedule: the meeting with {target.id} on {on} is recorded already; "
+                "nothing changed"
+            )
+        if attempt.meeting_mode and update["meeting_mode"] != attempt.meeting_mode:
+            notes.add(f"mode: {attempt.meeting_mode} → {update['meeting_mode']}")
+        meeting = _build(Outreach, "meeting", **{**attempt.model_dump(), **update})
+        store.add_outreach(meeting, replace=True)
+        _advance_referrals(
+            store, target.id, "scheduled", lambda r: r.status in ("suggested", "contacted")
+        )
+    return Change(meeting, tuple(notes.items))
 
 
 def log_interview(
@@ -818,19 +1012,29 @@ def log_interview(
     friendliness: int | None = None,
     fit: str | None = None,
     thanked_on: dt.date | None = None,
+    told_referrer_on: dt.date | None = None,
+    may_use_name: bool | None = None,
     notes: str | None = None,
     known_questions: Collection[str] | None = None,
 ) -> Change[Interview]:
     """Record an informational interview and the names it gave.
 
     Each name in ``referred`` becomes a person (if new) and a referral from the interviewee;
-    referrals to the interviewee become "interviewed". With ``known_questions`` (the ids of
-    the question bank), every answer's question id must be one of them.
+    referrals to the interviewee become "interviewed". ``may_use_name`` records whether I
+    may use the interviewee's name with the people they named: new referrals get it, and
+    those the interviewee had given before are corrected (None: not said, nothing changes).
+    ``told_referrer_on`` records that I told the referrers how it went: each referrer of
+    the interviewee (other than me) gets the agenda's ``tell-referrer-<interview id>-<referrer
+    id>`` item stored as done on that day. With ``known_questions`` (the ids of the question
+    bank), every answer's question id must be one of them.
 
     Raises
     ------
     NotFoundError
         If an answer's question id is not in ``known_questions``.
+    InvalidInputError
+        If ``may_use_name`` is given without ``referred``, or ``told_referrer_on`` is before
+        the interview.
 
     Examples
     --------
@@ -844,15 +1048,34 @@ def log_interview(
     ('interview-ann-lee', ('tom-reyes',), ("created person 'Tom Reyes' (tom-reyes)",))
     >>> store.referral("ann-lee", "tom-reyes").on
     datetime.date(2026, 11, 10)
+
+    Told the referrer, and allowed to use the name:
+
+    >>> _ = refer(store, "Ann Lee", "Mrs. Smith", on=dt.date(2026, 11, 10))
+    >>> change = log_interview(store, "Mrs. Smith", on=dt.date(2026, 11, 17),
+    ...     referred=["Tom Reyes"], may_use_name=True, told_referrer_on=dt.date(2026, 11, 18))
+    >>> store.referral("mrs-smith", "tom-reyes").may_use_name
+    True
+    >>> [(f.id, f.done_on.day) for f in store.load().followups]
+    [('tell-referrer-interview-mrs-smith-ann-lee', 18)]
     """
     if known_questions is not None:
         check_question_ids((answers or {}).keys(), known_questions)
+    if may_use_name is not None and not referred:
+        raise InvalidInputError(
+            "--may-use-name: name the people they referred you to with --referred"
+        )
+    when = _today(on)
+    if told_referrer_on is not None and told_referrer_on < when:
+        raise InvalidInputError(
+            f"--told-referrer-on: {told_referrer_on} is before the interview on {when}; "
+            "check both dates"
+        )
     created = _Notes()
     with store.write():
         target = store.find_person(person)
         if target.is_self:
             raise InvalidInputError("interview log: that is you; name the person you interviewed")
-        when = _today(on)
         referee_ids: list[str] = []
         for name in referred:
             named = _resolve_or_create(store, name, created)
@@ -879,13 +1102,54 @@ def log_interview(
             notes=notes,
         )
         for referee in sorted(set(referee_ids)):
-            if store.referral(target.id, referee) is None:
-                store.add_referral(
-                    _build(Referral, "referral", referrer=target.id, referee=referee, on=when)
-                )
+            _name_given(store, target.id, referee, when, may_use_name, created)
         store.add_interview(interview)
         _advance_referrals(store, target.id, "interviewed", lambda r: r.status != "interviewed")
+        if told_referrer_on is not None:
+            _told_referrers(store, interview, told_referrer_on, created)
     return Change(interview, tuple(created.items))
+
+
+def _name_given(
+    store: Store,
+    referrer: str,
+    referee: str,
+    on: dt.date,
+    may_use_name: bool | None,
+    notes: _Notes,
+) -> None:
+    """Record a name given in an interview, or the permission on a name given before."""
+    old = store.referral(referrer, referee)
+    if old is None:
+        values = {"referrer": referrer, "referee": referee, "on": on}
+        store.add_referral(_build(Referral, "referral", **values, may_use_name=bool(may_use_name)))
+    elif may_use_name is not None and old.may_use_name != may_use_name:
+        store.add_referral(old.model_copy(update={"may_use_name": may_use_name}), replace=True)
+        notes.add(
+            f"referral {referrer} → {referee}: may use the name: "
+            f"{_yes_no(old.may_use_name)} → {_yes_no(may_use_name)}"
+        )
+
+
+def _told_referrers(store: Store, interview: Interview, on: dt.date, notes: _Notes) -> None:
+    """Store the agenda's tell-referrer items of an interview as done on ``on``."""
+    me = store.me().id
+    referrers = [r.referrer for r in store.referrals_to(interview.person) if r.referrer != me]
+    if not referrers:
+        notes.add(
+            f"--told-referrer-on: nobody referred you to {interview.person}; nothing to record"
+        )
+    for referrer in referrers:
+        told = _build(
+            FollowUp,
+            "follow-up",
+            id=f"tell-referrer-{interview.id}-{referrer}",
+            kind="tell-referrer",
+            person=referrer,
+            due=on,
+            done_on=on,
+        )
+        store.add_followup(told, replace=True)
 
 
 # --- follow-ups --------------------------------------------------------------------------------
@@ -934,6 +1198,8 @@ def settle_followup(
 
     ``item`` is the stored follow-up, or one built from an agenda item (same id, kind,
     person and due date) — derived obligations are stored only once the user acts on them.
+    A thank-you note marked done (``thank-you-<interview id>``) is also recorded on the
+    interview as its ``thanked_on``, in the same transaction.
 
     Examples
     --------
@@ -943,6 +1209,17 @@ def settle_followup(
     >>> item = add_followup(store, "Send Brad the article", due=dt.date(2026, 11, 23)).record
     >>> settle_followup(store, item, done_on=dt.date(2026, 11, 24)).record.done_on
     datetime.date(2026, 11, 24)
+
+    A thank-you note from the agenda:
+
+    >>> _ = add_contact(store, "Ann Lee")
+    >>> _ = log_interview(store, "Ann Lee", on=dt.date(2026, 11, 10))
+    >>> thanks = FollowUp(id="thank-you-interview-ann-lee", kind="thank-you", person="ann-lee",
+    ...                   due=dt.date(2026, 11, 11))
+    >>> settle_followup(store, thanks, done_on=dt.date(2026, 11, 11)).notes
+    ('interview-ann-lee: thanked on 2026-11-11',)
+    >>> store.interviews_with("ann-lee")[0].thanked_on
+    datetime.date(2026, 11, 11)
     """
     if snoozed_until is not None and snoozed_until <= item.due and done_on is None:
         raise InvalidInputError(
@@ -952,4 +1229,19 @@ def settle_followup(
         values = {**item.model_dump(), "done_on": done_on, "snoozed_until": snoozed_until}
         settled = _build(FollowUp, "follow-up", **values)
         store.add_followup(settled, replace=True)
-    return Change(settled)
+        thanked = _record_thanks(store, settled) if done_on is not None else None
+    notes = (f"{thanked.id}: thanked on {thanked.thanked_on}",) if thanked is not None else ()
+    return Change(settled, notes)
+
+
+def _record_thanks(store: Store, item: FollowUp) -> Interview | None:
+    """Set ``thanked_on`` on the interview a done thank-you item is about, if not set yet."""
+    if item.kind != "thank-you" or item.person is None or item.done_on is None:
+        return None
+    interview_id = item.id.removeprefix("thank-you-")
+    for interview in store.interviews_with(item.person):
+        if interview.id == interview_id and interview.thanked_on is None:
+            thanked = interview.model_copy(update={"thanked_on": item.done_on})
+            store.add_interview(thanked, replace=True)
+            return thanked
+    return None

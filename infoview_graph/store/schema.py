@@ -10,7 +10,9 @@ The schema version lives in ``PRAGMA user_version``:
 - 3 — adds ``graph_cache``, the compact view of the ties (CSR arrays) kept between
   commands, and ``graph_version``, a counter that triggers raise on every change to
   ``ties`` or to the set of ``persons``: the cache is used only when it was made at the
-  current version.
+  current version;
+- 4 — adds ``outreach.meeting_on`` and ``outreach.meeting_mode``: the meeting a yes turned
+  into (``referrals schedule``).
 
 :func:`migrate` brings any older store up to :data:`SCHEMA_VERSION` inside one
 transaction, after the caller has made a backup.
@@ -34,7 +36,7 @@ import sqlite3
 
 __all__ = ["SCHEMA_VERSION", "create_schema", "migrate"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema version this code writes, kept in ``PRAGMA user_version``: an older store is
 backed up and migrated, a newer one refused."""
 
@@ -133,6 +135,8 @@ CREATE TABLE outreach (
     via TEXT REFERENCES persons(id) ON DELETE SET NULL,
     replied_on TEXT,
     declined INTEGER NOT NULL DEFAULT 0 CHECK (declined IN (0, 1)),
+    meeting_on TEXT,
+    meeting_mode TEXT CHECK (meeting_mode IN ('in-person', 'phone', 'video')),
     CHECK (via <> person),
     CHECK (replied_on IS NULL OR replied_on >= on_date)
 );
@@ -325,6 +329,16 @@ def _migrate_2(con: sqlite3.Connection) -> int:
     return 3
 
 
+def _migrate_3(con: sqlite3.Connection) -> int:
+    """Add the meeting date and mode of version 4 to ``outreach`` (empty in every row)."""
+    con.execute("ALTER TABLE outreach ADD COLUMN meeting_on TEXT")
+    con.execute(
+        "ALTER TABLE outreach ADD COLUMN meeting_mode TEXT "
+        "CHECK (meeting_mode IN ('in-person', 'phone', 'video'))"
+    )
+    return 4
+
+
 def _index_emails(con: sqlite3.Connection) -> None:
     # Version 1 refused a second person with a known email, so the emails are unique; if
     # an older store holds one twice anyway, the person with the smaller id keeps it.
@@ -335,7 +349,7 @@ def _index_emails(con: sqlite3.Connection) -> None:
     )
 
 
-_MIGRATIONS = {0: _migrate_0, 1: _migrate_1, 2: _migrate_2}
+_MIGRATIONS = {0: _migrate_0, 1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
 
 
 def migrate(con: sqlite3.Connection, version: int) -> None:

@@ -213,7 +213,7 @@ _OUTREACH = _Table(
     Outreach,
     ("id",),
     {"on": "on_date", **{a: a for a in ("id", "person", "channel", "via", "replied_on")}}
-    | {"declined": "declined"},
+    | {a: a for a in ("declined", "meeting_on", "meeting_mode")},
 )
 _INTERVIEWS = _Table(
     "interviews",

@@ -16,13 +16,16 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.errors import NotFoundError
+from infoview_graph.lifecycle import Standing, standing
 from infoview_graph.models import Interview, Organization, Outreach, Person, Referral
 from infoview_graph.store.sqlite import Store
+from infoview_graph.timing import Responsiveness, classify
 
 __all__ = [
     "OrganizationDetails",
@@ -45,18 +48,29 @@ class PersonDetails(BaseModel):
     referred: tuple[Referral, ...]
     outreach: tuple[Outreach, ...]
     interviews: tuple[Interview, ...]
+    standing: Standing | None
+    """Where they stand in the contact lifecycle (None for me)."""
+    responsiveness: Responsiveness
+    """Booster, obligate, curmudgeon or unknown (:func:`infoview_graph.timing.classify`)."""
 
     def to_json(self) -> dict[str, Any]:
         """Return every stored attribute as one JSON-ready object."""
         data = self.person.model_dump(mode="json")
         data["my_tie_strength"] = self.my_tie
+        data["responsiveness"] = self.responsiveness
+        data["stage"] = self.standing.stage if self.standing else None
+        data["standing"] = self.standing.model_dump(mode="json") if self.standing else None
         for key in ("referred_by", "referred", "outreach", "interviews"):
             data[key] = [r.model_dump(mode="json") for r in getattr(self, key)]
         return data
 
 
-def person_details(store: Store, query: str) -> PersonDetails:
-    """Return a person (by id, ``me`` or unambiguous name) and their records.
+def person_details(store: Store, query: str, *, today: dt.date | None = None) -> PersonDetails:
+    """Return a person (by id, ``me`` or unambiguous name), their records and their stage.
+
+    ``today`` (default: the store's ``as_of`` date, else today) is the day their standing
+    and responsiveness are judged on; both come from the same rules as every other
+    command's (:func:`infoview_graph.lifecycle.standing`, :func:`infoview_graph.timing.classify`).
 
     Raises
     ------
@@ -65,14 +79,30 @@ def person_details(store: Store, query: str) -> PersonDetails:
     """
     person = store.find_person(query)
     me = store.me()
+    day = today or store.as_of() or dt.date.today()
     tie = None if person.is_self else store.tie(me.id, person.id)
+    referred_by = tuple(store.referrals_to(person.id))
+    outreach = tuple(store.outreach_to(person.id))
+    interviews = tuple(store.interviews_with(person.id))
+    where = None
+    if not person.is_self:
+        where = standing(
+            person,
+            outreach=outreach,
+            interviews=interviews,
+            referrals=referred_by,
+            my_tie=tie.strength if tie is not None else None,
+            today=day,
+        )
     return PersonDetails(
         person=person,
         my_tie=tie.strength if tie is not None else None,
-        referred_by=tuple(store.referrals_to(person.id)),
+        referred_by=referred_by,
         referred=tuple(store.referrals_from(person.id)),
-        outreach=tuple(store.outreach_to(person.id)),
-        interviews=tuple(store.interviews_with(person.id)),
+        outreach=outreach,
+        interviews=interviews,
+        standing=where,
+        responsiveness=classify(outreach, interviews, today=day),
     )
 
 
