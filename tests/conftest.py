@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,30 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile("dev", max_examples=60, deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+# Before every stop: a fresh random seed and ten times the examples (docs/contributing.md).
+settings.register_profile(
+    "explore",
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+PROFILE = "ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev")
+settings.load_profile(PROFILE)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Give the explore profile a random seed of its own, unless one is given."""
+    if PROFILE == "explore" and config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = str(secrets.randbelow(2**32))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say which Hypothesis profile runs, and the seed that replays an explore run."""
+    seed = config.getoption("hypothesis_seed", None)
+    replay = f"; replay with --hypothesis-seed={seed}" if seed is not None else ""
+    return f"hypothesis profile: {PROFILE}{replay}"
 
 
 @pytest.fixture(autouse=True)

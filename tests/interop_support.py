@@ -70,7 +70,11 @@ def memory_store() -> Store:
 
 def imports_or_refuses(read: Callable[[bytes], Parsed], data: bytes) -> None:
     """Check the importer property on ``data`` (see the module docstring)."""
-    store = memory_store()
+    with memory_store() as store:
+        _check_import(store, read, data)
+
+
+def _check_import(store: Store, read: Callable[[bytes], Parsed], data: bytes) -> None:
     before = store.load()
     refused: ImportFileError | None = None
     try:
@@ -79,12 +83,9 @@ def imports_or_refuses(read: Callable[[bytes], Parsed], data: bytes) -> None:
         apply_import(store, parsed)
     except ImportFileError as error:
         refused = error
-    try:
-        if refused is not None:
-            assert str(refused)
-            assert store.load() == before
-        else:
-            # What was imported is a valid network: every reference resolves.
-            assert ReferralNetwork(store.load()).me.name == "Steven Olson"
-    finally:
-        store.close()
+    if refused is not None:
+        assert str(refused)
+        assert store.load() == before
+    else:
+        # What was imported is a valid network: every reference resolves.
+        assert ReferralNetwork(store.load()).me.name == "Steven Olson"

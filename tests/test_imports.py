@@ -65,164 +65,165 @@ def _contacts(store: Store) -> dict[str, Person]:
 
 @pytest.mark.parametrize("name", sorted(READERS))
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(name: str) -> None:
-    store = memory_store()
-    first = apply_import(store, READERS[name](fixture(name)))
-    assert first.created > 0
-    after_first = store.load()
-    ReferralNetwork(after_first)  # a valid network
-    parsed = READERS[name](fixture(name))
-    second = apply_import(store, parsed)
-    assert store.load() == after_first
-    assert (second.created, second.updated, second.unchanged) == (0, 0, len(parsed.persons))
-    assert second.likely_duplicates == ()
+    with memory_store() as store:
+        first = apply_import(store, READERS[name](fixture(name)))
+        assert first.created > 0
+        after_first = store.load()
+        ReferralNetwork(after_first)  # a valid network
+        parsed = READERS[name](fixture(name))
+        second = apply_import(store, parsed)
+        assert store.load() == after_first
+        assert (second.created, second.updated, second.unchanged) == (0, 0, len(parsed.persons))
+        assert second.likely_duplicates == ()
 
 
 def test_linkedin_connections_become_persons_organizations_and_ties() -> None:
-    store = memory_store()
-    report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
-    assert (report.created, report.organizations_created) == (4, 3)
-    people = {p.name: p for p in _contacts(store).values()}
-    assert store.organization(people["Brad Johnson"].organization or "").name == "General Mills"
-    assert people["Margaret Smith"].organization == people["Brad Johnson"].organization
-    tie = store.tie("steven-olson", people["Ada Lovelace"].id)
-    assert tie is not None
-    assert (tie.strength, tie.since) == (0, dt.date(2023, 3, 15))
-    assert {p.how for p in people.values()} == {"other"}
-    # The store's own email index knows the imported addresses.
-    assert store.find_by_contact(emails=["Brad.Johnson@example.com"]) == [
-        (people["Brad Johnson"].id, "email")
-    ]
+    with memory_store() as store:
+        report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
+        assert (report.created, report.organizations_created) == (4, 3)
+        people = {p.name: p for p in _contacts(store).values()}
+        assert store.organization(people["Brad Johnson"].organization or "").name == "General Mills"
+        assert people["Margaret Smith"].organization == people["Brad Johnson"].organization
+        tie = store.tie("steven-olson", people["Ada Lovelace"].id)
+        assert tie is not None
+        assert (tie.strength, tie.since) == (0, dt.date(2023, 3, 15))
+        assert {p.how for p in people.values()} == {"other"}
+        # The store's own email index knows the imported addresses.
+        assert store.find_by_contact(emails=["Brad.Johnson@example.com"]) == [
+            (people["Brad Johnson"].id, "email")
+        ]
 
 
 def test_a_reexport_with_other_url_spellings_updates_and_never_duplicates() -> None:
-    store = memory_store()
-    apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
-    report = apply_import(store, read_linkedin(fixture("linkedin_reexport.csv")))
-    assert (report.created, report.updated, report.unchanged) == (0, 1, 3)
-    assert report.changes == ("update ada-lovelace (line 5): add emails",)
-    people = {p.name: p for p in _contacts(store).values()}
-    assert len(people) == 4
-    assert people["Ada Lovelace"].emails == ("ada@example.org",)
-    # Known people are filled in, never overwritten: Brad's new employer is not taken over,
-    # and no organization is created for it.
-    assert store.organization(people["Brad Johnson"].organization or "").name == "General Mills"
-    assert store.find_organization("Cargill") is None
+    with memory_store() as store:
+        apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
+        report = apply_import(store, read_linkedin(fixture("linkedin_reexport.csv")))
+        assert (report.created, report.updated, report.unchanged) == (0, 1, 3)
+        assert report.changes == ("update ada-lovelace (line 5): add emails",)
+        people = {p.name: p for p in _contacts(store).values()}
+        assert len(people) == 4
+        assert people["Ada Lovelace"].emails == ("ada@example.org",)
+        # Known people are filled in, never overwritten: Brad's new employer is not taken over,
+        # and no organization is created for it.
+        assert store.organization(people["Brad Johnson"].organization or "").name == "General Mills"
+        assert store.find_organization("Cargill") is None
 
 
 def test_never_merged_on_name_alone_but_reported_as_likely_duplicate() -> None:
-    store = memory_store()
-    actions.add_contact(store, "Brad Johnson", emails=["brad@elsewhere.example"], how="friend")
-    report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
-    assert report.created == 4
-    (duplicate,) = report.likely_duplicates
-    assert (duplicate.person_id, duplicate.others, duplicate.line) == (
-        "brad-johnson-2",
-        ("brad-johnson",),
-        6,
-    )
-    assert "referrals person merge brad-johnson brad-johnson-2 --yes" in str(duplicate)
-    assert {p.id for p in _contacts(store).values() if p.name == "Brad Johnson"} == {
-        "brad-johnson",
-        "brad-johnson-2",
-    }
+    with memory_store() as store:
+        actions.add_contact(store, "Brad Johnson", emails=["brad@elsewhere.example"], how="friend")
+        report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
+        assert report.created == 4
+        (duplicate,) = report.likely_duplicates
+        assert (duplicate.person_id, duplicate.others, duplicate.line) == (
+            "brad-johnson-2",
+            ("brad-johnson",),
+            6,
+        )
+        assert "referrals person merge brad-johnson brad-johnson-2 --yes" in str(duplicate)
+        assert {p.id for p in _contacts(store).values() if p.name == "Brad Johnson"} == {
+            "brad-johnson",
+            "brad-johnson-2",
+        }
 
 
 def test_a_person_known_by_email_is_updated_by_email() -> None:
-    store = memory_store()
-    actions.add_contact(store, "B. Johnson", emails=["brad.johnson@example.com"], how="friend")
-    report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
-    assert (report.created, report.updated) == (3, 1)
-    brad = store.person("b-johnson")
-    assert brad.name == "B. Johnson"  # kept
-    assert brad.url == "https://www.linkedin.com/in/brad-johnson-example"  # filled
-    assert brad.how == "friend"
-    tie = store.tie("steven-olson", "b-johnson")
-    assert tie is not None
-    assert tie.strength == 4
+    with memory_store() as store:
+        actions.add_contact(store, "B. Johnson", emails=["brad.johnson@example.com"], how="friend")
+        report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
+        assert (report.created, report.updated) == (3, 1)
+        brad = store.person("b-johnson")
+        assert brad.name == "B. Johnson"  # kept
+        assert brad.url == "https://www.linkedin.com/in/brad-johnson-example"  # filled
+        assert brad.how == "friend"
+        tie = store.tie("steven-olson", "b-johnson")
+        assert tie is not None
+        assert tie.strength == 4
 
 
 def test_keys_that_point_at_two_persons_are_reported_and_not_shared() -> None:
-    store = memory_store()
-    actions.add_contact(store, "Ada L.", url="https://www.linkedin.com/in/ada-lovelace")
-    actions.add_contact(store, "Ada Lovelace", emails=["ada@example.org"])
-    report = apply_import(store, read_linkedin(fixture("linkedin_reexport.csv")))
-    assert [(d.person_id, d.others) for d in report.likely_duplicates] == [
-        ("ada-l", ("ada-lovelace",))
-    ]
-    assert store.person("ada-l").emails == ()  # the email stays with its owner
-    assert store.person("ada-lovelace").emails == ("ada@example.org",)
+    with memory_store() as store:
+        actions.add_contact(store, "Ada L.", url="https://www.linkedin.com/in/ada-lovelace")
+        actions.add_contact(store, "Ada Lovelace", emails=["ada@example.org"])
+        report = apply_import(store, read_linkedin(fixture("linkedin_reexport.csv")))
+        assert [(d.person_id, d.others) for d in report.likely_duplicates] == [
+            ("ada-l", ("ada-lovelace",))
+        ]
+        assert store.person("ada-l").emails == ()  # the email stays with its owner
+        assert store.person("ada-lovelace").emails == ("ada@example.org",)
 
 
 def test_a_stronger_parsed_tie_raises_mine() -> None:
-    store = memory_store()
-    apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
-    report = apply_import(store, read_linkedin(fixture("linkedin_current.csv"), strength=3))
-    assert report.updated == 4
-    assert all(t.strength == 3 for t in store.ties_of("steven-olson"))
+    with memory_store() as store:
+        apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
+        report = apply_import(store, read_linkedin(fixture("linkedin_current.csv"), strength=3))
+        assert report.updated == 4
+        assert all(t.strength == 3 for t in store.ties_of("steven-olson"))
 
 
 def test_all_or_nothing_then_skip_invalid() -> None:
-    store = memory_store()
-    before = store.load()
-    parsed = read_linkedin(fixture("linkedin_bad_rows.csv"), skip_invalid=True)
-    with pytest.raises(ImportFileError, match="4 rows cannot be imported, so nothing was"):
-        apply_import(store, parsed)
-    assert store.load() == before
-    report = apply_import(store, parsed, skip_invalid=True)
-    assert report.created == 2
-    assert len(report.problems) == 4
-    assert "linkedin_bad_rows.csv, line 3: column 'URL'" in report.problems[0]
+    with memory_store() as store:
+        before = store.load()
+        parsed = read_linkedin(fixture("linkedin_bad_rows.csv"), skip_invalid=True)
+        with pytest.raises(ImportFileError, match="4 rows cannot be imported, so nothing was"):
+            apply_import(store, parsed)
+        assert store.load() == before
+        report = apply_import(store, parsed, skip_invalid=True)
+        assert report.created == 2
+        assert len(report.problems) == 4
+        assert "linkedin_bad_rows.csv, line 3: column 'URL'" in report.problems[0]
 
 
 def test_problems_found_in_the_store_roll_everything_back() -> None:
     """An organization name that fits two organizations cannot be matched: the row is bad."""
-    store = memory_store()
-    with store.write():
-        store.add_organization(Organization(id="general-mills", name="General Mills"))
-        store.add_organization(
-            Organization(id="gm-foods", name="GM Foods", aliases=("General Mills",))
+    with memory_store() as store:
+        with store.write():
+            store.add_organization(Organization(id="general-mills", name="General Mills"))
+            store.add_organization(
+                Organization(id="gm-foods", name="GM Foods", aliases=("General Mills",))
+            )
+        before = store.load()
+        with pytest.raises(ImportFileError) as caught:
+            apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
+        assert "line 6: its organization's name fits 2 organizations" in str(caught.value)
+        assert store.load() == before
+        report = apply_import(
+            store, read_linkedin(fixture("linkedin_current.csv")), skip_invalid=True
         )
-    before = store.load()
-    with pytest.raises(ImportFileError) as caught:
-        apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
-    assert "line 6: its organization's name fits 2 organizations" in str(caught.value)
-    assert store.load() == before
-    report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")), skip_invalid=True)
-    assert report.created == 2  # Ada and Zoë; Brad and Margaret work at the ambiguous name
-    assert len(report.problems) == 2
+        assert report.created == 2  # Ada and Zoë; Brad and Margaret work at the ambiguous name
+        assert len(report.problems) == 2
 
 
 def test_dry_run_reports_and_saves_nothing() -> None:
-    store = memory_store()
-    before = store.load()
-    report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")), dry_run=True)
-    assert report.dry_run
-    assert report.created == 4
-    assert report.changes[0] == "create ada-lovelace (line 5)"
-    assert "dry run: nothing saved" in report.summary()
-    assert store.load() == before
+    with memory_store() as store:
+        before = store.load()
+        report = apply_import(store, read_linkedin(fixture("linkedin_current.csv")), dry_run=True)
+        assert report.dry_run
+        assert report.created == 4
+        assert report.changes[0] == "create ada-lovelace (line 5)"
+        assert "dry run: nothing saved" in report.summary()
+        assert store.load() == before
 
 
 def test_referrers_named_only_are_found_created_or_refused() -> None:
-    store = memory_store()
-    report = apply_import(store, read_google_csv(fixture("google_current.csv"), today=DAY))
-    # "Denise Okafor" is in neither file nor store: she is created, with a note.
-    assert store.referral("denise-okafor", "carol-lindgren") is not None
-    assert any("created the referrer 'denise-okafor'" in n for n in report.notes)
-    assert report.referrals_created == 2
-    actions.add_contact(store, "Omar Haddad")
-    actions.add_contact(store, "Omar Haddad")
-    text = (
-        b"First Name,Last Name,Labels,Relation 1 - Label,Relation 1 - Value\r\n"
-        b"New,Person,,referredBy,Omar Haddad\r\n"
-    )
-    with pytest.raises(ImportFileError, match="line 2: the referrer's name fits 2 persons"):
-        apply_import(store, read_google_csv(text, name="c.csv"))
+    with memory_store() as store:
+        report = apply_import(store, read_google_csv(fixture("google_current.csv"), today=DAY))
+        # "Denise Okafor" is in neither file nor store: she is created, with a note.
+        assert store.referral("denise-okafor", "carol-lindgren") is not None
+        assert any("created the referrer 'denise-okafor'" in n for n in report.notes)
+        assert report.referrals_created == 2
+        actions.add_contact(store, "Omar Haddad")
+        actions.add_contact(store, "Omar Haddad")
+        text = (
+            b"First Name,Last Name,Labels,Relation 1 - Label,Relation 1 - Value\r\n"
+            b"New,Person,,referredBy,Omar Haddad\r\n"
+        )
+        with pytest.raises(ImportFileError, match="line 2: the referrer's name fits 2 persons"):
+            apply_import(store, read_google_csv(text, name="c.csv"))
 
 
 def test_a_store_without_me_is_refused() -> None:
-    store = open_store(":memory:")
-    with pytest.raises(NotFoundError, match="no 'me'"):
+    with open_store(":memory:") as store, pytest.raises(NotFoundError, match="no 'me'"):
         apply_import(store, read_linkedin(fixture("linkedin_current.csv")))
 
 
@@ -233,7 +234,8 @@ def test_progress_is_reported_while_merging() -> None:
         f"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n{rows}".encode()
     )
     seen: list[tuple[int, int]] = []
-    apply_import(memory_store(), parsed, progress=lambda done, total: seen.append((done, total)))
+    with memory_store() as store:
+        apply_import(store, parsed, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(500, 1200), (1000, 1200)]
 
 
@@ -242,15 +244,15 @@ def test_progress_is_reported_while_merging() -> None:
 def test_any_address_book_imports_idempotently(data: NetworkData, version: str) -> None:
     """Contacts written as vCards and read back merge once; the second import is a no-op."""
     assume(any(not p.is_self for p in data.persons))
-    store = memory_store()
-    text = to_vcard(data, version=version)  # type: ignore[arg-type]
-    parsed = read_vcards(text, today=DAY, skip_invalid=True)
-    apply_import(store, parsed, skip_invalid=True)
-    after = store.load()
-    assert len(after.persons) <= len(data.persons) + 1
-    again = apply_import(store, parsed, skip_invalid=True)
-    assert store.load() == after
-    assert (again.created, again.updated) == (0, 0)
+    with memory_store() as store:
+        text = to_vcard(data, version=version)  # type: ignore[arg-type]
+        parsed = read_vcards(text, today=DAY, skip_invalid=True)
+        apply_import(store, parsed, skip_invalid=True)
+        after = store.load()
+        assert len(after.persons) <= len(data.persons) + 1
+        again = apply_import(store, parsed, skip_invalid=True)
+        assert store.load() == after
+        assert (again.created, again.updated) == (0, 0)
 
 
 # --- merge_persons ---------------------------------------------------------------------------

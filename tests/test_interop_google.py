@@ -62,12 +62,12 @@ def test_referred_by_becomes_a_referral_matched_by_name() -> None:
 
 
 def test_referrer_named_only_is_found_in_the_store() -> None:
-    store = memory_store()
-    denise = actions.add_contact(store, "Denise Okafor", how="colleague").record
-    apply_import(store, read_google_csv(fixture("google_current.csv"), today=DAY))
-    referral = store.referral(denise.id, "carol-lindgren")
-    assert referral is not None
-    assert referral.on == DAY
+    with memory_store() as store:
+        denise = actions.add_contact(store, "Denise Okafor", how="colleague").record
+        apply_import(store, read_google_csv(fixture("google_current.csv"), today=DAY))
+        referral = store.referral(denise.id, "carol-lindgren")
+        assert referral is not None
+        assert referral.on == DAY
 
 
 def test_legacy_layout() -> None:

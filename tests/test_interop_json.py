@@ -54,26 +54,26 @@ def test_the_dump_is_canonical_byte_for_byte() -> None:
 
 def test_import_dump_restores_into_an_empty_store_and_then_changes_nothing() -> None:
     data = read_dump(fixture("hostile_dump.json"))
-    store = memory_store()  # only me, as after 'referrals init'
-    dry = import_dump(store, data, dry_run=True)
-    assert dry.created == len(data.persons)
-    assert dry.dry_run
-    assert [p.name for p in store.persons()] == ["Steven Olson"]
-    report = import_dump(store, data)
-    assert report.created == len(data.persons)
-    assert store.load() == data
-    again = import_dump(store, data)
-    assert (again.created, again.unchanged) == (0, len(data.persons))
-    assert store.load() == data
+    with memory_store() as store:  # only me, as after 'referrals init'
+        dry = import_dump(store, data, dry_run=True)
+        assert dry.created == len(data.persons)
+        assert dry.dry_run
+        assert [p.name for p in store.persons()] == ["Steven Olson"]
+        report = import_dump(store, data)
+        assert report.created == len(data.persons)
+        assert store.load() == data
+        again = import_dump(store, data)
+        assert (again.created, again.unchanged) == (0, len(data.persons))
+        assert store.load() == data
 
 
 def test_import_dump_refuses_a_store_with_other_records() -> None:
-    store = memory_store()
-    actions.add_contact(store, "Ann Lee")
-    before = store.load()
-    with pytest.raises(DuplicateError, match="new or empty store"):
-        import_dump(store, read_dump(fixture("hostile_dump.json")))
-    assert store.load() == before
+    with memory_store() as store:
+        actions.add_contact(store, "Ann Lee")
+        before = store.load()
+        with pytest.raises(DuplicateError, match="new or empty store"):
+            import_dump(store, read_dump(fixture("hostile_dump.json")))
+        assert store.load() == before
 
 
 @pytest.mark.parametrize(
@@ -110,16 +110,16 @@ def test_a_dangling_reference_is_refused() -> None:
 @settings(max_examples=40)
 @given(st.one_of(st.binary(max_size=300), mutated(fixture_bytes("hostile_dump.json"))))
 def test_any_bytes_restore_or_raise_the_import_error(data: bytes) -> None:
-    store = memory_store()
-    before = store.load()
-    try:
-        dump = read_dump(data, name="fuzz.json")
-    except ImportFileError as error:
-        message = str(error)
-        dump = None
-    if dump is None:
-        assert message.startswith("fuzz.json: ")
-        assert store.load() == before
-    else:
-        import_dump(store, dump)
-        assert store.load() == dump
+    with memory_store() as store:
+        before = store.load()
+        try:
+            dump = read_dump(data, name="fuzz.json")
+        except ImportFileError as error:
+            message = str(error)
+            dump = None
+        if dump is None:
+            assert message.startswith("fuzz.json: ")
+            assert store.load() == before
+        else:
+            import_dump(store, dump)
+            assert store.load() == dump

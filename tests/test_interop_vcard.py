@@ -117,16 +117,17 @@ def test_a_file_without_cards_is_refused() -> None:
 
 def test_uid_recognises_a_card_on_reimport_even_after_a_rename() -> None:
     """Apple keeps the UID when a contact is renamed; the import updates, not duplicates."""
-    store = memory_store()
-    first = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nUID:ann-1\r\nEND:VCARD\r\n"
-    renamed = (
-        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee-Stone\r\nTITLE:CFO\r\nUID:ann-1\r\nEND:VCARD\r\n"
-    )
-    apply_import(store, read_vcards(first))
-    report = apply_import(store, read_vcards(renamed))
-    assert (report.created, report.updated) == (0, 1)
-    (ann,) = [p for p in store.persons() if not p.is_self]
-    assert (ann.name, ann.title) == ("Ann Lee", "CFO")
+    with memory_store() as store:
+        first = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nUID:ann-1\r\nEND:VCARD\r\n"
+        renamed = (
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee-Stone\r\nTITLE:CFO\r\nUID:ann-1\r\n"
+            b"END:VCARD\r\n"
+        )
+        apply_import(store, read_vcards(first))
+        report = apply_import(store, read_vcards(renamed))
+        assert (report.created, report.updated) == (0, 1)
+        (ann,) = [p for p in store.persons() if not p.is_self]
+        assert (ann.name, ann.title) == ("Ann Lee", "CFO")
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlite_support import first_row
 
 from infoview_graph._files import orphans, write_atomic
 from infoview_graph.errors import DuplicateError, StoreIOError
@@ -80,12 +81,12 @@ def fresh_store(path: Path) -> None:
 
 def expected_states(count: int) -> list[NetworkData]:
     """The store's content after 0, 1, … ``count`` operations (in a private memory store)."""
-    store = open_store(":memory:")
-    actions.init_store(store, "Steven Olson")
-    states = [store.load()]
-    for i in range(count):
-        operation(store, i)
-        states.append(store.load())
+    with open_store(":memory:") as store:
+        actions.init_store(store, "Steven Olson")
+        states = [store.load()]
+        for i in range(count):
+            operation(store, i)
+            states.append(store.load())
     return states
 
 
@@ -478,7 +479,7 @@ def test_a_migration_killed_half_way_leaves_the_old_store_or_the_new(tmp_path: P
         if child.pid is not None:
             os.kill(child.pid, signal.SIGKILL)
         child.join()
-        version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+        version = first_row(path, "PRAGMA user_version")[0]
         outcomes.add(version)
         data = check_store(path)  # migrates now if it had not
         assert {p.id for p in data.persons} == {
@@ -713,6 +714,6 @@ def test_the_concurrency_harness_catches_lost_updates(tmp_path: Path) -> None:
         for _ in range(4)
     ]  # fmt: skip
     acknowledged = sum(p.communicate(timeout=120)[0].count("ACK") for p in procs)
-    stored = sqlite3.connect(path).execute("SELECT n FROM counter").fetchone()[0]
+    stored = first_row(path, "SELECT n FROM counter")[0]
     assert acknowledged == 800
     assert stored < acknowledged  # the harness's check would flag this writer

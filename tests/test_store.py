@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlite_support import first_row
 
 from infoview_graph.errors import (
     DuplicateError,
@@ -294,7 +295,7 @@ def test_v1_store_gains_the_email_index(tmp_path: Path) -> None:
         data = store.load()
     backup = tmp_path / "v1.db.v1.bak"
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone() == (1,)
+    assert first_row(backup, "PRAGMA user_version") == (1,)
     assert {p.id for p in data.persons} == {"steven-olson", "brad-johnson", "ann-lee", "mrs-smith"}
     brad = next(p for p in data.persons if p.id == "brad-johnson")
     assert brad.emails == ("Brad@Example.org", "brad.j@example.org")
@@ -338,7 +339,7 @@ def test_v3_store_gains_the_meeting_columns(tmp_path: Path) -> None:
         )
     backup = tmp_path / "v3.db.v3.bak"
     assert mode(backup) == 0o600
-    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone() == (3,)
+    assert first_row(backup, "PRAGMA user_version") == (3,)
     assert sorted(before) == ["outreach-ann-lee", "outreach-mrs-smith"]
     smith = before["outreach-mrs-smith"]
     assert (smith.via, smith.replied_on, smith.meeting_on) == (
@@ -350,9 +351,8 @@ def test_v3_store_gains_the_meeting_columns(tmp_path: Path) -> None:
         (attempt,) = store.outreach_to("mrs-smith")
         assert (attempt.meeting_on, attempt.meeting_mode) == (dt.date(2026, 11, 24), "phone")
         assert store.referral("brad-johnson", "mrs-smith").status == "scheduled"
-    fresh = open_store(":memory:")
-    assert migrated == fresh._con.execute("PRAGMA table_info(outreach)").fetchall()
-    fresh.close()
+    with open_store(":memory:") as fresh:
+        assert migrated == fresh._con.execute("PRAGMA table_info(outreach)").fetchall()
 
 
 def test_the_schema_refuses_an_unknown_meeting_mode(store: Store) -> None:

@@ -327,13 +327,12 @@ def open_store(
             f"no store at {target}; create one with 'referrals init --name NAME' "
             "(or point --db / REFERRALS_DB at an existing store)"
         )
+    con = sqlite3.connect(f"{target.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
     try:
-        con = sqlite3.connect(
-            f"{target.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None
-        )
         version = con.execute("PRAGMA user_version").fetchone()[0]
         tables = con.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
     except sqlite3.DatabaseError:
+        con.close()  # no connection outlives a failed open
         raise StoreError(f"{target} is not a referrals store (not an SQLite database)") from None
     if version > SCHEMA_VERSION:
         con.close()
