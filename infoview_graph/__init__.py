@@ -47,6 +47,7 @@ from infoview_graph.models import (
 
 if TYPE_CHECKING:
     from infoview_graph.demo import demo_data, demo_network
+    from infoview_graph.frames import to_frame
     from infoview_graph.network import ReferralNetwork
     from infoview_graph.store import Store, default_db_path, open_store
 
@@ -82,6 +83,7 @@ __all__ = [
     "demo_data",
     "demo_network",
     "open_store",
+    "to_frame",
 ]
 
 _LAZY = {
@@ -91,6 +93,7 @@ _LAZY = {
     "default_db_path": "infoview_graph.store",
     "demo_data": "infoview_graph.demo",
     "demo_network": "infoview_graph.demo",
+    "to_frame": "infoview_graph.frames",
 }
 
 

@@ -5,6 +5,11 @@ flushed to disk, then moved into place in one step, so a reader — or a crash �
 file or the new one, never half of one. A temporary file left by a killed process is an
 *orphan*; ``referrals doctor`` lists them (:func:`orphans`).
 
+Every write passes one check first (:func:`check_target`): the target must not be the store
+the caller names, nor its ``-wal``, ``-shm`` or ``-journal`` file, nor one of the automatic
+backups its migrations write (``<store>.v<N>.bak``) — ``--force`` or not. Overwriting any of
+them would lose the user's data.
+
 Examples
 --------
 >>> import pathlib, tempfile
@@ -18,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,9 +31,80 @@ from pathlib import Path
 
 from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundError, StoreIOError
 
-__all__ = ["orphans", "private_temp", "publish", "write_atomic"]
+__all__ = [
+    "check_target",
+    "make_private_dirs",
+    "orphans",
+    "private_temp",
+    "publish",
+    "write_atomic",
+]
 
 _SUFFIX = ".tmp"
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def check_target(
+    target: str | os.PathLike[str], *, protect: str | os.PathLike[str] | None = None
+) -> None:
+    """Refuse ``target`` if it is a store, a store's companion file or a store's backup.
+
+    The one check every file the tool writes goes through (:func:`atomic_path` runs it),
+    whatever ``--force`` says. A store's files are ``protect`` itself, its ``-wal``,
+    ``-shm`` and ``-journal`` and the backups migrations write beside it
+    (``<store>.v<N>.bak``, ``<store>.v<N>-<k>.bak``). Links and other spellings of the
+    same file are recognised.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``target`` is one of those files.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> check_target(folder / "brief.md", protect=folder / "referrals.db")
+    >>> check_target(folder / "referrals.db.v2.bak", protect=folder / "referrals.db")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.InvalidInputError: --out: ... is the store ... choose another file
+    """
+    if protect is None:
+        return
+    path, store = Path(target), Path(os.path.abspath(protect))
+    if _is_store_file(path, store):
+        raise InvalidInputError(
+            f"--out: {path} is the store itself or one of its files (its -wal, "
+            "-shm or a backup); nothing was written — choose another file"
+        )
+
+
+def make_private_dirs(directory: str | os.PathLike[str]) -> None:
+    """Create ``directory`` and every missing parent, each mode 0700 whatever the umask.
+
+    ``Path.mkdir(parents=True, mode=0o700)`` gives the mode to the last directory only; the
+    ones above it would be readable by others.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> top = pathlib.Path(tempfile.mkdtemp())
+    >>> make_private_dirs(top / "a" / "b")
+    >>> [oct((top / p).stat().st_mode & 0o777) for p in ("a", "a/b")]
+    ['0o700', '0o700']
+    """
+    folder = Path(directory)
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=0o700)
+        except FileExistsError:  # made meanwhile by another process: leave it
+            continue
+        new.chmod(0o700)  # mkdir's mode is filtered by the umask
 
 
 def private_temp(target: Path) -> Path:
@@ -40,8 +117,7 @@ def private_temp(target: Path) -> Path:
     >>> temp.name.startswith(".x.db.") and temp.name.endswith(".tmp")
     True
     """
-    if not target.parent.exists():
-        target.parent.mkdir(parents=True, mode=0o700)
+    make_private_dirs(target.parent)
     while True:
         temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}{_SUFFIX}")
         try:
@@ -80,14 +156,24 @@ def publish(temp: Path, target: Path, *, force: bool = False) -> None:
 
 
 @contextmanager
-def atomic_path(target: Path, *, force: bool = False) -> Iterator[Path]:
+def atomic_path(
+    target: Path, *, force: bool = False, protect: str | os.PathLike[str] | None = None
+) -> Iterator[Path]:
     """Yield a private temporary path to fill; publish it to ``target`` on success.
 
-    On any error the temporary file is removed and ``target`` is left as it was.
+    ``target`` passes :func:`check_target` first (a store or its files are refused, with
+    ``force`` too). On any error the temporary file is removed and ``target`` is left as
+    it was.
     """
+    check_target(target, protect=protect)
     if target.exists() and not force:
         raise DuplicateError(f"{target} exists already; choose another name or add --force")
-    temp = private_temp(target)
+    try:
+        temp = private_temp(target)
+    except OSError as error:  # a read-only directory: one line, not a traceback
+        raise StoreIOError(
+            f"could not write {target}: {error.strerror or error}; nothing saved"
+        ) from None
     try:
         yield temp
         _fsync(temp)
@@ -119,7 +205,8 @@ def write_atomic(
     force : bool, default False
         Replace an existing file.
     protect : path-like, optional
-        The store's file: refused as a target, with its ``-wal``, ``-shm`` and ``-journal``.
+        The store's file: refused as a target, with its ``-wal``, ``-shm``, ``-journal`` and
+        backups, as are the stores this process opened (:func:`check_target`).
 
     Returns
     -------
@@ -129,7 +216,7 @@ def write_atomic(
     Raises
     ------
     InvalidInputError
-        If ``target`` is the protected store (or one of its files) or a directory.
+        If ``target`` is a protected store (or one of its files) or a directory.
     NotFoundError
         If the directory of ``target`` does not exist.
     DuplicateError
@@ -146,31 +233,35 @@ def write_atomic(
     >>> write_atomic(folder / "referrals.db", b"x", protect=folder / "referrals.db")
     Traceback (most recent call last):
     ...
-    infoview_graph.errors.InvalidInputError: --out: ... is the store itself ...
+    infoview_graph.errors.InvalidInputError: --out: ... is the store ... choose another file
     """
     path = Path(target)
-    if protect is not None and _is_store_file(path, Path(protect)):
-        raise InvalidInputError(
-            f"--out: {path} is the store itself (or one of its files); choose another file"
-        )
+    check_target(path, protect=protect)
     if path.is_dir():
         raise InvalidInputError(f"--out: {path} is a directory; name a file in it")
     if not path.parent.is_dir():
         raise NotFoundError(f"--out: the directory {path.parent} does not exist; create it first")
-    with atomic_path(path, force=force) as temp, open(temp, "wb") as handle:
+    with atomic_path(path, force=force, protect=protect) as temp, open(temp, "wb") as handle:
         handle.write(data)
     return path
 
 
 def _is_store_file(target: Path, store: Path) -> bool:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        companion = store.with_name(store.name + suffix)
-        if target.exists() and companion.exists():
-            if os.path.samefile(target, companion):
-                return True
-        elif target.resolve() == companion.resolve():
+    for suffix in _COMPANIONS:
+        if _same_file(target, store.with_name(store.name + suffix)):
             return True
-    return False
+    # The backups a migration writes beside the store (store/sqlite.py, _backup_path).
+    backup = re.compile(re.escape(store.name) + r"\.v-?\d+(?:-\d+)?\.bak")
+    return backup.fullmatch(target.name) is not None and _same_file(target.parent, store.parent)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except OSError:  # an unreadable path or a symlink loop: compare the spellings
+        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _fsync(path: Path) -> None:

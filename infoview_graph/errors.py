@@ -12,6 +12,7 @@ never repeat personal data the user did not type in the same call.
     ├── NotFoundError            an id or name that names nothing (also LookupError)
     ├── AmbiguousNameError       a name that fits several records (also LookupError)
     ├── DuplicateError           a record with that id or key exists already
+    │   └── NearMissError        a new name is a near miss of a known person's ("did you mean")
     └── StoreError               the SQLite store cannot do what was asked
         ├── StoreBusyError       another writer held the store past the busy timeout
         ├── StoreMissingError    no store at that path yet
@@ -33,6 +34,7 @@ __all__ = [
     "ImportFileError",
     "InfoviewError",
     "InvalidInputError",
+    "NearMissError",
     "NotFoundError",
     "SchemaVersionError",
     "StoreBusyError",
@@ -158,6 +160,32 @@ class DuplicateError(InfoviewError):
     infoview_graph.errors.DuplicateError: a record in persons with the key 'steven-olson' exists
     already
     """
+
+
+class NearMissError(DuplicateError):
+    """A new name is a near miss of a known person's: probably a typo, not a new person.
+
+    Attributes
+    ----------
+    candidate : tuple of (str, str)
+        ``(id, name)`` of the known person the user probably meant.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import actions, open_store
+    >>> store = open_store(":memory:")
+    >>> _ = actions.init_store(store, "Steven Olson")
+    >>> _ = actions.add_contact(store, "Mei Tanaka")
+    >>> actions.add_contact(store, "Mei Tanka")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.NearMissError: no person named 'Mei Tanka' — did you mean Mei Tanaka? (use
+    --new to add a different person)
+    """
+
+    def __init__(self, message: str, candidate: tuple[str, str]) -> None:
+        super().__init__(message)
+        self.candidate = candidate
 
 
 class StoreError(InfoviewError):

@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from infoview_graph.models import CHANNEL_NOUN, Channel, FollowUpKind
-from infoview_graph.timing import Thresholds, add_business_days, classify
+from infoview_graph.timing import Thresholds, add_business_days, classify, shift_days
 
 if TYPE_CHECKING:
     from infoview_graph.models import Interview, Outreach, Person, PersonId, Referral
@@ -289,7 +289,16 @@ class Obligation(BaseModel):
 
 @dataclass(frozen=True)
 class Lifecycle:
-    """Every person's standing and every obligation, on one day (see :func:`lifecycle`)."""
+    """Every person's standing and every obligation, on one day (see :func:`lifecycle`).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from infoview_graph.demo import demo_network
+    >>> life = lifecycle(demo_network(), today=dt.date(2026, 11, 20))
+    >>> life.today, len(life.in_stage("thanked")), life.obligations[0].kind
+    (datetime.date(2026, 11, 20), 5, 'advice')
+    """
 
     today: dt.date
     """The day it describes."""
@@ -317,8 +326,9 @@ class Lifecycle:
         return Standing(person_id=person_id, stage="known", direct=person_id in self.direct)
 
     def stage(self, person_id: PersonId) -> Stage:
-        """Return one person's stage."""
-        return self.standing(person_id).stage
+        """Return one person's stage (O(1), without building a standing)."""
+        found = self.standings.get(person_id)
+        return found.stage if found is not None else "known"
 
     def in_stage(self, *stages: str) -> list[str]:
         """Return the ids of the people in any of these stages, sorted.
@@ -599,14 +609,14 @@ class _Owed:
                 f"prepare-{first}-{s.meeting_on}", "prepare", pid,
                 f"Prepare for your meeting with {name} on {s.meeting_on} (referrals prep)",
                 f"meeting scheduled for {s.meeting_on}",
-                s.replied_on or s.meeting_on, s.meeting_on - dt.timedelta(days=1), s.meeting_on,
+                s.replied_on or s.meeting_on, shift_days(s.meeting_on, -1), s.meeting_on,
             )  # fmt: skip
         elif s.stage == "met" and not s.logged and s.meeting_on is not None:
             self.add(
                 f"log-conversation-{first}-{s.meeting_on}", "log-conversation", pid,
                 f"Log your conversation with {name} and send a thank-you note",
                 f"meeting on {s.meeting_on}; record what you learned (referrals interview log)",
-                s.meeting_on, s.meeting_on, s.meeting_on + dt.timedelta(days=1),
+                s.meeting_on, s.meeting_on, shift_days(s.meeting_on, 1),
             )  # fmt: skip
         elif s.stage in ("asked", "follow-up-due") and s.followed_up_on is None and s.asked_on:
             due = add_business_days(s.asked_on, self.limits.thresholds.curmudgeon_after)
@@ -624,11 +634,13 @@ class _Owed:
     def after_interview(self, interview: Interview, name: str) -> None:
         pid, on = interview.person, interview.on
         if interview.thanked_on is None:
-            due = on + dt.timedelta(days=self.limits.thank_you_days)
+            # shift_days, never date + timedelta: a stored 9999-12-31 or 0001-01-01 must
+            # not crash every later command (issue 15); dates stop at the calendar's ends.
+            due = shift_days(on, self.limits.thank_you_days)
             self.add(
                 f"thank-you-{interview.id}", "thank-you", pid,
                 f"Send {name} a thank-you note",
-                f"interview on {on}; thank within 24 hours", on, due, due + dt.timedelta(days=1),
+                f"interview on {on}; thank within 24 hours", on, due, shift_days(due, 1),
             )  # fmt: skip
         me = self.network.me.id
         for referral in self.network.referrals_to(pid):
@@ -640,7 +652,8 @@ class _Owed:
             self.add(
                 f"tell-referrer-{interview.id}-{referral.referrer}", "tell-referrer",
                 referral.referrer, f"Tell {referrer} how the conversation with {name} went",
-                f"{referrer} referred you to {name}; interview on {on}", on,
+                f"{referrer} referred you to {name}; interview on {on} "
+                f"(referrals draft news {referral.referrer})", on,
                 add_business_days(on, self.limits.tell_referrer_business_days),
             )  # fmt: skip
         for n, advice in enumerate(interview.advice, 1):
@@ -648,7 +661,7 @@ class _Owed:
                 f"advice-{interview.id}-{n}", "advice", pid,
                 f"Act on {name}'s advice: {first_line(advice)}",
                 f"advice from the interview on {on}",
-                on, on + dt.timedelta(days=self.limits.advice_days),
+                on, shift_days(on, self.limits.advice_days),
             )  # fmt: skip
 
     def stale_referrals(self, pid: str, name: str) -> None:
@@ -661,7 +674,7 @@ class _Owed:
                 f"stale-referral-{referral.referrer}-{pid}", "stale-referral", pid,
                 f"Contact {name} before {referrer}'s referral goes stale",
                 f"{referrer} referred them on {referral.on}",
-                referral.on, referral.on + dt.timedelta(days=self.limits.stale_after_days),
+                referral.on, shift_days(referral.on, self.limits.stale_after_days),
             )  # fmt: skip
 
     def keep_in_touch(self, pid: str, name: str) -> None:
@@ -675,7 +688,7 @@ class _Owed:
         self.add(
             f"keep-in-touch-{pid}-{last.isoformat()}", "keep-in-touch", pid,
             f"Get back in touch with {name}", f"a booster; last heard from on {last}",
-            last, last + dt.timedelta(days=self.limits.keep_in_touch_days),
+            last, shift_days(last, self.limits.keep_in_touch_days),
         )  # fmt: skip
 
     def second_contacts(self) -> None:

@@ -265,10 +265,12 @@ def default_strength(how: str | None) -> int:
 
 
 def slugify(text: str) -> str:
-    """Make a slug id from a name: ASCII letters and digits joined by single hyphens.
+    """Make a readable slug id from a name in any script: ASCII letters and digits and hyphens.
 
-    Accents are folded (``"Zoë"`` → ``"zoe"``); a name with no Latin letters or digits gives
-    ``"x"`` so that callers can still number it (``"x-2"``).
+    Names in other scripts are transliterated by python-slugify (``"李小龍"`` →
+    ``"li-xiao-long"``, ``"Владимир"`` → ``"vladimir"``); what has no transliteration, such
+    as an emoji, is spelled by its Unicode name. The slug is never empty. Ids already stored
+    never change: this only makes new ones.
 
     Parameters
     ----------
@@ -285,13 +287,26 @@ def slugify(text: str) -> str:
     >>> slugify("Mrs. Smith")
     'mrs-smith'
     >>> slugify("  Zoë  O'Brien-Łukasz ")
-    'zoe-o-brien-ukasz'
-    >>> slugify("李雷")
-    'x'
+    'zoe-o-brien-lukasz'
+    >>> slugify("李小龍"), slugify("🙂")
+    ('li-xiao-long', 'slightly-smiling-face')
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
-    return slug or "x"
+    slug = _hyphenate(text if text.isascii() else _transliterate(text))
+    if not slug:
+        # Nothing to transliterate (an emoji, only punctuation): spell the characters.
+        slug = _hyphenate(" ".join(unicodedata.name(c, f"u{ord(c):x}") for c in text if c.strip()))
+    return slug or "person"
+
+
+def _hyphenate(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+
+
+def _transliterate(text: str) -> str:
+    # Imported here: the transliteration table takes ~10 ms to load, and most names are ASCII.
+    from slugify import slugify as transliterate
+
+    return transliterate(text, separator=" ", lowercase=True)
 
 
 # --- the records -----------------------------------------------------------------------------

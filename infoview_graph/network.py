@@ -41,7 +41,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -65,6 +64,7 @@ from infoview_graph.models import (
     Target,
     Tie,
 )
+from infoview_graph.names import find_person_id, name_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -73,7 +73,6 @@ __all__ = ["ReferralNetwork", "field_node", "name_key", "org_node"]
 
 _R = TypeVar("_R")
 _T = TypeVar("_T")
-_PUNCTUATION = re.compile(r"[.,;:!?\"'’()]")
 
 
 def org_node(org_id: OrgId) -> str:
@@ -96,19 +95,6 @@ def field_node(field_id: FieldId) -> str:
     'field:accounting'
     """
     return f"field:{field_id}"
-
-
-def name_key(name: str) -> str:
-    """Return the key under which a name is looked up: no case, punctuation or extra spaces.
-
-    Examples
-    --------
-    >>> name_key("  Brad   JOHNSON ")
-    'brad johnson'
-    >>> name_key("Mrs. Smith") == name_key("mrs smith")
-    True
-    """
-    return " ".join(_PUNCTUATION.sub(" ", name.casefold()).split())
 
 
 class ReferralNetwork:
@@ -519,14 +505,16 @@ class ReferralNetwork:
             raise NotFoundError(f"no person has the id '{person_id}'") from None
 
     def find_person(self, query: str) -> Person:
-        """Return the person named by an id, ``"me"``, or an unambiguous name.
+        """Return the person named by an id, ``"me"``, a name, or a unique part of one.
 
-        Names match case-insensitively and ignoring repeated spaces.
+        Names match case-insensitively and ignoring punctuation and repeated spaces; a unique
+        first name, last name or id prefix names its person too. The rules are
+        :func:`~infoview_graph.names.find_person_id`'s, the same as the store's.
 
         Raises
         ------
         NotFoundError
-            If nothing matches.
+            If nothing matches; the message names the closest person, when one is close.
         AmbiguousNameError
             If the name fits several persons; the message lists their ids.
 
@@ -539,20 +527,20 @@ class ReferralNetwork:
         Traceback (most recent call last):
         ...
         infoview_graph.errors.AmbiguousNameError: 'ann lee' fits 2 persons: ann-1, ann-2; use an id
+        >>> net.find_person("Ann Le")
+        Traceback (most recent call last):
+        ...
+        infoview_graph.errors.NotFoundError: no person named 'Ann Le' — did you mean Ann Lee?
         """
         if query.casefold() == "me":
             return self.me
         if query in self._persons:
             return self._persons[query]
-        matches = sorted(self._by_name.get(name_key(query), ()))
+        matches = self._by_name.get(name_key(query), ())
         if len(matches) == 1:
             return self._persons[matches[0]]
-        if matches:
-            raise AmbiguousNameError(
-                f"'{query}' fits {len(matches)} persons: {', '.join(matches)}; use an id",
-                tuple(matches),
-            )
-        raise NotFoundError(f"no person has the id or name '{query}'")
+        people = ((p.id, p.name) for p in self._persons.values())
+        return self._persons[find_person_id(query, people)]
 
     def persons(self) -> Iterator[Person]:
         """Iterate over every person, ``me`` included."""

@@ -78,6 +78,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, Patch
 from matplotlib.ticker import MaxNLocator
 
+from infoview_graph._files import write_atomic
 from infoview_graph.algorithms.chains import referral_chains
 from infoview_graph.errors import InvalidInputError
 
@@ -282,8 +283,8 @@ def save_figure(figure: Figure, path: str | Path, *, dpi: float | None = None) -
             f"'{target.name}' has no figure extension; use one of: "
             + ", ".join(f".{f}" for f in FIGURE_FORMATS)
         )
-    target.write_bytes(figure_bytes(figure, suffix, dpi=dpi))
-    return target
+    # Through the one writer: atomic and private, like every file the tool writes.
+    return write_atomic(target, figure_bytes(figure, suffix, dpi=dpi), force=True)
 
 
 # --- the tidy tree layout ---------------------------------------------------------------------
@@ -1439,6 +1440,18 @@ def plot_coverage(network: ReferralNetwork, *, today: dt.date | None = None) -> 
 # --- the funnel -------------------------------------------------------------------------------
 
 
+def _keep_dates_in_range(axes: Axes) -> None:
+    # The automatic margins around a stored 0001-01-01 or 9999-12-31 fall outside the
+    # years matplotlib can draw (1 to 9999), which raised ValueError: clip the limits.
+    from matplotlib.dates import date2num
+
+    low, high = axes.get_xlim()
+    first = float(date2num(dt.date(1, 1, 2)))  # type: ignore[no-untyped-call]
+    last = float(date2num(dt.date(9999, 12, 30)))  # type: ignore[no-untyped-call]
+    if low < first or high > last:
+        axes.set_xlim(max(low, first), min(high, last))
+
+
 def plot_funnel(network: ReferralNetwork, *, today: dt.date | None = None) -> Figure:
     """Draw the funnel (identified → … → referred on) and my activity week by week.
 
@@ -1524,6 +1537,7 @@ def plot_funnel(network: ReferralNetwork, *, today: dt.date | None = None) -> Fi
             )  # fmt: skip
             handles.append(line)
         right.axvline(day, color=_MUTED_INK, linewidth=0.8, linestyle=(0, (2, 2)))
+        _keep_dates_in_range(right)
         right.text(
             day, 1.0, f" {day}", transform=right.get_xaxis_transform(), fontsize=7.5,
             color=_MUTED_INK, va="bottom", ha="right", parse_math=False,

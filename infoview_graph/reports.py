@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
+from infoview_graph._files import write_atomic
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.plotting import figure_bytes, plot_coverage, plot_funnel, plot_tree
 
@@ -236,7 +237,8 @@ def _longest(contents: _Contents, network: ReferralNetwork) -> str | None:
         return None
     chain = contents.chains.longest[0]
     names = " → ".join(network.person(p).name for p in chain.people)
-    return f"Longest chain ({len(chain.hops)} referrals): {names}"
+    hops = len(chain.hops)
+    return f"Longest chain ({hops} referral{'s' if hops != 1 else ''}): {names}"
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -647,6 +649,6 @@ def write_report(
     written = []
     for name, data in files.items():
         destination = target.with_name(name)
-        destination.write_bytes(data)
+        write_atomic(destination, data, force=True)  # atomic and private, 0600
         written.append(destination)
     return written

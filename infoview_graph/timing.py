@@ -42,6 +42,7 @@ __all__ = [
     "add_business_days",
     "business_days",
     "classify",
+    "shift_days",
 ]
 
 Responsiveness = Literal["booster", "obligate", "curmudgeon", "unknown"]
@@ -93,8 +94,30 @@ def business_days(start: dt.date, end: dt.date) -> int:
     return weeks * 5 + sum(1 for i in range(rest) if (first + i) % 7 < 5)
 
 
+def shift_days(day: dt.date, days: int) -> dt.date:
+    """Return ``day`` plus ``days`` calendar days, kept within the calendar.
+
+    A date derived from a stored one (a due date, a reminder, a window) must never crash a
+    command: a store may hold 9999-12-31 or 0001-01-01 (typed before the input range was
+    checked, or imported), and ``date + timedelta`` past either end raises
+    ``OverflowError``. The result stops at :attr:`datetime.date.max` or
+    :attr:`datetime.date.min` instead.
+
+    Examples
+    --------
+    >>> shift_days(dt.date(2026, 11, 20), 3)
+    datetime.date(2026, 11, 23)
+    >>> shift_days(dt.date(9999, 12, 30), 7), shift_days(dt.date(1, 1, 2), -30)
+    (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    ordinal = day.toordinal() + days
+    return dt.date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal()))
+
+
 def add_business_days(day: dt.date, days: int) -> dt.date:
     """Return the date ``days`` business days after ``day`` (a weekend rolls forward).
+
+    Like :func:`shift_days`, the result stops at the last day of the calendar.
 
     Examples
     --------
@@ -102,10 +125,12 @@ def add_business_days(day: dt.date, days: int) -> dt.date:
     datetime.date(2025, 3, 19)
     >>> add_business_days(dt.date(2025, 3, 15), 1)  # Sat rolls to Mon, + 1 → Tue
     datetime.date(2025, 3, 18)
+    >>> add_business_days(dt.date(9999, 12, 31), 7)
+    datetime.date(9999, 12, 31)
     """
-    while day.weekday() >= 5:
+    while day.weekday() >= 5 and day < dt.date.max:
         day += dt.timedelta(days=1)
-    while days > 0:
+    while days > 0 and day < dt.date.max:
         day += dt.timedelta(days=1)
         if day.weekday() < 5:
             days -= 1

@@ -273,7 +273,7 @@ def busy_db(runner: CliRunner, db_path: Path) -> Path:
     ("args", "message"),
     [
         (("refer", "Brad Johnson", "brad-johnson"), "cannot refer you to themselves"),
-        (("refer", "Nobody Known", "Brad Johnson"), "no person has the id or name 'Nobody Known'"),
+        (("refer", "Nobody Known", "Brad Johnson"), "no person named 'Nobody Known'"),
         (("outreach", "Ann Lee"), "'Ann Lee' fits 2 persons: ann-1, ann-2"),
         (("outreach", "Brad Johnson", "--on", "2026-02-30"), "--on: '2026-02-30' is not a date"),
         (("outreach", "Brad Johnson", "--on", "yesterday"), "write it as YYYY-MM-DD"),
@@ -288,7 +288,7 @@ def busy_db(runner: CliRunner, db_path: Path) -> Path:
         (("know", "Brad Johnson", "brad-johnson"), "same person"),
         (("interview", "log", "Brad Johnson", "--answer", "no equals sign"), "QUESTION=TEXT"),
         (("refer", "Brad Johnson", "Tom Reyes", "--for", "Nowhere"), "field:Nowhere"),
-        (("person", "show", "ghost"), "no person has the id or name 'ghost'"),
+        (("person", "show", "ghost"), "no person named 'ghost'"),
         (("schedule", "me", "--on", "2026-11-24"), "schedule: that is you"),
         (("schedule", "Brad Johnson", "--on", "2026-11-31"), "--on: '2026-11-31' is not a date"),
         (("schedule", "Ann Lee", "--on", "2026-11-24"), "'Ann Lee' fits 2 persons"),
@@ -656,11 +656,11 @@ def test_schedule_records_the_yes_and_the_meeting_then_moves_it(
         "--today", "2026-11-06",
     )  # fmt: skip
     assert code == 0, err
-    assert out == "meeting with mrs-smith on 2026-11-12 (phone) (outreach-mrs-smith)\n"
+    assert out == "meeting with Mrs. Smith (mrs-smith) on 2026-11-12 (phone) (outreach-mrs-smith)\n"
     assert err == "note: recorded their yes on 2026-11-06 (outreach-mrs-smith)\n"
     code, out, err = run(runner, smith_db, "schedule", "mrs-smith", "--on", "2026-11-16")
     assert code == 0, err
-    assert out.startswith("meeting with mrs-smith on 2026-11-16 (phone)")
+    assert out.startswith("meeting with Mrs. Smith (mrs-smith) on 2026-11-16 (phone)")
     assert err == "note: moved from 2026-11-12\n"
     with open_store(smith_db) as store:
         (attempt,) = store.outreach_to("mrs-smith")
@@ -681,7 +681,7 @@ def test_schedule_without_an_outreach_says_it_added_one(runner: CliRunner, db_pa
         runner, db_path, "schedule", "Ann Lee", "--on", "2026-11-09", "--today", "2026-11-05"
     )
     assert code == 0, err
-    assert out == "meeting with ann-lee on 2026-11-09 (outreach-ann-lee)\n"
+    assert out == "meeting with Ann Lee (ann-lee) on 2026-11-09 (outreach-ann-lee)\n"
     assert "added outreach-ann-lee (channel other) on 2026-11-05" in err
     with open_store(db_path) as store:
         (attempt,) = store.outreach_to("ann-lee")
@@ -711,10 +711,10 @@ def test_outreach_to_someone_who_declined_warns_and_records(
     runner: CliRunner, smith_db: Path
 ) -> None:
     ok(runner, smith_db, "reply", "Mrs. Smith", "--on", "2026-11-05", "--declined")
-    code, out, err = run(runner, smith_db, "outreach", "Mrs. Smith", "--on", "2027-03-01")
+    code, out, err = run(runner, smith_db, "outreach", "Mrs. Smith", "--on", "2026-11-25")
     assert code == 0, err
     assert err == "warning: mrs-smith declined on 2026-11-05\n"
-    assert out == "contacted mrs-smith on 2027-03-01 (outreach-mrs-smith-2)\n"
+    assert out == "contacted Mrs. Smith (mrs-smith) on 2026-11-25 (outreach-mrs-smith-2)\n"
     with open_store(smith_db) as store:
         assert len(store.outreach_to("mrs-smith")) == 2
 
@@ -723,7 +723,7 @@ def test_reply_answers_the_follow_up_too(runner: CliRunner, smith_db: Path) -> N
     ok(runner, smith_db, "outreach", "Mrs. Smith", "--on", "2026-11-13")
     code, out, err = run(runner, smith_db, "reply", "Mrs. Smith", "--on", "2026-11-16")
     assert code == 0, err
-    assert out == "mrs-smith replied on 2026-11-16\n"
+    assert out == "Mrs. Smith (mrs-smith) replied on 2026-11-16\n"
     assert err == "note: the reply also answers outreach-mrs-smith of 2026-11-04\n"
     with open_store(smith_db) as store:
         assert [str(o.replied_on) for o in store.outreach_to("mrs-smith")] == ["2026-11-16"] * 2

@@ -123,7 +123,7 @@ def test_tree_from_a_person_by_name_and_depth(
     code, _, err = run(runner, nowhere, "plot", "tree", "--demo", "--from", "Nobody", "--out",
                        str(tmp_path / "x.png"))  # fmt: skip
     assert code == 1
-    assert "no person has the id or name 'Nobody'" in err
+    assert "no person named 'Nobody'" in err
     code, _, _ = run(runner, nowhere, "plot", "tree", "--demo", "--max-depth", "0", "--out",
                      str(tmp_path / "x.png"))  # fmt: skip
     assert code == 2

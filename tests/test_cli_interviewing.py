@@ -325,7 +325,7 @@ def test_interview_log_checks_the_person_before_walking(
     monkeypatch.setattr(events, "_interactive", lambda: True)
     code, out, err = run(runner, ann, "interview", "log", "Nobody Known")
     assert code == 1
-    assert "no person has the id or name 'Nobody Known'" in err
+    assert "no person named 'Nobody Known'" in err
     assert "What is a day" not in out
 
 

@@ -161,3 +161,30 @@ def test_declined_and_do_not_contact_are_never_suggested_drafted_or_routed(
     intro = json.loads(ok(runner, db, "intro", "Duolingo", "--today", "2026-11-04", "--json"))
     routes = [p["path"] for p in intro["paths"]]
     assert not [r for r in routes if {"sam-ortiz", "lena-hoffmann"} & set(r)]
+
+
+def test_news_for_the_referrer_covers_what_they_have_not_heard(
+    runner: CliRunner, search: Path
+) -> None:
+    """Sam (a friend: "Hi Sam") named Priya Nair; met on Wed 4 Nov, she advised a case study
+    and named Tom Reyes. The news cites both; once told (followup done) the agenda's "tell
+    Sam" item goes. Before anyone Sam named is met there is no news to give."""
+    db = search
+    ok(runner, db, "refer", "Sam Ortiz", "Priya Nair", "--on", "2026-11-02", "--may-use-name")
+    code, out, err = run(runner, db, "draft", "news", "Sam Ortiz")
+    assert code == 1
+    assert out == ""
+    assert "nobody Sam Ortiz referred you to has been met yet" in err
+    ok(
+        runner, db, "interview", "log", "Priya Nair", "--on", "2026-11-04", "--no-input",
+        "--advice", "Build a case study", "--referred", "Tom Reyes",
+    )  # fmt: skip
+    news = ok(runner, db, "draft", "news", "Sam Ortiz")
+    assert news.startswith("Hi Sam,")
+    assert "suggesting I speak with Priya Nair. We spoke on November 4" in news
+    assert "One piece of advice I am acting on: build a case study." in news
+    assert "Priya Nair also suggested I speak with Tom Reyes." in news
+    (tell,) = [i for i in _agenda(runner, db, "2026-11-09") if i["kind"] == "tell-referrer"]
+    assert "referrals draft news sam-ortiz" in str(tell["why"])
+    ok(runner, db, "followup", "done", str(tell["id"]), "--on", "2026-11-05")
+    assert not [i for i in _agenda(runner, db, "2026-11-09") if i["kind"] == "tell-referrer"]

@@ -213,7 +213,7 @@ def test_referrers_named_only_are_found_created_or_refused() -> None:
         assert any("created the referrer 'denise-okafor'" in n for n in report.notes)
         assert report.referrals_created == 2
         actions.add_contact(store, "Omar Haddad")
-        actions.add_contact(store, "Omar Haddad")
+        actions.add_contact(store, "Omar Haddad", new=True)
         text = (
             b"First Name,Last Name,Labels,Relation 1 - Label,Relation 1 - Value\r\n"
             b"New,Person,,referredBy,Omar Haddad\r\n"

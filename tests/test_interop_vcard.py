@@ -193,3 +193,28 @@ def test_any_bytes_import_or_raise_the_import_error(data: bytes) -> None:
 )
 def test_mutated_cards_import_or_raise_the_import_error(data: bytes) -> None:
     imports_or_refuses(lambda d: read_vcards(d, name="fuzz.vcf"), data)
+
+
+@pytest.mark.parametrize(
+    ("version", "parameters", "encoding"),
+    [
+        ("3.0", "ENCODING=b", "utf-8"),
+        ("3.0", "ENCODING=B;CHARSET=ISO-8859-1", "latin-1"),
+        ("2.1", "ENCODING=BASE64;CHARSET=UTF-8", "utf-8"),
+        ("2.1", "ENCODING=BASE64", "utf-8"),
+    ],
+)
+def test_base64_text_values_decode_to_text(version: str, parameters: str, encoding: str) -> None:
+    """vobject hands back bytes for base64 values; names, titles and notes must be text."""
+    import base64
+
+    def b64(text: str) -> str:
+        return base64.b64encode(text.encode(encoding)).decode("ascii")
+
+    card = (
+        f"BEGIN:VCARD\r\nVERSION:{version}\r\nFN;{parameters}:{b64('Jürgen Müller')}\r\n"
+        f"N:Müller;Jürgen;;;\r\nTITLE;{parameters}:{b64('Prüfer')}\r\n"
+        f"NOTE;{parameters}:{b64('Grüße')}\r\nEND:VCARD\r\n"
+    ).encode()
+    (row,) = read_vcards(card).persons
+    assert (row.name, row.title, row.notes) == ("Jürgen Müller", "Prüfer", "Grüße")

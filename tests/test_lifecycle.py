@@ -282,7 +282,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         if a == b:
             return
         try:
-            actions.refer(self.store, a, b, on=self.day, may_use_name=may_use_name)
+            actions.refer(self.store, a, b, on=self.day, may_use_name=may_use_name, today=self.day)
         except _REFUSED as error:  # a repeated referral with nothing new is refused
             note(f"refer: {error}")
 
@@ -290,7 +290,7 @@ class LifecycleMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def outreach(self, data: st.DataObject) -> None:
         try:
-            actions.log_outreach(self.store, self._someone(data), on=self.day)
+            actions.log_outreach(self.store, self._someone(data), on=self.day, today=self.day)
         except _REFUSED as error:  # do not contact
             note(f"outreach: {error}")
 
@@ -298,7 +298,9 @@ class LifecycleMachine(RuleBasedStateMachine):
     @rule(data=st.data(), declined=st.booleans())
     def reply(self, data: st.DataObject, declined: bool) -> None:
         try:
-            actions.log_reply(self.store, self._someone(data), on=self.day, declined=declined)
+            actions.log_reply(
+                self.store, self._someone(data), on=self.day, declined=declined, today=self.day
+            )
         except _REFUSED as error:  # nothing awaits a reply
             note(f"reply: {error}")
 
@@ -314,7 +316,7 @@ class LifecycleMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.people)
     @rule(data=st.data())
     def interview(self, data: st.DataObject) -> None:
-        actions.log_interview(self.store, self._someone(data), on=self.day)
+        actions.log_interview(self.store, self._someone(data), on=self.day, today=self.day)
 
     @precondition(lambda self: self.people)
     @rule(data=st.data(), kind=st.sampled_from(("thank-you", "tell-referrer")))
@@ -324,7 +326,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         if owed:
             item = data.draw(st.sampled_from(owed), label="item")
             settled = FollowUp(id=item.id, kind=item.kind, person=item.person_id, due=item.due)
-            actions.settle_followup(self.store, settled, done_on=self.day)
+            actions.settle_followup(self.store, settled, done_on=self.day, today=self.day)
 
     @precondition(lambda self: self.people)
     @rule(data=st.data())

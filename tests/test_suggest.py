@@ -24,6 +24,7 @@ from infoview_graph.algorithms._warmth import (
 )
 from infoview_graph.algorithms.introducers import introducers
 from infoview_graph.demo import demo_network
+from infoview_graph.errors import InvalidInputError
 from infoview_graph.lifecycle import lifecycle
 from infoview_graph.models import (
     CareerField,
@@ -451,3 +452,54 @@ def test_a_closer_friend_who_said_yes_never_ranks_below_a_weaker_tie_who_did(wea
     scores = {s.person_id: s for s in suggest_next_contacts(net, k=2, today=TODAY)}
     assert scores["close"].factors["warmth"] == pytest.approx(0.255)
     assert scores["close"].score >= scores["loose"].score
+
+
+def _in_field(field: str) -> tuple[float, object]:
+    return (0.5, lambda person, network: 1.0 if field in person.fields else 0.0)
+
+
+def test_a_factor_of_my_own_is_weighted_explained_and_can_reorder() -> None:
+    """Carl (cold, accounting) and Dee (cold, writing) tie on everything but the field;
+    relevance favours Carl. A factor of mine worth 0.5 for writers lifts Dee above him by
+    0.5 − Carl's relevance lead (0.24) and shows as a reason and a factor."""
+    net = build(
+        {"carl": ACCOUNTING, "dee": {"fields": ("writing",)}},
+        [("me", "carl", 0), ("me", "dee", 0)],
+    )
+    plain = [s.person_id for s in suggest_next_contacts(net, k=2, today=TODAY)]
+    assert plain == ["carl", "dee"]
+    mine = {"writes": _in_field("writing")}
+    found = suggest_next_contacts(net, k=2, today=TODAY, factors=mine)  # type: ignore[arg-type]
+    assert [s.person_id for s in found] == ["dee", "carl"]
+    dee, carl = found
+    assert dee.factors["writes"] == pytest.approx(0.5)
+    assert carl.factors["writes"] == 0.0
+    assert dee.score == pytest.approx(sum(dee.factors.values()), abs=1e-5)
+    assert "writes +0.50: your own factor (1.00)" in dee.reasons
+
+
+@pytest.mark.parametrize(
+    ("factors", "message"),
+    [
+        ({"warmth": (0.1, lambda p, n: 0.5)}, "name is taken"),
+        ({"mine": (11.0, lambda p, n: 0.5)}, "weight from 0 to 10"),
+        ({"mine": (0.1, "not callable")}, "weight from 0 to 10"),
+        ({"mine": (0.1, lambda p, n: 1.5)}, "factor 'mine' returned 1.5"),
+        ({"mine": (0.1, lambda p, n: "high")}, "factor 'mine' returned 'high'"),
+    ],
+)
+def test_a_bad_factor_of_my_own_is_refused_by_name(factors: object, message: str) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        suggest_next_contacts(demo_network(), k=3, factors=factors)  # type: ignore[arg-type]
+
+
+@given(networks(), st.integers(1, 6), st.floats(0.0, 2.0))
+def test_the_top_k_with_my_factor_is_the_head_of_the_whole_ranking(
+    data: NetworkData, k: int, weight: float
+) -> None:
+    """The bound that stops scoring early must count my factor: any k is a prefix of all."""
+    net = ReferralNetwork(data)
+    mine = {"short name": (weight, lambda person, network: 1.0 / len(person.name))}
+    whole = suggest_next_contacts(net, k=100, today=_today(data), factors=mine)
+    top = suggest_next_contacts(net, k=k, today=_today(data), factors=mine)
+    assert [s.person_id for s in top] == [s.person_id for s in whole[:k]]

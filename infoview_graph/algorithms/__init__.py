@@ -18,6 +18,7 @@ from infoview_graph.algorithms.coverage import Coverage, coverage
 from infoview_graph.algorithms.drafts import (
     draft_cautions,
     draft_followup,
+    draft_news,
     draft_request,
     draft_thanks,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "coverage",
     "draft_cautions",
     "draft_followup",
+    "draft_news",
     "draft_request",
     "draft_thanks",
     "introducers",

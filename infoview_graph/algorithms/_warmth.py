@@ -31,7 +31,7 @@ import numpy as np
 
 from infoview_graph.algorithms.responsiveness import responsiveness
 from infoview_graph.lifecycle import LifecycleSettings, lifecycle
-from infoview_graph.timing import Responsiveness, Thresholds
+from infoview_graph.timing import Responsiveness, Thresholds, shift_days
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -125,7 +125,7 @@ def hop_model(
         pid: responsiveness(network, pid, today=today, thresholds=thresholds)
         for pid in sorted(concerned)
     }
-    since = today - dt.timedelta(days=ask_window_days)
+    since = shift_days(today, -ask_window_days)  # --today 0001-01-01 must not crash
     asks: dict[PersonId, int] = {}
     for attempt in network.outreach():
         if attempt.via is not None and since <= attempt.on <= today:

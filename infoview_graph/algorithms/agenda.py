@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.lifecycle import LifecycleSettings, first_line, lifecycle
+from infoview_graph.timing import shift_days
 
 if TYPE_CHECKING:
     from infoview_graph.lifecycle import Obligation
@@ -168,7 +169,7 @@ def agenda(
     2026-11-20 thank-you marcus-bell False
     """
     day = today or network.as_of or dt.date.today()
-    until = day + dt.timedelta(days=horizon_days)
+    until = shift_days(day, horizon_days)  # within the calendar, whatever `day` is
     stored = {f.id: f for f in network.followups()}
     items = [
         item

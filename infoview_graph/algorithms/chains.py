@@ -88,6 +88,9 @@ class Chain(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     people: tuple[str, ...]
+    """The persons from the root down, by id."""
+    people_names: tuple[str, ...] = ()
+    """Their names, in the same order."""
     hops: tuple[Hop, ...]
 
 
@@ -294,7 +297,8 @@ def _walk(
                 )
                 for p in path[1:]
             )
-            found.append(Chain(people=tuple(path), hops=hops))
+            names = tuple(network.person(p).name for p in path)
+            found.append(Chain(people=tuple(path), people_names=names, hops=hops))
         return
     for child in below:
         _walk(network, child, children, parent, [*path, child], found)

@@ -90,6 +90,8 @@ class RelatedField(BaseModel):
     field_id: str
     name: str
     related_to: tuple[str, ...]
+    related_to_names: tuple[str, ...] = ()
+    """The names of the target fields in ``related_to``, in the same order."""
     known: int
     interviewed: int
 
@@ -343,6 +345,7 @@ def _related(network: ReferralNetwork, interviewed: set[str]) -> tuple[RelatedFi
                 field_id=field_id,
                 name=network.field(field_id).name,
                 related_to=tuple(sorted(sources)),
+                related_to_names=tuple(network.field(f).name for f in sorted(sources)),
                 known=len(people),
                 interviewed=len(people & interviewed),
             )

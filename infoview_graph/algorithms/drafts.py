@@ -95,12 +95,14 @@ if TYPE_CHECKING:
 __all__ = [
     "FOLLOWUP_PLACEHOLDERS",
     "MAX_REQUEST_WORDS",
+    "NEWS_PLACEHOLDERS",
     "REQUEST_PLACEHOLDERS",
     "THANKS_PLACEHOLDERS",
     "Caution",
     "DraftKind",
     "draft_cautions",
     "draft_followup",
+    "draft_news",
     "draft_request",
     "draft_thanks",
     "word_count",
@@ -158,6 +160,15 @@ THANKS_PLACEHOLDERS: Mapping[str, str] = {
 }
 """The placeholders a thank-you template may use, with what each becomes."""
 
+NEWS_PLACEHOLDERS: Mapping[str, str] = {
+    **_VOICE_PLACEHOLDERS,
+    "names": "the people they referred me to whom I met, e.g. 'Margaret Smith'",
+    "met_sentence": "when I met them, e.g. 'We spoke on November 19, and it helped a lot.'",
+    "advice_sentence": "their first advice item, e.g. 'Her advice: take the CPA exam.', else empty",
+    "names_paragraph": "a sentence on the names they passed on, else empty",
+}
+"""The placeholders a news-for-the-referrer template may use, with what each becomes."""
+
 _MONTHS = (
     "January",
     "February",
@@ -177,7 +188,12 @@ _FAMILIAR_HOWS = frozenset({"friend", "family", "colleague", "classmate", "neigh
 _FAMILIAR_STRENGTH = 2
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr"})
 _WAITING = ("asked", "follow-up-due", "no-response")
-_WHAT = {"request": "request", "followup": "follow-up", "thanks": "thank-you note"}
+_WHAT = {
+    "request": "request",
+    "followup": "follow-up",
+    "thanks": "thank-you note",
+    "news": "news for the referrer",
+}
 _FIRST_MESSAGE = {
     "email": "my email of {}",
     "linkedin": "my LinkedIn message of {}",
@@ -186,8 +202,8 @@ _FIRST_MESSAGE = {
     "other": "my message of {}",
 }
 
-DraftKind = Literal["request", "followup", "thanks"]
-"""Which draft: the request, the follow-up or the thank-you note."""
+DraftKind = Literal["request", "followup", "thanks", "news"]
+"""Which draft: the request, the follow-up, the thank-you note or the news for a referrer."""
 
 
 class Caution(BaseModel):
@@ -707,6 +723,106 @@ def draft_thanks(network: ReferralNetwork, person: str, *, template: str | None 
     return _fill(_checked(chosen, THANKS_PLACEHOLDERS), values)
 
 
+def draft_news(network: ReferralNetwork, referrer: str, *, template: str | None = None) -> str:
+    """Draft the news for a referrer: how the conversations they made possible went.
+
+    The last outgoing step of a referral (DESIGN §4a: "tell the referrer how it went"): it
+    thanks them for the names, says when I met the people they referred me to, cites one
+    piece of advice, and mentions the names those people passed on. It covers the
+    interviews I have not told them about yet (``interview log --told-referrer-on``,
+    ``followup done tell-referrer-…``), or else the latest one.
+
+    Parameters
+    ----------
+    network : ReferralNetwork
+        The network; not changed.
+    referrer : str
+        Whom to tell: the person who referred me (an id or an unambiguous name).
+    template : str, optional
+        The text of a ``string.Template`` to use instead of the default (see
+        :data:`NEWS_PLACEHOLDERS`).
+
+    Returns
+    -------
+    str
+        The note, ending with a newline, in the tone of the relationship.
+
+    Raises
+    ------
+    NotFoundError, AmbiguousNameError
+        If ``referrer`` names nobody or several persons, or nobody they referred me to has
+        been met yet.
+    InvalidInputError
+        If ``referrer`` is me or is marked do not contact, or the template has an unknown
+        placeholder.
+
+    Notes
+    -----
+    O(r · v) for the r referrals they gave and v interviews with each.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> print(draft_news(demo_network(), "Priya Raman"))
+    Dear Priya Raman,
+    <BLANKLINE>
+    Thank you again for suggesting I speak with Marcus Bell. We spoke on November 19, and it
+    was a great help. One piece of advice I am acting on: learn the basics of non-profit fund
+    accounting (restricted and unrestricted funds).
+    <BLANKLINE>
+    Marcus Bell also suggested I speak with Elena Petrova.
+    <BLANKLINE>
+    I will let you know how things turn out.
+    <BLANKLINE>
+    With thanks,
+    Steven Olson
+    <BLANKLINE>
+    """
+    target = _recipient(network, referrer, "news")
+    told = {f.id for f in network.followups() if f.done_on is not None}
+    met = [
+        interview
+        for referral in network.referrals_from(target.id)
+        for interview in network.interviews_with(referral.referee)
+        if interview.on >= referral.on
+    ]
+    if not met:
+        raise NotFoundError(
+            f"nobody {target.name} referred you to has been met yet: there is no news to "
+            "give; tell them once you have spoken with someone they named"
+        )
+    met.sort(key=lambda i: (i.on, i.id))
+    untold = [i for i in met if f"tell-referrer-{i.id}-{target.id}" not in told]
+    chosen = untold or met[-1:]
+    people = [network.person(i.person).name for i in chosen]
+    if len(chosen) == 1:
+        met_sentence = f"We spoke on {_date(chosen[0].on)}, and it was a great help."
+    else:
+        spoken = _join([f"{n} on {_date(i.on)}" for n, i in zip(people, chosen, strict=True)])
+        met_sentence = f"I spoke with {spoken}, and each conversation was a great help."
+    advice = [" ".join(a.split()) for i in reversed(chosen) for a in i.advice]
+    onward = [
+        (network.person(i.person).name, _join([network.person(p).name for p in i.referrals]))
+        for i in chosen
+        if i.referrals
+    ]
+    values = {
+        **_voice(network, target, "Hi"),
+        "name": target.name,
+        "my_name": network.me.name,
+        "names": _join(list(dict.fromkeys(people))),
+        "met_sentence": met_sentence,
+        "advice_sentence": (
+            f"One piece of advice I am acting on: {_as_clause(advice[0])}" if advice else ""
+        ),
+        "names_paragraph": " ".join(
+            f"{who} also suggested I speak with {names}." for who, names in onward
+        ),
+    }
+    chosen_template = template if template is not None else _default("news")
+    return _fill(_checked(chosen_template, NEWS_PLACEHOLDERS), values)
+
+
 def draft_cautions(
     network: ReferralNetwork,
     person: str,
@@ -788,11 +904,34 @@ def draft_cautions(
                 "has changed",
             )
         )
-    note = {"request": _request_note, "followup": _followup_note, "thanks": _thanks_note}[kind]
+    notes = {
+        "request": _request_note,
+        "followup": _followup_note,
+        "thanks": _thanks_note,
+        "news": _news_note,
+    }
+    note = notes[kind]
     text = note(target, where)
     if text:
         found.append(Caution(level="note", text=text))
     return tuple(found)
+
+
+def _as_clause(text: str) -> str:
+    """Continue a sentence with a stored sentence: lower its first letter, end it once.
+
+    >>> _as_clause("Take the CPA exam"), _as_clause("CPA first.")
+    ('take the CPA exam.', 'CPA first.')
+    """
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _news_note(person: Person, where: Standing) -> str | None:
+    # News goes to a referrer, whatever stage they are in with me.
+    del person, where
+    return None
 
 
 def _request_note(person: Person, where: Standing) -> str | None:

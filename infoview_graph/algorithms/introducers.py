@@ -100,6 +100,8 @@ class IntroPath(BaseModel):
 
     path: tuple[str, ...]
     """The persons the request passes, from me to someone in the target."""
+    path_names: tuple[str, ...] = ()
+    """The names of the persons in ``path``, in the same order."""
     hops: tuple[tuple[str, str, float], ...]
     """Each hop: from, to, its chance of an answer."""
     warmth: float
@@ -510,6 +512,7 @@ def _intro_path(network: ReferralNetwork, model: HopModel, chain: tuple[str, ...
     referral = described.referral
     return IntroPath(
         path=chain,
+        path_names=tuple(network.person(p).name for p in chain),
         hops=hops,
         warmth=round(math.prod(described.hops), 6),
         weakest_link=min(hops, key=lambda h: (h[2], h[0], h[1])),

@@ -58,9 +58,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -72,7 +72,7 @@ from infoview_graph.algorithms._warmth import (
     hop_model,
     warmth_paths,
 )
-from infoview_graph.errors import NotFoundError
+from infoview_graph.errors import InvalidInputError, NotFoundError
 from infoview_graph.lifecycle import (
     CLOSED,
     Lifecycle,
@@ -95,10 +95,15 @@ __all__ = [
     "NOVELTY",
     "PRIORITY_WEIGHT",
     "TIERS",
+    "Factor",
     "SuggestWeights",
     "Suggestion",
     "suggest_next_contacts",
 ]
+
+Factor: TypeAlias = "Callable[[Person, ReferralNetwork], float]"
+"""A factor of your own for :func:`suggest_next_contacts`: ``fn(person, network)`` → a
+number in [0, 1] (1 = as good as it gets)."""
 
 NOVELTY = (1.0, 1.0, 1.0, 0.9, 0.8, 0.72)
 """Novelty of a direct tie of strength 0…5. Chosen so that warmth × novelty still grows
@@ -195,6 +200,8 @@ class Suggestion(BaseModel):
     """What to do, in one sentence."""
     path: tuple[str, ...]
     """Person ids from me to them (a referral shows the referrer in between)."""
+    path_names: tuple[str, ...] = ()
+    """The names of the persons in ``path``, in the same order."""
     via: str | None
     """The introducer or referrer, if any."""
     stage: Stage = "known"
@@ -225,6 +232,7 @@ def suggest_next_contacts(
     organizations: Sequence[str] | None = None,
     today: dt.date | None = None,
     weights: SuggestWeights | None = None,
+    factors: Mapping[str, tuple[float, Factor]] | None = None,
 ) -> list[Suggestion]:
     """Rank whom to contact next, with the action, the path from me and the reasons.
 
@@ -242,6 +250,10 @@ def suggest_next_contacts(
         date if it has one, else today).
     weights : SuggestWeights, optional
         Weights and knobs (see :class:`SuggestWeights` for the defaults and why).
+    factors : mapping of str to (float, callable), optional
+        Factors of your own, by name: ``{"near me": (0.2, fn)}`` adds ``0.2 · fn(person,
+        network)`` to each score, where ``fn`` returns a number in [0, 1]. Each shows in
+        :attr:`Suggestion.factors` and :attr:`Suggestion.reasons` like the built-in five.
 
     Returns
     -------
@@ -253,6 +265,9 @@ def suggest_next_contacts(
     ------
     NotFoundError
         If the network has no 'me', or a field or organization in the filters is unknown.
+    InvalidInputError
+        If a factor of your own has a built-in name, a weight outside [0, 10], or returns
+        a value outside [0, 1] (the error names the factor).
 
     Notes
     -----
@@ -271,6 +286,13 @@ def suggest_next_contacts(
     ('Margaret Smith', 'brad-johnson')
     >>> top[1].action
     'Email Margaret Smith and mention Brad Johnson — Brad Johnson said you may use the name'
+
+    A factor of your own, weighted 0.2 — prefer people who work in accounting:
+
+    >>> mine = {"in accounting": (0.2, lambda p, net: float("accounting" in p.fields))}
+    >>> smith = suggest_next_contacts(demo_network(), k=3, factors=mine)[1]
+    >>> smith.factors["in accounting"], smith.reasons[-1]
+    (0.2, 'in accounting +0.20: your own factor (1.00)')
     """
     import numpy as np
 
@@ -325,17 +347,23 @@ def suggest_next_contacts(
     for pid, value in tiers.items():
         tier[view.index[pid]] = value
     tier = tier[candidates]
+    own = _own_factors(factors)
+    best_own = sum(weight for _, weight, _ in own)
     order = np.lexsort((candidates, -partial, tier))
-    scored: list[tuple[int, float, str, int, float]] = []
+    scored: list[tuple[int, float, str, int, dict[str, float]]] = []
     for position in order:
-        bound = (int(tier[position]), -(partial[position] + settings.reach))
+        bound = (int(tier[position]), -(partial[position] + settings.reach + best_own))
         if len(scored) >= k and bound > _kth(scored, k):
             break
-        v = int(candidates[position])
-        onward = _onward_reach(network, targets, view.ids[v])[0]
-        total = partial[position] + settings.reach * onward
-        scored.append((int(tier[position]), total, view.ids[v], position, onward))
+        pid = view.ids[int(candidates[position])]
+        values = {"reach": _onward_reach(network, targets, pid)[0]}
+        values |= {name: _own_value(name, fn, network, pid) for name, _, fn in own}
+        total = partial[position] + settings.reach * values["reach"]
+        total += sum(weight * values[name] for name, weight, _ in own)
+        scored.append((int(tier[position]), total, pid, position, values))
     scored.sort(key=lambda s: (s[0], -s[1], s[2]))
+    weight_of = {name: getattr(settings, name) for name in _BUILT_IN}
+    weight_of |= {name: weight for name, weight, _ in own}
 
     return [
         _suggestion(
@@ -349,18 +377,52 @@ def suggest_next_contacts(
                 "warmth": float(warm[position]),
                 "relevance": float(relevance[position]),
                 "coverage": float(coverage[position]),
-                "reach": onward,
                 "timing": float(timed[position]),
+                **values,
             },
+            weight_of=weight_of,
             timing_notes=notes.get(pid, ()),
             standing=life.standing(pid),
             tier=tier_of,
         )
-        for tier_of, _, pid, position, onward in scored[:k]
+        for tier_of, _, pid, position, values in scored[:k]
     ]
 
 
-def _kth(scored: list[tuple[int, float, str, int, float]], k: int) -> tuple[int, float]:
+_BUILT_IN = ("warmth", "relevance", "coverage", "reach", "timing")
+
+
+def _own_factors(
+    factors: Mapping[str, tuple[float, Factor]] | None,
+) -> list[tuple[str, float, Factor]]:
+    """Check the user's factors: a new name, a weight in [0, 10], a callable."""
+    own = []
+    for name, (weight, fn) in sorted((factors or {}).items()):
+        if name in _BUILT_IN or not name.strip():
+            raise InvalidInputError(
+                f"factor '{name}': the name is taken by a built-in factor or empty; choose "
+                "another (the built-in ones are weighted with SuggestWeights)"
+            )
+        if not 0.0 <= weight <= 10.0 or not callable(fn):
+            raise InvalidInputError(
+                f"factor '{name}': give (weight, function) with a weight from 0 to 10 and a "
+                "function(person, network) -> float"
+            )
+        own.append((name, float(weight), fn))
+    return own
+
+
+def _own_value(name: str, fn: Factor, network: ReferralNetwork, person_id: str) -> float:
+    value = fn(network.person(person_id), network)
+    if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+        raise InvalidInputError(
+            f"factor '{name}' returned {value!r} for a candidate; it must return a number "
+            "from 0 to 1"
+        )
+    return float(value)
+
+
+def _kth(scored: list[tuple[int, float, str, int, dict[str, float]]], k: int) -> tuple[int, float]:
     """Return the (tier, -score) of the k-th best so far, less rounding noise."""
     tier, score = sorted((s[0], -s[1]) for s in scored)[k - 1]
     return tier, score + 1e-12
@@ -643,6 +705,7 @@ def _suggestion(
     *,
     person_id: str,
     values: dict[str, float],
+    weight_of: Mapping[str, float],
     timing_notes: Iterable[str],
     standing: Standing,
     tier: int,
@@ -651,7 +714,7 @@ def _suggestion(
     reach = warmth.reach(person_id)
     if reach is None:  # cannot happen for a candidate; kept for the type checker
         raise NotFoundError(f"no path to '{person_id}'")
-    factors = {name: getattr(settings, name) * value for name, value in values.items()}
+    factors = {name: weight_of[name] * value for name, value in values.items()}
     reasons = []
     if factors["warmth"] >= 0.005:
         reasons.append(f"warmth +{factors['warmth']:.2f}: {_why_warm(network, warmth, reach)}")
@@ -671,6 +734,9 @@ def _suggestion(
         )
     if factors["timing"] >= 0.005:
         reasons.append(f"timing +{factors['timing']:.2f}: " + "; ".join(timing_notes))
+    for name in sorted(set(values) - set(_BUILT_IN)):
+        if factors[name] >= 0.005:
+            reasons.append(f"{name} +{factors[name]:.2f}: your own factor ({values[name]:.2f})")
     if reach.referral is not None and len(reach.chain) == 2:
         via: str | None = reach.referral.referrer
     else:
@@ -683,6 +749,7 @@ def _suggestion(
         stage=standing.stage,
         tier=tier,
         path=reach.path,
+        path_names=tuple(_name(network, p) for p in reach.path),
         via=via,
         reasons=tuple(reasons),
         factors={k: round(v, 6) for k, v in factors.items()},

@@ -25,6 +25,9 @@ from infoview_graph.cli import (
     transfer,
 )
 from infoview_graph.cli._context import state
+from infoview_graph.cli._globals import GlobalOptionsAnywhere
+from infoview_graph.cli._help import reflow_commands
+from infoview_graph.cli._output import INTERRUPTED_EXIT, Interrupted, interrupted, on_interrupt
 
 app = typer.Typer(
     name="referrals",
@@ -35,6 +38,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     add_completion=False,
+    cls=GlobalOptionsAnywhere,  # --db and --version after the subcommand too
 )
 
 
@@ -103,8 +107,20 @@ app.add_typer(transfer.export_app, name="export")
 people.app.command("merge")(transfer.merge)
 app.command("backup")(maintenance.backup)
 app.command("doctor")(maintenance.doctor)
+reflow_commands(app)  # help as paragraphs that fit the terminal, examples on their own line
 
 
 def main() -> None:
-    """Run the ``referrals`` command."""
-    app()
+    """Run the ``referrals`` command.
+
+    Ctrl-C at any moment after start-up prints "interrupted — nothing was saved" and exits
+    with 130, without a traceback (Click would print "Aborted!" and exit 1).
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        app()
+    except (KeyboardInterrupt, Interrupted):
+        interrupted()
+        sys.exit(INTERRUPTED_EXIT)

@@ -50,8 +50,20 @@ DoNotContactOpt = Annotated[
     bool | None,
     typer.Option("--do-not-contact/--may-contact", help="Never suggest contacting them."),
 ]
+NewOpt = Annotated[
+    bool,
+    typer.Option(
+        "--new",
+        help="The name is a different person from a known one it resembles: add it anyway.",
+    ),
+]
 PersonArg = Annotated[
-    str, typer.Argument(help="An id, an unambiguous name (any case), or 'me'.", show_default=False)
+    str,
+    typer.Argument(
+        help="An id, a name (any case), a first or last name or id prefix that fits one "
+        "person, or 'me'.",
+        show_default=False,
+    ),
 ]
 TargetKind = Annotated[
     Literal["field", "org"], typer.Argument(help="'field' or 'org'.", show_default=False)

@@ -52,10 +52,36 @@ def done(message: str, notes: Iterable[str] = (), warnings: Iterable[str] = ()) 
     sys.stdout.write(f"{printable(message)}\n")
 
 
+INTERRUPTED_EXIT = 130
+"""The exit status after Ctrl-C (128 + SIGINT), as shells report it."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised by :func:`on_interrupt` where Click would catch a KeyboardInterrupt.
+
+    A BaseException, like KeyboardInterrupt: every ``with store.write()`` rolls back on it.
+    """
+
+
+def on_interrupt(signum: int, frame: object) -> None:
+    """Handle SIGINT: ignore a second Ctrl-C while the store rolls back, then unwind."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise Interrupted
+
+
+def interrupted() -> None:
+    """Say that the command was interrupted and nothing was saved."""
+    sys.stderr.write("interrupted — nothing was saved\n")
+
+
 def handle_errors(command: Callable[_P, _T]) -> Callable[_P, _T]:
     """Turn the library's errors into a one-line message on stderr and the error's exit code.
 
-    Every command goes through here, so this is the only place errors are printed.
+    Every command goes through here, so this is the only place errors are printed. Ctrl-C
+    (KeyboardInterrupt, or :class:`Interrupted` under ``referrals``) ends the command with
+    "interrupted — nothing was saved" and exit 130: the store's transaction rolled back.
     """
 
     @functools.wraps(command)
@@ -65,6 +91,9 @@ def handle_errors(command: Callable[_P, _T]) -> Callable[_P, _T]:
         except InfoviewError as error:
             sys.stderr.write(f"error: {printable(str(error))}\n")
             raise typer.Exit(error.exit_code) from None
+        except (KeyboardInterrupt, Interrupted):
+            interrupted()
+            raise typer.Exit(INTERRUPTED_EXIT) from None
 
     return wrapper
 
@@ -90,6 +119,41 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+_PIPED_WIDTH = 10_000
+"""The line width when stdout is not a terminal: wide enough that no word or header wraps."""
+
+
+def print_rich(renderable: Any) -> None:
+    """Print a rich table or tree on stdout, as literal text.
+
+    On a terminal, rich fits it to the window. Piped or redirected, nothing is wrapped:
+    every row stays on one line (without trailing spaces), so that no header or word is
+    broken across lines for ``grep``, ``cut`` or a reader of the file.
+    """
+    import io
+
+    from rich.console import Console
+
+    terminal = sys.stdout.isatty()
+    buffer = io.StringIO()
+    console = Console(
+        file=None if terminal else buffer,
+        width=None if terminal else _PIPED_WIDTH,
+        color_system="auto" if terminal else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    console.print(renderable)
+    if not terminal:
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
+
+
 def emit_table(
     columns: Sequence[str],
     rows: Iterable[Sequence[Any]],
@@ -99,9 +163,9 @@ def emit_table(
 ) -> None:
     """Print a table on stdout; every cell is literal text.
 
-    Columns named in ``whole`` (ids to copy into another command) are never cut or wrapped.
+    Columns named in ``whole`` (ids to copy into another command) are never cut or wrapped,
+    and no header is broken inside a word; see :func:`print_rich` for piped output.
     """
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -112,15 +176,15 @@ def emit_table(
             width = max([len(column), *(len(row[n]) for row in cells)])
             table.add_column(column, no_wrap=True, min_width=width)
         else:
-            table.add_column(column, overflow="fold")  # wrap long words, never cut them
+            # Wrap long words, never cut them; a header is never broken inside a word.
+            table.add_column(column, overflow="fold", min_width=_longest_word(column))
     for row in cells:
         table.add_row(*row)
-    Console(markup=False, highlight=False, emoji=False, soft_wrap=False).print(table)
+    print_rich(table)
 
 
 def emit_record(title: str, pairs: Iterable[tuple[str, Any]]) -> None:
     """Print one record as aligned "key  value" lines, skipping empty values."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -130,4 +194,13 @@ def emit_record(title: str, pairs: Iterable[tuple[str, Any]]) -> None:
     for key, value in pairs:
         if value not in (None, "", (), [], False):
             table.add_row(Text(key), Text(printable(_cell(value))))
-    Console(markup=False, highlight=False, emoji=False).print(table)
+    print_rich(table)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """Say a count with its noun in the right number: "1 new name", "2 new names".
+
+    >>> plural(1, "interview"), plural(0, "referral"), plural(2, "person", "people")
+    ('1 interview', '0 referrals', '2 people')
+    """
+    return f"{count} {word if count == 1 else (words or word + 's')}"

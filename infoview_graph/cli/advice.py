@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from infoview_graph.cli._context import load_network, parse_date
+from infoview_graph.cli._glossary import footnotes
 from infoview_graph.cli._options import DemoOpt, JsonOpt
 from infoview_graph.cli._output import emit_json, emit_table, handle_errors, printable
 
@@ -37,9 +38,9 @@ def suggest(
 
     The coach's order comes first: people who said yes (schedule them), then follow-ups due
     and fresh referrals, then new contacts. Within each group, suggestions are ranked by
-    warmth (how likely an answer is along the best path from you), relevance to your
-    targets, coverage (fields and employers with few interviews first), onward reach, and
-    timing. People you asked and are waiting for, have met, who declined or are marked do
+    warmth (the chance a request gets an answer along the best path from you), relevance
+    to your targets, coverage (fields and employers with few interviews first), onward
+    reach, and timing. People you asked and are waiting for, have met, who declined or are marked do
     not contact are never suggested; people you know are contacted directly, never
     "introduced".
 
@@ -57,11 +58,13 @@ def suggest(
         typer.echo("Nothing to suggest: add contacts, referrals or targets first (see --help).")
         return
     ranked = list(enumerate(found, 1))
+    shown = [s.action for s in found]
     for tier, title in enumerate(TIERS):
         group = [(rank, s) for rank, s in ranked if s.tier == tier]
         if not group:
             continue
         if not explain:
+            shown += [_short_why(s.reasons) for _, s in group]
             emit_table(
                 ["#", "person", "action", "why"],
                 [(rank, s.name, s.action, _short_why(s.reasons)) for rank, s in group],
@@ -72,9 +75,11 @@ def suggest(
         for rank, s in group:
             typer.echo(printable(f"{rank}. {s.name} ({s.person_id}) — score {s.score:.2f}"))
             typer.echo(printable(f"   {s.action}"))
-            typer.echo(printable(f"   path: {' → '.join(s.path)}"))
+            typer.echo(printable(f"   path: {' → '.join(s.path_names)}"))
             for reason in s.reasons:
                 typer.echo(printable(f"   · {reason}"))
+            shown += s.reasons
+    footnotes(shown)
 
 
 def _short_why(reasons: tuple[str, ...]) -> str:

@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 import typer
 
 from infoview_graph.cli._context import open_for_read, open_for_write
+from infoview_graph.cli._glossary import footnotes
 from infoview_graph.cli._options import DemoOpt, JsonOpt, TargetKind
 from infoview_graph.cli._output import (
     done,
@@ -12,9 +13,10 @@ from infoview_graph.cli._output import (
     emit_record,
     emit_table,
     handle_errors,
+    plural,
 )
-from infoview_graph.store import actions
-from infoview_graph.store.views import organization_details
+from infoview_graph.store import Store, actions
+from infoview_graph.store.views import catalog_names, organization_details
 
 org_app = typer.Typer(no_args_is_help=True, help="Organizations: employers and others.")
 field_app = typer.Typer(no_args_is_help=True, help="Career fields and how they relate.")
@@ -57,6 +59,9 @@ def org_add(
 ) -> None:
     """Add an organization.
 
+    LAMP (from The 2-Hour Job Search): a list of target employers scored for Advocacy (someone
+    inside), Motivation (0–3) and Postings (relevant openings).
+
     Example:  referrals org add "General Mills" --field accounting --motivation 3 --postings
     """
     with open_for_write() as store:
@@ -83,13 +88,19 @@ def org_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
     """
     with open_for_read(demo=demo) as store:
         orgs = store.organizations()
+        names = catalog_names(store)
     if json_:
-        emit_json([o.model_dump(mode="json") for o in orgs])
+        emit_json(
+            [
+                {**o.model_dump(mode="json"), "field_names": names.field_names(o.fields)}
+                for o in orgs
+            ]
+        )
         return
     emit_table(
         ["id", "name", "kind", "fields", "motivation"],
-        [(o.id, o.name, o.kind, o.fields, o.motivation) for o in orgs],
-        title=f"{len(orgs)} organizations",
+        [(o.id, o.name, o.kind, names.field_names(o.fields), o.motivation) for o in orgs],
+        title=plural(len(orgs), "organization"),
     )
 
 
@@ -106,16 +117,17 @@ def org_show(
     """
     with open_for_read(demo=demo) as store:
         details = organization_details(store, org)
-    if json_:
-        emit_json(details.to_json())
-        return
+        names = catalog_names(store)
     o = details.organization
+    if json_:
+        emit_json({**details.to_json(), "field_names": names.field_names(o.fields)})
+        return
     emit_record(
         f"{o.name} ({o.id})",
         [
             ("kind", o.kind),
             ("aliases", o.aliases),
-            ("fields", o.fields),
+            ("fields", names.field_names(o.fields)),
             ("target priority", details.target_priority),
             ("LAMP motivation", o.motivation),
             ("LAMP postings", {True: "yes", False: "no"}.get(o.postings)),  # type: ignore[arg-type]
@@ -123,6 +135,8 @@ def org_show(
             ("people", [f"{p.name} ({p.id})" for p in details.people]),
         ],
     )
+    lamp = (o.motivation, o.postings, o.advocacy)
+    footnotes(["LAMP"] if any(v is not None for v in lamp) else [])
 
 
 @field_app.command("add")
@@ -146,6 +160,48 @@ def field_add(
     done(f"added career field {change.record.name} ({change.record.id})", change.notes)
 
 
+FieldArg = Annotated[str, typer.Argument(help="A career field: id or name.", show_default=False)]
+
+
+@field_app.command("relate")
+@handle_errors
+def field_relate(field: FieldArg, other: FieldArg) -> None:
+    """Record that OTHER is a field related to FIELD (worth a look beside it).
+
+    Example:  referrals field relate Accounting "Tax preparation"
+    """
+    with open_for_write() as store:
+        change = actions.relate_fields(store, field, other)
+    done(f"{change.record.name} ({change.record.id}) is related to {other}")
+
+
+@field_app.command("unrelate")
+@handle_errors
+def field_unrelate(field: FieldArg, other: FieldArg) -> None:
+    """Record that OTHER is no longer a field related to FIELD.
+
+    Example:  referrals field unrelate Accounting "Tax preparation"
+    """
+    with open_for_write() as store:
+        change = actions.relate_fields(store, field, other, related=False)
+    done(f"{change.record.name} ({change.record.id}) is no longer related to {other}")
+
+
+@field_app.command("rename")
+@handle_errors
+def field_rename(
+    field: FieldArg,
+    name: Annotated[str, typer.Argument(help="The new name.", show_default=False)],
+) -> None:
+    """Give a career field a new name; its id stays, and so does every record naming it.
+
+    Example:  referrals field rename urban-planning "Urban planning"
+    """
+    with open_for_write() as store:
+        change = actions.rename_field(store, field, name)
+    done(f"renamed the career field {change.record.id} to {change.record.name}")
+
+
 @field_app.command("list")
 @handle_errors
 def field_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
@@ -155,13 +211,19 @@ def field_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
     """
     with open_for_read(demo=demo) as store:
         fields = store.fields()
+    names = {f.id: f.name for f in fields}
     if json_:
-        emit_json([f.model_dump(mode="json") for f in fields])
+        emit_json(
+            [
+                {**f.model_dump(mode="json"), "related_names": [names.get(r, r) for r in f.related]}
+                for f in fields
+            ]
+        )
         return
     emit_table(
         ["id", "name", "related"],
-        [(f.id, f.name, f.related) for f in fields],
-        title=f"{len(fields)} career fields",
+        [(f.id, f.name, [names.get(r, r) for r in f.related]) for f in fields],
+        title=plural(len(fields), "career field"),
     )
 
 
@@ -180,26 +242,32 @@ def target_add(
     """
     with open_for_write() as store:
         change = actions.add_target(store, kind, name, priority=priority)
-    done(f"target {kind} '{change.record.id}' has priority {change.record.priority}", change.notes)
+        label = f"{_target_name(store, kind, change.record.id)} ({change.record.id})"
+    done(f"target {kind} {label} has priority {change.record.priority}", change.notes)
 
 
 @target_app.command("list")
 @handle_errors
 def target_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
-    """List my targets, highest priority first.
+    """List my targets, highest priority first, with their names and ids.
 
     Example:  referrals target list --json
     """
     with open_for_read(demo=demo) as store:
         targets = store.targets()
+        names = {(t.kind, t.id): _target_name(store, t.kind, t.id) for t in targets}
     if json_:
-        emit_json([t.model_dump(mode="json") for t in targets])
+        emit_json([{**t.model_dump(mode="json"), "name": names[t.kind, t.id]} for t in targets])
         return
     emit_table(
-        ["priority", "kind", "id"],
-        [(t.priority, t.kind, t.id) for t in targets],
-        title=f"{len(targets)} targets",
+        ["priority", "kind", "name", "id"],
+        [(t.priority, t.kind, names[t.kind, t.id], t.id) for t in targets],
+        title=plural(len(targets), "target"),
     )
+
+
+def _target_name(store: Store, kind: str, target_id: str) -> str:
+    return (store.field(target_id) if kind == "field" else store.organization(target_id)).name
 
 
 @target_app.command("remove")
@@ -211,4 +279,5 @@ def target_remove(kind: TargetKind, name: NameArg) -> None:
     """
     with open_for_write() as store:
         removed = actions.remove_target(store, kind, name).record
-    done(f"'{removed}' is no longer a target")
+        label = f"{_target_name(store, kind, removed)} ({removed})"
+    done(f"{label} is no longer a target")

@@ -6,15 +6,27 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from infoview_graph.cli._context import open_for_write, parse_date
-from infoview_graph.cli._options import MayUseNameOpt, OnOpt, PersonArg, StrengthOpt, TodayOpt
-from infoview_graph.cli._output import done, handle_errors, printable
+from infoview_graph.cli._options import (
+    MayUseNameOpt,
+    NewOpt,
+    OnOpt,
+    PersonArg,
+    StrengthOpt,
+    TodayOpt,
+)
+from infoview_graph.cli._output import done, handle_errors, plural, printable
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.models import Question
 from infoview_graph.questions import question_bank
-from infoview_graph.store import actions
+from infoview_graph.store import Store, actions
 from infoview_graph.store.questions import user_questions
 
 interview_app = typer.Typer(no_args_is_help=True, help="Record informational interviews.")
+
+
+def _who(store: Store, person_id: str) -> str:
+    """Name a person in a confirmation: their name, with the id to type after it."""
+    return f"{store.person(person_id).name} ({person_id})"
 
 
 @handle_errors
@@ -32,7 +44,8 @@ def know(
     """
     with open_for_write() as store:
         tie = actions.know(store, a, b, strength=strength, context=context).record
-    done(f"{tie.a} and {tie.b} know each other (strength {tie.strength})")
+        first, second = _who(store, tie.a), _who(store, tie.b)
+    done(f"{first} and {second} know each other (strength {tie.strength})")
 
 
 @handle_errors
@@ -52,21 +65,33 @@ def refer(
     ] = None,
     may_use_name: MayUseNameOpt = None,
     note_: Annotated[str | None, typer.Option("--note", help="What was said about them.")] = None,
+    new: NewOpt = False,
 ) -> None:
     """Record a referral: REFERRER suggested I speak with REFEREE.
+
+    A new REFEREE whose name looks like a known person's (a typo, another case or spacing)
+    is refused with "did you mean …?"; --new adds a different person anyway.
 
     Stating a recorded referral again with new facts (--for, --on, --note, --may-use-name /
     --no-may-use-name) corrects it; its status stays, and the notes say what changed.
 
     Example:  referrals refer "Brad Johnson" "Mrs. Smith" --for accounting --may-use-name
     """
-    date = parse_date(on, "--on")
+    date = parse_date(on, "--on", past=True)
     with open_for_write() as store:
         change = actions.refer(
-            store, referrer, referee, on=date, purpose=for_, may_use_name=may_use_name, note=note_
+            store,
+            referrer,
+            referee,
+            on=date,
+            purpose=for_,
+            may_use_name=may_use_name,
+            note=note_,
+            new=new,
         )
-    r = change.record
-    done(f"{r.referrer} referred you to {r.referee} on {r.on}", change.notes)
+        r = change.record
+        giver, named = _who(store, r.referrer), _who(store, r.referee)
+    done(f"{giver} referred you to {named} on {r.on}", change.notes)
 
 
 @handle_errors
@@ -88,11 +113,12 @@ def outreach(
 
     Example:  referrals outreach "Mrs. Smith" --via "Brad Johnson" --channel phone
     """
-    date = parse_date(on, "--on")
+    date = parse_date(on, "--on", past=True)
     with open_for_write() as store:
         change = actions.log_outreach(store, person, on=date, via=via, channel=channel)
+        whom = _who(store, change.record.person)
     o = change.record
-    done(f"contacted {o.person} on {o.on} ({o.id})", change.notes, change.warnings)
+    done(f"contacted {whom} on {o.on} ({o.id})", change.notes, change.warnings)
 
 
 @handle_errors
@@ -105,11 +131,12 @@ def reply(
 
     Example:  referrals reply "Mrs. Smith" --on 2026-11-19
     """
-    date = parse_date(on, "--on")
+    date = parse_date(on, "--on", past=True)
     with open_for_write() as store:
         change = actions.log_reply(store, person, on=date, declined=declined)
+        whom = _who(store, change.record.person)
     o = change.record
-    done(f"{o.person} {'declined' if o.declined else 'replied'} on {o.replied_on}", change.notes)
+    done(f"{whom} {'declined' if o.declined else 'replied'} on {o.replied_on}", change.notes)
 
 
 @handle_errors
@@ -136,9 +163,10 @@ def schedule(
     assert date is not None
     with open_for_write() as store:
         change = actions.schedule_meeting(store, person, on=date, mode=mode, today=day)
+        whom = _who(store, change.record.person)
     o = change.record
     how = f" ({o.meeting_mode})" if o.meeting_mode else ""
-    done(f"meeting with {o.person} on {o.meeting_on}{how} ({o.id})", change.notes)
+    done(f"meeting with {whom} on {o.meeting_on}{how} ({o.id})", change.notes)
 
 
 def _answers(items: list[str]) -> dict[str, str]:
@@ -212,10 +240,18 @@ def interview_log(
         bool,
         typer.Option("--no-input", help="Never prompt, even on a terminal."),
     ] = False,
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--new",
+            help="The --referred names are new people, even those that look like known ones.",
+        ),
+    ] = False,
 ) -> None:
     """Record an informational interview: answers, advice, leads and new names.
 
-    Each --referred name becomes a referral from the interviewee (a new person if unknown);
+    Each --referred name becomes a referral from the interviewee (a new person if unknown;
+    a name that looks like a known person's is refused with "did you mean …?" unless --new);
     --may-use-name records that I may use the interviewee's name with them.
     --told-referrer-on marks "tell the referrer how it went" done for everyone who referred
     me to the interviewee. --answer takes a question id from 'referrals questions'. On a
@@ -227,8 +263,9 @@ def interview_log(
     --answer day-in-the-life="Month-end close, then audits" --advice "Take the CPA exam"
     --referred "Tom Reyes" --friendliness 5 --fit yes
     """
-    date, thanked = parse_date(on, "--on"), parse_date(thanked_on, "--thanked-on")
-    told = parse_date(told_referrer_on, "--told-referrer-on")
+    date = parse_date(on, "--on", past=True)
+    thanked = parse_date(thanked_on, "--thanked-on", past=True)
+    told = parse_date(told_referrer_on, "--told-referrer-on", past=True)
     answers = _answers(answer or [])
     given = answer or advice or lead or referred or friendliness is not None
     with open_for_write() as store:
@@ -257,12 +294,12 @@ def interview_log(
             may_use_name=may_use_name,
             notes=note_,
             known_questions={q.id for q in bank},
+            new=new,
         )
+        whom = _who(store, change.record.person)
     i = change.record
-    done(
-        f"logged the interview with {i.person} on {i.on} ({i.id}); {len(i.referrals)} new names",
-        change.notes,
-    )
+    names = plural(len(i.referrals), "new name")
+    done(f"logged the interview with {whom} on {i.on} ({i.id}); {names}", change.notes)
 
 
 def _interactive() -> bool:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from infoview_graph._files import write_atomic
-from infoview_graph.cli._context import load_network, parse_date
+from infoview_graph._files import check_target, write_atomic
+from infoview_graph.cli._context import load_network, parse_date, store_path
 from infoview_graph.cli._options import DemoOpt, TodayOpt
 from infoview_graph.cli._output import done, handle_errors
 from infoview_graph.errors import DuplicateError, InvalidInputError
@@ -61,6 +61,7 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
 
 def _check_targets(paths: list[Path], *, force: bool) -> None:
     for path in paths:
+        check_target(path, protect=store_path())  # before any work: never the store
         if path.is_dir():
             raise InvalidInputError(f"--out: '{path}' is a directory; give a file name")
         if path.exists() and not force:
@@ -84,7 +85,7 @@ def _plot(
     from infoview_graph import plotting
 
     figure = getattr(plotting, draw)(network, today=day, **options)
-    write_atomic(out, plotting.figure_bytes(figure, fmt), force=force)
+    write_atomic(out, plotting.figure_bytes(figure, fmt), force=force, protect=store_path())
     done(f"wrote {out}")
 
 
@@ -173,6 +174,6 @@ def report(
     files = render_report(loaded, fmt, stem=out.stem, today=day)
     _check_targets([out.with_name(name) for name in files], force=force)  # the figures too
     for name, data in files.items():
-        write_atomic(out.with_name(name), data, force=force)
+        write_atomic(out.with_name(name), data, force=force, protect=store_path())
     extra = f" and {len(files) - 1} figures beside it" if len(files) > 1 else ""
     done(f"wrote the report to {out}{extra}")

@@ -6,8 +6,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from infoview_graph._files import write_atomic
-from infoview_graph.cli._context import load_network, open_for_read, open_for_write, parse_date
+from infoview_graph._files import check_target, write_atomic
+from infoview_graph.cli._context import (
+    load_network,
+    open_for_read,
+    open_for_write,
+    parse_date,
+    store_path,
+)
+from infoview_graph.cli._glossary import footnotes
 from infoview_graph.cli._options import DemoOpt, JsonOpt, PersonArg
 from infoview_graph.cli._output import (
     done,
@@ -15,6 +22,7 @@ from infoview_graph.cli._output import (
     emit_table,
     handle_errors,
     note,
+    plural,
     printable,
     warn,
 )
@@ -28,7 +36,8 @@ if TYPE_CHECKING:
 
 draft_app = typer.Typer(
     no_args_is_help=True,
-    help="Draft the request for 15 minutes, the follow-up, and the thank-you note.",
+    help="Draft the request for 15 minutes, the follow-up, the thank-you note, and the news "
+    "for the person who referred you.",
 )
 questions_app = typer.Typer()
 
@@ -121,6 +130,8 @@ def prep(
     from infoview_graph.algorithms.prep import prep_brief, render_brief_markdown
 
     day = parse_date(today, "--today")
+    if out is not None:
+        check_target(out, protect=store_path())  # before the store is read: never the store
     brief = prep_brief(load_network(demo=demo), person, today=day, n_questions=n_questions)
     if json_:
         emit_json(brief.model_dump(mode="json"))
@@ -131,7 +142,7 @@ def prep(
         return
     if out.is_dir():
         raise InvalidInputError(f"--out: '{out}' is a directory; give a file name, e.g. brief.md")
-    write_atomic(out, page.encode("utf-8"), force=force)
+    write_atomic(out, page.encode("utf-8"), force=force, protect=store_path())
     done(f"wrote the brief for {brief.name} to {out}")
 
 
@@ -174,6 +185,9 @@ def draft_followup(
 ) -> None:
     """Draft the short follow-up to a request that got no answer (3B7: after 7 business days).
 
+    3B7: no answer after 3 business days, contact a second person at that employer; after
+    7 business days, follow up with the first — this draft.
+
     Recalls the day and channel of your first message, your goal, and the person who
     referred you if you may use the name; under 100 words with the default template; never
     asks for a job. Refused unless a request to them awaits an answer (the error says where
@@ -212,10 +226,37 @@ def draft_thanks(
     _show_draft(network, person, "thanks", text, parse_date(today, "--today"))
 
 
+@draft_app.command("news")
+@handle_errors
+def draft_news(
+    referrer: Annotated[
+        str,
+        typer.Argument(help="Who referred you: an id or an unambiguous name.", show_default=False),
+    ],
+    template: TemplateOpt = None,
+    today: DraftTodayOpt = None,
+    demo: DemoOpt = False,
+) -> None:
+    """Draft the news for a referrer: how the conversations they made possible went.
+
+    Thanks them for the names, says when you met the people they referred you to, cites one
+    piece of advice and the names those people passed on — for the conversations you have
+    not told them about yet (interview log --told-referrer-on). Refused for someone marked
+    do not contact, or when nobody they named has been met yet.
+
+    Example:  referrals draft news "Priya Raman" --demo
+    """
+    from infoview_graph.algorithms.drafts import draft_news as draft
+
+    network = load_network(demo=demo)
+    text = draft(network, referrer, template=_read_template(template))
+    _show_draft(network, referrer, "news", text, parse_date(today, "--today"))
+
+
 def _show_draft(
     network: "ReferralNetwork",
     person: str,
-    kind: 'Literal["request", "followup", "thanks"]',
+    kind: 'Literal["request", "followup", "thanks", "news"]',
     text: str,
     today: "Optional[dt.date]",
 ) -> None:
@@ -279,7 +320,7 @@ def learned(
                 for item in found.answered
                 for n, said in enumerate(item.answers)
             ],
-            title=f"What you learned in {where} ({len(found.interviews)} interviews)",
+            title=f"What you learned in {where} ({plural(len(found.interviews), 'interview')})",
         )
         for title, items in (("Advice", found.advice), ("Job leads", found.leads)):
             if items:
@@ -348,6 +389,7 @@ def _list_questions(field: Optional[str], json_: bool, demo: bool) -> None:
         ],
         title="Questions for informational interviews",
     )
+    footnotes(columns)
 
 
 @questions_app.callback(invoke_without_command=True)
@@ -357,7 +399,8 @@ def questions(
 ) -> None:
     """List the question bank (the source's questions, TIARA, your own), or add to it.
 
-    With no subcommand, lists the questions (as 'questions list').
+    TIARA: the order of interview questions — Trends, Insights, Advice, Resources,
+    Assignments. With no subcommand, lists the questions (as 'questions list').
 
     Example:  referrals questions --field accounting --demo
     """

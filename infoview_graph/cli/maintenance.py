@@ -29,9 +29,10 @@ def backup(
 
 @handle_errors
 def doctor(json_: JsonOpt = False) -> None:
-    """Check the store: file mode, schema, integrity, references, leftover temporary files.
+    """Check the store: file mode, schema, integrity, references, records, leftover files.
 
-    Exits with status 1 when a check fails.
+    Every record is checked against the data model; one that fails is named by its table
+    and id, never by its value. Exits with status 1 when a check fails.
 
     Example:  referrals doctor
     """

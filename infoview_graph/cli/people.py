@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from infoview_graph.cli._context import open_for_read, open_for_write, parse_date
+from infoview_graph.cli._glossary import footnotes
 from infoview_graph.cli._options import (
     DemoOpt,
     DoNotContactOpt,
@@ -12,6 +13,7 @@ from infoview_graph.cli._options import (
     FieldsOpt,
     HowOpt,
     JsonOpt,
+    NewOpt,
     NoteOpt,
     OrgOpt,
     PersonArg,
@@ -28,10 +30,11 @@ from infoview_graph.cli._output import (
     emit_record,
     emit_table,
     handle_errors,
+    plural,
 )
 from infoview_graph.models import Outreach
 from infoview_graph.store import actions
-from infoview_graph.store.views import list_contacts, person_details
+from infoview_graph.store.views import catalog_names, list_contacts, person_details
 
 app = typer.Typer(no_args_is_help=True, help="Add, list, show, edit and forget contacts.")
 
@@ -56,8 +59,12 @@ def add(
     do_not_contact: Annotated[
         bool, typer.Option("--do-not-contact", help="Never suggest contacting them.")
     ] = False,
+    new: NewOpt = False,
 ) -> None:
     """Add a contact, and your tie to them (--strength, or a default from --how).
+
+    A name that looks like a known person's (a typo, another case or spacing, the same
+    name) is refused with "did you mean …?"; --new adds a different person anyway.
 
     Example:  referrals person add "Brad Johnson" --org "General Mills" --field accounting
     --how friend --strength 4 --email brad@example.org
@@ -78,6 +85,7 @@ def add(
             tags=tag or (),
             notes=note_,
             do_not_contact=do_not_contact,
+            new=new,
         )
     done(f"added {change.record.name} ({change.record.id})", change.notes)
 
@@ -98,13 +106,33 @@ def list_(
     """
     with open_for_read(demo=demo) as store:
         people = list_contacts(store, field=field, org=org)
+        names = catalog_names(store)
     if json_:
-        emit_json([p.model_dump(mode="json") for p in people])
+        emit_json(
+            [
+                {
+                    **p.model_dump(mode="json"),
+                    "organization_name": names.organization(p.organization),
+                    "field_names": names.field_names(p.fields),
+                }
+                for p in people
+            ]
+        )
         return
     emit_table(
         ["id", "name", "organization", "title", "fields", "how"],
-        [(p.id, p.name, p.organization, p.title, p.fields, p.how) for p in people],
-        title=f"{len(people)} people",
+        [
+            (
+                p.id,
+                p.name,
+                names.organization(p.organization),
+                p.title,
+                names.field_names(p.fields),
+                p.how,
+            )
+            for p in people
+        ],
+        title=plural(len(people), "person", "people"),
     )
 
 
@@ -118,6 +146,9 @@ def show(
     The stage (known, referred, asked, follow-up due, said yes, scheduled, met, thanked,
     declined, no response, do not contact) is the one every other command uses.
 
+    Responsiveness: booster (answers within 3 business days), obligate (answers later),
+    curmudgeon (declined, or silent for 7 business days).
+
     Example:  referrals person show "Brad Johnson"
     """
     day = parse_date(today, "--today")
@@ -129,28 +160,36 @@ def show(
     answers = details.responsiveness
     where = details.standing
     p = details.person
+    shown = None if answers == "unknown" or p.is_self else answers
     emit_record(
         f"{p.name} ({p.id})",
         [
-            ("organization", p.organization),
+            ("organization", details.name(p.organization) if p.organization else None),
             ("title", p.title),
-            ("fields", p.fields),
+            ("fields", [details.name(f) for f in p.fields]),
             ("where I stand", where.describe() if where else None),
             ("how I know them", p.how),
             ("my tie strength", details.my_tie),
-            ("responsiveness", None if answers == "unknown" or p.is_self else answers),
+            ("responsiveness", shown),
             ("emails", p.emails),
             ("phones", p.phones),
             ("profile", p.url),
             ("tags", p.tags),
             ("do not contact", p.do_not_contact),
-            ("referred by", [f"{r.referrer} ({r.on}, {r.status})" for r in details.referred_by]),
-            ("referred me to", [f"{r.referee} ({r.on}, {r.status})" for r in details.referred]),
+            (
+                "referred by",
+                [f"{details.name(r.referrer)} ({r.on}, {r.status})" for r in details.referred_by],
+            ),
+            (
+                "referred me to",
+                [f"{details.name(r.referee)} ({r.on}, {r.status})" for r in details.referred],
+            ),
             ("outreach", [_outreach_line(o) for o in details.outreach]),
             ("interviews", [f"{i.on} ({i.id})" for i in details.interviews]),
             ("notes", p.notes),
         ],
     )
+    footnotes([shown or ""])
 
 
 def _outreach_line(o: Outreach) -> str:
@@ -222,5 +261,5 @@ def forget(
             "forgetting cannot be undone; add --yes to confirm", param_hint="--yes"
         )
     with open_for_write() as store:
-        forgotten = actions.forget_contact(store, person).record
-    done(f"forgot {forgotten} and every record about them")
+        change = actions.forget_contact(store, person)
+    done(f"forgot {change.record} and every record about them", change.notes)

@@ -6,8 +6,17 @@ from typing import Annotated, Optional
 import typer
 
 from infoview_graph.cli._context import load_network, open_for_write, parse_date
+from infoview_graph.cli._glossary import footnotes
 from infoview_graph.cli._options import DemoOpt, JsonOpt
-from infoview_graph.cli._output import done, emit_json, emit_table, handle_errors, printable
+from infoview_graph.cli._output import (
+    done,
+    emit_json,
+    emit_table,
+    handle_errors,
+    plural,
+    print_rich,
+    printable,
+)
 from infoview_graph.errors import NotFoundError
 from infoview_graph.models import FollowUp
 from infoview_graph.store import Store, actions
@@ -26,6 +35,9 @@ def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = Fal
     Per target: people known there, reached out, replied, interviewed, pending referrals,
     independent paths in (no single person is the only way in), share of the question bank
     answered, last activity. Then the gaps and related fields worth a look.
+
+    Coverage: how well your target fields and employers are covered — people known,
+    reached out, interviewed, and independent paths in.
 
     Example:  referrals coverage --demo
     """
@@ -62,7 +74,7 @@ def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = Fal
         emit_table(
             ["related field", "related to", "people known", "interviewed"],
             [
-                (r.name, ", ".join(r.related_to), r.known, r.interviewed)
+                (r.name, ", ".join(r.related_to_names), r.known, r.interviewed)
                 for r in report.related_fields
             ],
             title="Related fields worth a look",
@@ -87,7 +99,6 @@ def chains(
 
     Example:  referrals chains --demo
     """
-    from rich.console import Console
     from rich.text import Text
     from rich.tree import Tree
 
@@ -127,12 +138,11 @@ def chains(
 
     for start in report.roots:
         grow(tree, start, None)
-    console = Console(markup=False, highlight=False, emoji=False)
-    console.print(tree)
+    print_rich(tree)
     if report.longest:
         longest = report.longest[0]
-        names = " → ".join(network.person(p).name for p in longest.people)
-        typer.echo(printable(f"Longest chain ({len(longest.hops)} referrals): {names}"))
+        names = " → ".join(longest.people_names)
+        typer.echo(printable(f"Longest chain ({plural(len(longest.hops), 'referral')}): {names}"))
     emit_table(
         ["referrer", "names given", "interviewed"],
         [(y.name, y.names_given, y.interviewed) for y in report.yields],
@@ -159,6 +169,9 @@ def agenda(
     Everything due or overdue, most urgent first. Mark items with 'referrals followup done
     ID' or hide them with 'referrals followup snooze ID --until DATE'.
 
+    3B7: no answer after 3 business days, contact a second person at that employer; after
+    7 business days, follow up with the first.
+
     Example:  referrals agenda --demo --today 2026-11-20
     """
     from infoview_graph.algorithms.agenda import agenda as compute
@@ -176,6 +189,7 @@ def agenda(
         when = f"{item.due}{' overdue' if item.overdue else ''}"
         typer.echo(printable(f"{when:<18} {item.action}"))
         typer.echo(printable(f"{'':<18} {item.why}  [{item.id}]"))
+    footnotes(text for item in items for text in (item.action, item.why))
 
 
 @followup_app.command("list")
@@ -242,7 +256,7 @@ def followup_done(
 
     Example:  referrals followup done thank-you-interview-marcus-bell-1
     """
-    when = parse_date(on, "--on") or dt.date.today()
+    when = parse_date(on, "--on", past=True) or dt.date.today()
     with open_for_write() as store:
         item = _find_item(store, item_id, when)
         change = actions.settle_followup(store, item, done_on=when)

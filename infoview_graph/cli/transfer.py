@@ -7,16 +7,23 @@ and never over the store itself.
 """
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
-from infoview_graph.cli._context import open_for_read, open_for_write, parse_date, state
+from infoview_graph.cli._context import (
+    open_for_read,
+    open_for_write,
+    parse_date,
+    state,
+    store_path,
+)
 from infoview_graph.cli._options import DemoOpt
-from infoview_graph.cli._output import done, handle_errors, note, printable
-from infoview_graph.errors import ImportFileError
+from infoview_graph.cli._output import done, handle_errors, note, printable, warn
+from infoview_graph.errors import ImportFileError, StoreError
 
 if TYPE_CHECKING:
     from infoview_graph.interop.parsed import Parsed
@@ -47,10 +54,22 @@ SkipInvalidOpt = Annotated[
         help="Import the valid rows and list the others (default: any bad row imports nothing).",
     ),
 ]
+MergeSameEmailOpt = Annotated[
+    bool,
+    typer.Option(
+        "--merge-same-email",
+        help=(
+            "Merge a row into the person whose email it shares even under another name "
+            "(default: such rows are reported, not imported)."
+        ),
+    ),
+]
 OutOpt = Annotated[
     Path,
     typer.Option(
-        "--out", help="The file to write (refused if it exists, unless --force).", dir_okay=False
+        "--out",
+        help="The file to write (refused if it exists, unless --force); - writes to stdout.",
+        dir_okay=False,
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
@@ -101,7 +120,11 @@ class _Progress:
 
 
 def _import(
-    read: Callable[[Callable[[int, int], None]], "Parsed"], *, dry_run: bool, skip_invalid: bool
+    read: Callable[[Callable[[int, int], None]], "Parsed"],
+    *,
+    dry_run: bool,
+    skip_invalid: bool,
+    merge_same_email: bool = False,
 ) -> None:
     from infoview_graph.store.imports import apply_import
 
@@ -115,6 +138,7 @@ def _import(
                     dry_run=dry_run,
                     skip_invalid=skip_invalid,
                     progress=progress.phase("merging"),
+                    merge_same_email=merge_same_email,
                 )
     except ImportFileError as error:
         if len(error.problems) > 3:
@@ -152,6 +176,7 @@ def import_linkedin(
     ] = 0,
     dry_run: DryRunOpt = False,
     skip_invalid: SkipInvalidOpt = False,
+    merge_same_email: MergeSameEmailOpt = False,
 ) -> None:
     """Import LinkedIn connections: Connections.csv, or the whole data-export ZIP.
 
@@ -168,6 +193,7 @@ def import_linkedin(
         ),
         dry_run=dry_run,
         skip_invalid=skip_invalid,
+        merge_same_email=merge_same_email,
     )
 
 
@@ -181,6 +207,7 @@ def import_vcard(
     ] = "tags",
     dry_run: DryRunOpt = False,
     skip_invalid: SkipInvalidOpt = False,
+    merge_same_email: MergeSameEmailOpt = False,
 ) -> None:
     """Import a vCard file (2.1, 3.0 or 4.0) from Apple Contacts, Google, Outlook or a phone.
 
@@ -194,13 +221,17 @@ def import_vcard(
         ),
         dry_run=dry_run,
         skip_invalid=skip_invalid,
+        merge_same_email=merge_same_email,
     )
 
 
 @import_app.command("google")
 @handle_errors
 def import_google(
-    file: FileArg, dry_run: DryRunOpt = False, skip_invalid: SkipInvalidOpt = False
+    file: FileArg,
+    dry_run: DryRunOpt = False,
+    skip_invalid: SkipInvalidOpt = False,
+    merge_same_email: MergeSameEmailOpt = False,
 ) -> None:
     """Import a Google Contacts CSV export; "Referred by" relations become referrals.
 
@@ -212,6 +243,7 @@ def import_google(
         lambda progress: read_google_csv(file, skip_invalid=skip_invalid, progress=progress),
         dry_run=dry_run,
         skip_invalid=skip_invalid,
+        merge_same_email=merge_same_email,
     )
 
 
@@ -236,6 +268,7 @@ def import_csv(
     ] = None,
     dry_run: DryRunOpt = False,
     skip_invalid: SkipInvalidOpt = False,
+    merge_same_email: MergeSameEmailOpt = False,
 ) -> None:
     """Import any CSV of contacts, telling which column is which with --map.
 
@@ -257,6 +290,7 @@ def import_csv(
         ),
         dry_run=dry_run,
         skip_invalid=skip_invalid,
+        merge_same_email=merge_same_email,
     )
 
 
@@ -273,11 +307,12 @@ def import_json(file: FileArg, dry_run: DryRunOpt = False) -> None:
     from infoview_graph.interop.dump import read_dump
     from infoview_graph.store import default_db_path
     from infoview_graph.store.actions import create_store
-    from infoview_graph.store.imports import import_dump
+    from infoview_graph.store.imports import check_dump_me, import_dump
 
     data = read_dump(file)
     path = state.db or default_db_path()
     if not path.exists():
+        check_dump_me(data)  # a store without "me" would be broken from the start
         if dry_run:
             done(f"would create {path} with {len(data.persons)} people (dry run: nothing saved)")
             return
@@ -294,15 +329,28 @@ def import_json(file: FileArg, dry_run: DryRunOpt = False) -> None:
 
 def _write(out: Path, data: bytes, *, force: bool) -> None:
     from infoview_graph.interop._files import write_atomic
-    from infoview_graph.store import default_db_path
 
-    write_atomic(out, data, force=force, protect=state.db or default_db_path())
+    if str(out) == "-":  # the convention for standard output, for pipes
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(out, data, force=force, protect=store_path())
     done(f"wrote {out}")
 
 
-def _load(demo: bool, anonymize: bool) -> "NetworkData":
+def _claim(out: Path) -> None:
+    # Before the store is read: reading may refresh its graph cache, and a refused export
+    # must leave the store byte for byte as it was.
+    if str(out) != "-":
+        from infoview_graph._files import check_target
+
+        check_target(out, protect=store_path())
+
+
+def _load(out: Path, demo: bool, anonymize: bool) -> "NetworkData":
     from infoview_graph.store.imports import anonymization_key
 
+    _claim(out)
     with open_for_read(demo=demo) as store:
         data = store.load()
         key = anonymization_key(store) if anonymize else b""
@@ -313,13 +361,14 @@ def _load(demo: bool, anonymize: bool) -> "NetworkData":
     return data
 
 
-def _network(demo: bool, anonymize: bool) -> "ReferralNetwork":
+def _network(out: Path, demo: bool, anonymize: bool) -> "ReferralNetwork":
+    _claim(out)
     if not anonymize:
         with open_for_read(demo=demo) as store:
             return store.load_network()
     from infoview_graph.network import ReferralNetwork
 
-    return ReferralNetwork(_load(demo, anonymize))
+    return ReferralNetwork(_load(out, demo, anonymize))
 
 
 @export_app.command("json")
@@ -332,8 +381,22 @@ def export_json(out: OutOpt, force: ForceOpt = False, demo: DemoOpt = False) -> 
     Example:  referrals export json --out backup.json
     """
     from infoview_graph.interop.dump import to_json
+    from infoview_graph.store.sqlite import describe_invalid
 
-    _write(out, to_json(_load(demo, anonymize=False)), force=force)
+    # Always works, so that the data can always get out: records the models refuse are
+    # written as stored, and named (table and id) in a warning.
+    _claim(out)
+    with open_for_read(demo=demo) as store:
+        try:
+            data, invalid = store.load(), []
+        except StoreError:
+            data, invalid = store.load_as_stored(), store.invalid_records()
+    _write(out, to_json(data), force=force)
+    if invalid:
+        warn(
+            f"{describe_invalid(invalid)}; they were written as stored — correct them in "
+            f"{out} before 'referrals import json'"
+        )
 
 
 @export_app.command("csv")
@@ -359,7 +422,7 @@ def export_csv(
     """
     from infoview_graph.interop.csvfile import to_csv
 
-    _write(out, to_csv(_load(demo, anonymize=False), what=what, raw=raw), force=force)
+    _write(out, to_csv(_load(out, demo, anonymize=False), what=what, raw=raw), force=force)
 
 
 @export_app.command("graphml")
@@ -373,7 +436,7 @@ def export_graphml(
     """
     from infoview_graph.interop.graphfiles import to_graphml
 
-    _write(out, to_graphml(_network(demo, anonymize)), force=force)
+    _write(out, to_graphml(_network(out, demo, anonymize)), force=force)
 
 
 @export_app.command("gexf")
@@ -387,7 +450,7 @@ def export_gexf(
     """
     from infoview_graph.interop.graphfiles import to_gexf
 
-    _write(out, to_gexf(_network(demo, anonymize)), force=force)
+    _write(out, to_gexf(_network(out, demo, anonymize)), force=force)
 
 
 @export_app.command("ics")
@@ -421,7 +484,7 @@ def export_ics(
     from infoview_graph.interop.ics import to_ics
 
     day = parse_date(today, "--today")
-    network = _network(demo, anonymize=False)
+    network = _network(out, demo, anonymize=False)
     when = day or network.as_of or dt.date.today()
     items = agenda(network, today=when, horizon_days=days)
     notes: dict[str, str] = {}
@@ -451,13 +514,13 @@ def export_vcard(
     """
     from infoview_graph.interop.vcard import to_vcard
 
-    _write(out, to_vcard(_load(demo, anonymize=False), version=vcard_version), force=force)
+    _write(out, to_vcard(_load(out, demo, anonymize=False), version=vcard_version), force=force)
 
 
-def _chains(demo: bool, anonymize: bool) -> tuple[Any, dict[str, str], str | None]:
+def _chains(out: Path, demo: bool, anonymize: bool) -> tuple[Any, dict[str, str], str | None]:
     from infoview_graph.algorithms.chains import referral_chains
 
-    network = _network(demo, anonymize)
+    network = _network(out, demo, anonymize)
     names = {p.id: p.name for p in network.persons()}
     me = network.me.id
     return referral_chains(network), names, me
@@ -476,7 +539,7 @@ def export_mermaid(
     """
     from infoview_graph.interop.diagrams import to_mermaid
 
-    chains, names, me = _chains(demo, anonymize)
+    chains, names, me = _chains(out, demo, anonymize)
     markdown = out.suffix.casefold() in (".md", ".markdown")
     _write(out, to_mermaid(chains, names, me=me, markdown=markdown), force=force)
 
@@ -492,7 +555,7 @@ def export_dot(
     """
     from infoview_graph.interop.diagrams import to_dot
 
-    chains, names, me = _chains(demo, anonymize)
+    chains, names, me = _chains(out, demo, anonymize)
     _write(out, to_dot(chains, names, me=me), force=force)
 
 

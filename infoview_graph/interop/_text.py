@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 
 from infoview_graph.errors import ImportFileError
@@ -71,12 +72,19 @@ def decode(
     """
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
             raise ImportFileError(
                 f"--encoding: '{encoding}' is not an encoding Python knows; "
                 "try utf-8, utf-16 or cp1252"
             ) from None
+        # rot13, base64, hex … are codecs but not text encodings (bytes.decode raises), and
+        # punycode / idna encode domain names, not files.
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_FILES:
+            raise ImportFileError(
+                f"--encoding: '{encoding}' is not a character encoding for text files; "
+                "try utf-8, utf-16 or cp1252"
+            )
         return _decode(data, file, encoding).removeprefix("\ufeff"), ()
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data, file, "utf-8-sig"), ()
@@ -94,6 +102,9 @@ def decode(
     return text, (f"{file} is not UTF-8; read it as {fallback} (pass --encoding if it is not)",)
 
 
+_NOT_FOR_FILES = frozenset({"punycode", "idna"})
+
+
 def _decode(data: bytes, file: str, encoding: str) -> str:
     try:
         return data.decode(encoding)
@@ -101,6 +112,10 @@ def _decode(data: bytes, file: str, encoding: str) -> str:
         raise ImportFileError(
             f"{file}, line {line_of(data, error.start)}: the file is not {encoding} text; "
             "pass the right --encoding"
+        ) from None
+    except (UnicodeError, ValueError):  # other codecs' errors may quote the file's bytes
+        raise ImportFileError(
+            f"{file}: the file is not {encoding} text; pass the right --encoding"
         ) from None
 
 
@@ -131,12 +146,18 @@ def csv_records(text: str, file: str) -> list[tuple[int, list[str]]]:
     Raises
     ------
     ImportFileError
-        If the text is not CSV (the :mod:`csv` module's error, with the line).
+        If the text is not CSV (the :mod:`csv` module's error, with the line), or a quote
+        is still open at the end of the file — it would swallow every line after the one
+        where it opened, so the error names that line.
 
     Examples
     --------
     >>> csv_records('Name,Note\r\nAda,"two\r\nlines"\r\nBob,x\r\n', "a.csv")
     [(1, ['Name', 'Note']), (2, ['Ada', 'two\r\nlines']), (4, ['Bob', 'x'])]
+    >>> csv_records('Name,Org\nAda,"Acme\nBob,Beta\n', "a.csv")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.ImportFileError: a.csv, line 2: a quote opens here and is never ...
     """
     # newline="" lets the csv module see quoted newlines; StringIO splits only at \n and \r.
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -151,7 +172,33 @@ def csv_records(text: str, file: str) -> list[tuple[int, list[str]]]:
             f"{file}, line {reader.line_num}: not readable as CSV ({error}); "
             "check the quotes on that line"
         ) from None
+    if records:
+        _check_closed(text, records[-1][0], file)
     return records
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _check_closed(text: str, start: int, file: str) -> None:
+    # The csv module (not strict) ends a quoted field at the end of the file silently, so
+    # `Ada,"Acme` swallowed every later row into Ada's cell. Re-read the last record alone,
+    # strictly: only there can a quote still be open at the end.
+    offset = 0
+    if start > 1:  # the end of line start - 1; islice keeps the walk in C for big files
+        found = next(itertools.islice(_LINE_END.finditer(text), start - 2, None), None)
+        if found is None:
+            return
+        offset = found.end()
+    try:
+        for _cells in csv.reader(io.StringIO(text[offset:], newline=""), strict=True):
+            pass
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise ImportFileError(
+                f"{file}, line {start}: a quote opens here and is never closed; it would "
+                "swallow every line after it — close the quote (or remove it)"
+            ) from None
 
 
 def is_blank(cells: list[str]) -> bool:

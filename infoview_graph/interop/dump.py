@@ -67,7 +67,9 @@ def to_json(data: NetworkData) -> bytes:
     document = {
         "format": DUMP_FORMAT,
         "version": DUMP_VERSION,
-        "data": data.sorted().model_dump(mode="json"),
+        # warnings=False: a record exported as stored (Store.load_as_stored) may hold a
+        # value of the wrong type, and pydantic's warning would print that value.
+        "data": data.sorted().model_dump(mode="json", warnings=False),
     }
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
     return (text + "\n").encode("utf-8")

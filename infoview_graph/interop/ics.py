@@ -140,7 +140,8 @@ def to_ics(
             component.add("priority", 1 if item.overdue else 5)
         else:
             component.add("dtstart", item.due)
-            component.add("dtend", item.due + dt.timedelta(days=1))
+            if item.due < dt.date.max:  # else no DTEND: an all-day DTSTART lasts one day
+                component.add("dtend", item.due + dt.timedelta(days=1))
             component.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

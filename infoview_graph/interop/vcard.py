@@ -226,6 +226,7 @@ def _row(card: Any, start: int, categories_as: CategoriesAs) -> Row:
     by_name: dict[str, list[Any]] = {}
     by_group: dict[str, list[Any]] = {}
     for line in card.getChildren():
+        _decode_base64_text(line)
         by_name.setdefault(line.name.upper(), []).append(line)
         if line.group:
             by_group.setdefault(str(line.group).casefold(), []).append(line)
@@ -280,6 +281,19 @@ def _row(card: Any, start: int, categories_as: CategoriesAs) -> Row:
         referred_by_uid=referred_uid,
         uid=uid,
     )
+
+
+def _decode_base64_text(line: Any) -> None:
+    # vobject decodes ENCODING=b (3.0) and ENCODING=BASE64 (2.1) to bytes, which str()
+    # would turn into "b'J\\xc3\\xbcrgen'": text properties become text, in the card's
+    # CHARSET (UTF-8 when absent or unknown). Binary ones (PHOTO, LOGO, KEY) stay bytes.
+    if not isinstance(line.value, bytes) or line.name.upper() in ("PHOTO", "LOGO", "KEY", "SOUND"):
+        return
+    charset = next(iter(line.params.get("CHARSET", [])), "utf-8")
+    try:
+        line.value = line.value.decode(charset, errors="replace")
+    except LookupError:
+        line.value = line.value.decode("utf-8", errors="replace")
 
 
 def _org(value: Any) -> str:

@@ -32,9 +32,9 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import ValidationError
 
 from infoview_graph.errors import (
-    AmbiguousNameError,
     DuplicateError,
     InvalidInputError,
+    NearMissError,
     NotFoundError,
 )
 from infoview_graph.models import (
@@ -53,6 +53,7 @@ from infoview_graph.models import (
     invalid_input,
     slugify,
 )
+from infoview_graph.names import name_key, near_miss
 from infoview_graph.questions import check_question_ids
 from infoview_graph.store.sqlite import Store, open_store
 
@@ -63,6 +64,7 @@ __all__ = [
     "add_followup",
     "add_organization",
     "add_target",
+    "check_date",
     "create_store",
     "edit_contact",
     "forget_contact",
@@ -72,7 +74,9 @@ __all__ = [
     "log_outreach",
     "log_reply",
     "refer",
+    "relate_fields",
     "remove_target",
+    "rename_field",
     "schedule_meeting",
     "settle_followup",
 ]
@@ -127,6 +131,81 @@ def _build(model: type[_M], what: str, **values: Any) -> _M:
 
 def _today(on: dt.date | None) -> dt.date:
     return on if on is not None else dt.date.today()
+
+
+EARLIEST = dt.date(1900, 1, 1)
+"""The earliest date the store accepts from the user."""
+LATEST = dt.date(2100, 12, 31)
+"""The latest date the store accepts from the user."""
+
+
+def check_date(
+    day: dt.date, flag: str, *, today: dt.date | None = None, future: bool = False
+) -> dt.date:
+    """Return a date the user gave, or refuse one they cannot mean.
+
+    Every date must lie in 1900–2100, so that nothing stored can break a later command's
+    arithmetic. A date of something that happened (an outreach, a reply, a referral, an
+    interview) must not be after ``today``; ``future`` allows it, for dates whose point is
+    the future (a meeting, a due date, a snooze).
+
+    Parameters
+    ----------
+    day : datetime.date
+        The date given.
+    flag : str
+        The option or field it was given as, named in the message (``"--on"``).
+    today : datetime.date, optional
+        The day it is now (default: today).
+    future : bool
+        Whether a date after ``today`` is allowed.
+
+    Returns
+    -------
+    datetime.date
+        ``day``.
+
+    Raises
+    ------
+    InvalidInputError
+        If the date is outside 1900–2100, or after ``today`` without ``future``; the message
+        suggests the same day in the latest year that is not in the future.
+
+    Examples
+    --------
+    >>> check_date(dt.date(2027, 5, 1), "--on", today=dt.date(2026, 11, 20))
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.InvalidInputError: --on: 2027-05-01 is in the future — did you mean
+    2026-05-01?
+    >>> check_date(dt.date(2027, 5, 1), "--on", today=dt.date(2026, 11, 20), future=True)
+    datetime.date(2027, 5, 1)
+    """
+    if not EARLIEST <= day <= LATEST:
+        raise InvalidInputError(
+            f"{flag}: {day} is outside the years 1900–2100; check the year and write it as "
+            "YYYY-MM-DD"
+        )
+    now = _today(today)
+    if day > now and not future:
+        guess = ""
+        for year in (now.year, now.year - 1):
+            try:
+                candidate = day.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            if candidate <= now:
+                guess = f" — did you mean {candidate}?"
+                break
+        raise InvalidInputError(
+            f"{flag}: {day} is in the future{guess or '; give the day it happened'}"
+        )
+    return day
+
+
+def _past(day: dt.date | None, flag: str, today: dt.date | None) -> dt.date | None:
+    """Check the date of something that happened; None stays None."""
+    return None if day is None else check_date(day, flag, today=today)
 
 
 # --- organizations, fields, targets ----------------------------------------------------------
@@ -186,6 +265,89 @@ def add_field(
         record = _build(CareerField, "career field", id=new_id, name=name, related=related_ids)
         store.add_field(record)
     return Change(record, tuple(notes.items))
+
+
+def _field(store: Store, query: str) -> CareerField:
+    found = store.find_field(query)
+    if found is None:
+        raise NotFoundError(
+            f"no career field named '{query}'; see 'referrals field list', or add it with "
+            f"'referrals field add'"
+        )
+    return found
+
+
+def relate_fields(
+    store: Store, field_name: str, other: str, *, related: bool = True
+) -> Change[CareerField]:
+    """Record that ``other`` is a field related to ``field_name`` (``related=False``: is not).
+
+    Related fields are those worth a look beside a target field (``coverage`` ranks them),
+    as ``field add --related`` records them: one way, from the field to the other.
+
+    Raises
+    ------
+    NotFoundError
+        If either field is not known.
+    InvalidInputError
+        If both name the same field.
+    DuplicateError
+        If the relation is recorded already (or, with ``related=False``, is not recorded).
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = add_field(store, "Accounting")
+    >>> _ = add_field(store, "Auditing")
+    >>> relate_fields(store, "accounting", "Auditing").record.related
+    ('auditing',)
+    >>> relate_fields(store, "Accounting", "Auditing", related=False).record.related
+    ()
+    """
+    with store.write():
+        first, second = _field(store, field_name), _field(store, other)
+        if first.id == second.id:
+            raise InvalidInputError("field relate: A and B are the same field; name two fields")
+        now = set(first.related) | {second.id} if related else set(first.related) - {second.id}
+        if now == set(first.related):
+            state = "is related" if related else "is not related"
+            raise DuplicateError(f"{second.name} {state} to {first.name} already; nothing changed")
+        values = {**first.model_dump(), "related": tuple(sorted(now))}
+        record = _build(CareerField, "career field", **values)
+        store.add_field(record, replace=True)
+    return Change(record)
+
+
+def rename_field(store: Store, field_name: str, name: str) -> Change[CareerField]:
+    """Give a career field a new name; its id, and every record naming it, stay as they are.
+
+    Raises
+    ------
+    NotFoundError
+        If the field is not known.
+    DuplicateError
+        If another field has that name.
+
+    Examples
+    --------
+    >>> from infoview_graph.store import open_store
+    >>> store = open_store(":memory:")
+    >>> _ = add_field(store, "urban-planning")
+    >>> change = rename_field(store, "urban-planning", "Urban planning")
+    >>> change.record.id, change.record.name
+    ('urban-planning', 'Urban planning')
+    """
+    with store.write():
+        found = _field(store, field_name)
+        taken = store.find_field(name)
+        if taken is not None and taken.id != found.id:
+            raise DuplicateError(
+                f"the career field {taken.name} ({taken.id}) has that name already; pick another"
+            )
+        record = _build(CareerField, "career field", **{**found.model_dump(), "name": name})
+        store.add_field(record, replace=True)
+    return Change(record)
 
 
 def add_organization(
@@ -379,15 +541,13 @@ def _check_unique_contact(store: Store, person: Person) -> None:
 
 
 def _same_name_note(store: Store, person: Person) -> list[str]:
-    try:
-        found = store.find_person(person.name)
-    except NotFoundError:
-        return []
-    except AmbiguousNameError:
+    key = name_key(person.name)
+    same = [pid for pid, name in store.person_names() if name_key(name) == key]
+    if len(same) > 1:
         return [f"other persons are also named '{person.name}'; refer to them by id"]
-    if found.id == person.id:
-        return []
-    return [f"'{found.id}' is also named '{person.name}'; refer to each by id"]
+    if same:
+        return [f"'{same[0]}' is also named '{person.name}'; refer to each by id"]
+    return []
 
 
 def add_contact(
@@ -406,13 +566,17 @@ def add_contact(
     tags: Sequence[str] = (),
     notes: str | None = None,
     do_not_contact: bool = False,
+    new: bool = False,
 ) -> Change[Person]:
     """Add a person I know, and my tie to them.
 
     The tie's strength is ``strength`` or, when not given, :func:`~models.default_strength`
     of ``how``; a person added with ``how="referral"`` and no strength gets no tie (I have
     not met them). Organizations and fields named for the first time are created. Two
-    persons never share a profile URL or an email; a shared name is allowed (with a note).
+    persons never share a profile URL or an email. A name that is a near miss of a known
+    person's (see :func:`~infoview_graph.names.near_miss`: a typo, another case, spacing or
+    word order, or the very same name) is refused unless ``new`` (or an explicit
+    ``person_id``) says it is a different person; a shared name is then allowed, with a note.
 
     Raises
     ------
@@ -420,6 +584,8 @@ def add_contact(
         If a value breaks a rule of the model.
     DuplicateError
         If the id, URL or an email belongs to someone already.
+    NearMissError
+        If the name is a near miss of a known person's and ``new`` is false.
 
     Examples
     --------
@@ -437,6 +603,8 @@ def add_contact(
         me = store.me()
         if person_id is not None and _exists(store, person_id):
             raise DuplicateError(f"a person with the id '{person_id}' exists already")
+        if not new and person_id is None:  # an id of my choosing says who this is
+            _refuse_near_miss(store, name)
         person = _build(
             Person,
             "person",
@@ -454,12 +622,44 @@ def add_contact(
             do_not_contact=do_not_contact,
         )
         _check_unique_contact(store, person)
-        created.items.extend(_same_name_note(store, person))
+        if new or person_id is not None:  # else a same name was refused above
+            created.items.extend(_same_name_note(store, person))
         store.add_person(person)
         if strength is not None or how != "referral":
             level = strength if strength is not None else default_strength(how)
             store.set_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=level))
     return Change(person, tuple(created.items))
+
+
+def _refuse_near_miss(store: Store, name: str) -> None:
+    """Refuse to create a person whose name is a near miss of a known person's."""
+    key = name_key(name)
+    people = list(store.person_names())
+    found = near_miss(name, people)
+    if found is None and " " not in key:
+        # A single word is checked against first and last names too: "Lenna" for "Lena".
+        parts = [(pid, part) for pid, full in people for part in _ends(full)]
+        found = near_miss(name, parts)
+        if found is not None:
+            found = (found[0], store.person(found[0]).name)
+    if found is None:
+        return
+    if name_key(found[1]) == key:
+        raise NearMissError(
+            f"{found[1]} ({found[0]}) is known already; change them with "
+            f"'referrals person edit {found[0]}', or use --new to add a different person",
+            found,
+        )
+    raise NearMissError(
+        f"no person named '{name}' — did you mean {found[1]}? "
+        "(use --new to add a different person)",
+        found,
+    )
+
+
+def _ends(name: str) -> tuple[str, ...]:
+    words = name.split()
+    return tuple(dict.fromkeys((words[0], words[-1]))) if words else ()
 
 
 def _exists(store: Store, person_id: str) -> bool:
@@ -552,7 +752,9 @@ def edit_contact(
 def forget_contact(store: Store, query: str) -> Change[str]:
     """Remove a person and every record that involves them (see :meth:`Store.forget_person`).
 
-    Returns the forgotten id.
+    Returns the forgotten id. The backups migrations wrote beside the store (which hold the
+    person too) are overwritten and deleted, each named in the notes
+    (:meth:`Store.discard_automatic_backups`).
 
     Examples
     --------
@@ -568,7 +770,10 @@ def forget_contact(store: Store, query: str) -> Change[str]:
     with store.write():
         person = store.find_person(query)
         store.forget_person(person.id)
-    return Change(person.id)
+    # The backups an upgrade wrote still hold them: delete those too, and say so.
+    removed = store.discard_automatic_backups()
+    notes = tuple(f"deleted the automatic backup {p}, which held their data too" for p in removed)
+    return Change(person.id, notes=notes)
 
 
 def know(
@@ -609,14 +814,17 @@ def know(
 # --- events --------------------------------------------------------------------------------
 
 
-def _resolve_or_create(store: Store, name: str, notes: _Notes) -> Person:
-    try:
-        return store.find_person(name)
-    except NotFoundError:
-        person = _build(Person, "person", id=store.new_person_id(name), name=name, how="referral")
-        store.add_person(person)
-        notes.add(f"created person '{person.name}' ({person.id})")
-        return person
+def _resolve_or_create(store: Store, name: str, notes: _Notes, *, new: bool = False) -> Person:
+    """Find the person a name names, or create them: a near miss is refused unless ``new``."""
+    if not new:
+        try:
+            return store.find_person(name)
+        except NotFoundError:
+            _refuse_near_miss(store, name)
+    person = _build(Person, "person", id=store.new_person_id(name), name=name, how="referral")
+    store.add_person(person)
+    notes.add(f"created person '{person.name}' ({person.id})")
+    return person
 
 
 def _resolve_purpose(store: Store, name: str, notes: _Notes) -> tuple[str | None, str | None]:
@@ -650,16 +858,21 @@ def refer(
     purpose: str | None = None,
     may_use_name: bool | None = None,
     note: str | None = None,
+    new: bool = False,
+    today: dt.date | None = None,
 ) -> Change[Referral]:
     """Record that ``referrer`` suggested I speak with ``referee``, or correct that record.
 
-    A referee not yet known is created (``how="referral"``, no tie to me). ``purpose`` names
+    A referee not yet known is created (``how="referral"``, no tie to me); a referee's name
+    that is a near miss of a known person's is refused, unless ``new`` says the referee is
+    a different person (then created even when the name is taken). ``purpose`` names
     the field or organization the referral is for (``field:NAME`` / ``org:NAME`` create it).
     ``may_use_name`` None means "not said": a new referral does not give the permission, and
     a correction keeps what was given before; only False revokes it.
 
     Stating a recorded referral again with new facts (``on``, ``purpose``, ``may_use_name``,
-    ``note``) corrects it: the status stays, and the notes say what changed.
+    ``note``) corrects it: the status stays, and the notes say what changed. ``on`` must not
+    be after ``today`` (default: today; see :func:`check_date`).
 
     Raises
     ------
@@ -667,6 +880,8 @@ def refer(
         If this referral is recorded already and nothing given differs from it.
     InvalidInputError
         If referrer and referee are the same person, or either is me.
+    NearMissError
+        If the referee's name is a near miss of a known person's and ``new`` is false.
 
     Examples
     --------
@@ -686,6 +901,7 @@ def refer(
     infoview_graph.errors.DuplicateError: 'brad-johnson' has already referred you to 'mrs-smith';
     nothing changed
     """
+    _past(on, "--on", today)
     notes = _Notes()
     with store.write():
         giver = store.find_person(referrer)
@@ -694,7 +910,7 @@ def refer(
                 "refer: the referrer is you; add people you found yourself with "
                 "'referrals person add'"
             )
-        named = _resolve_or_create(store, referee, notes)
+        named = _resolve_or_create(store, referee, notes, new=new)
         if named.is_self:
             raise InvalidInputError(
                 "refer: the referee is you; name the person you were referred to"
@@ -781,8 +997,11 @@ def log_outreach(
     on: dt.date | None = None,
     via: str | None = None,
     channel: str = "email",
+    today: dt.date | None = None,
 ) -> Change[Outreach]:
     """Record a contact attempt; referrals to the person not yet acted on become "contacted".
+
+    ``on`` (default: today) must not be after ``today`` (see :func:`check_date`).
 
     A person marked do not contact is refused. Writing again to someone who declined is
     recorded, with a warning that says when they declined.
@@ -804,9 +1023,10 @@ def log_outreach(
     >>> store.referral("brad-johnson", "mrs-smith").status
     'contacted'
     >>> _ = log_reply(store, "Mrs. Smith", on=dt.date(2026, 11, 4), declined=True)
-    >>> log_outreach(store, "Mrs. Smith", on=dt.date(2027, 3, 1)).warnings
+    >>> log_outreach(store, "Mrs. Smith", on=dt.date(2026, 11, 25)).warnings
     ('mrs-smith declined on 2026-11-04',)
     """
+    _past(on, "--on", today)
     with store.write():
         target = store.find_person(person)
         _contactable(target, "outreach", "the person you contacted")
@@ -830,14 +1050,20 @@ def log_outreach(
 
 
 def log_reply(
-    store: Store, person: str, *, on: dt.date | None = None, declined: bool = False
+    store: Store,
+    person: str,
+    *,
+    on: dt.date | None = None,
+    declined: bool = False,
+    today: dt.date | None = None,
 ) -> Change[Outreach]:
     """Record a person's reply: it answers every contact attempt to them that awaits one.
 
     A second message sent while the first waited is its follow-up, so one reply answers
     both: every attempt made on or before the reply date without a reply gets ``replied_on``
     (and ``declined``). The change's record is the latest of them; a note lists the others.
-    With ``declined``, the person said no: their open referrals become "declined".
+    With ``declined``, the person said no: their open referrals become "declined". ``on``
+    (default: today) must not be after ``today`` (see :func:`check_date`).
 
     Raises
     ------
@@ -866,6 +1092,7 @@ def log_reply(
     with 'referrals outreach ann-lee'
     """
     when = _today(on)
+    _past(on, "--on", today)
     with store.write():
         target = store.find_person(person)
         waiting = [o for o in store.outreach_to(target.id) if o.replied_on is None]
@@ -955,6 +1182,7 @@ def schedule_meeting(
     ('moved from 2026-11-12',)
     """
     day = _today(today)
+    check_date(on, "--on", future=True)
     notes = _Notes()
     with store.write():
         target = store.find_person(person)
@@ -1016,17 +1244,22 @@ def log_interview(
     may_use_name: bool | None = None,
     notes: str | None = None,
     known_questions: Collection[str] | None = None,
+    new: bool = False,
+    today: dt.date | None = None,
 ) -> Change[Interview]:
     """Record an informational interview and the names it gave.
 
     Each name in ``referred`` becomes a person (if new) and a referral from the interviewee;
+    as with :func:`refer`, a name that is a near miss of a known person's is refused unless
+    ``new`` says the names in ``referred`` are new people;
     referrals to the interviewee become "interviewed". ``may_use_name`` records whether I
     may use the interviewee's name with the people they named: new referrals get it, and
     those the interviewee had given before are corrected (None: not said, nothing changes).
     ``told_referrer_on`` records that I told the referrers how it went: each referrer of
     the interviewee (other than me) gets the agenda's ``tell-referrer-<interview id>-<referrer
     id>`` item stored as done on that day. With ``known_questions`` (the ids of the question
-    bank), every answer's question id must be one of them.
+    bank), every answer's question id must be one of them. ``on``, ``thanked_on`` and
+    ``told_referrer_on`` must not be after ``today`` (see :func:`check_date`).
 
     Raises
     ------
@@ -1066,6 +1299,9 @@ def log_interview(
             "--may-use-name: name the people they referred you to with --referred"
         )
     when = _today(on)
+    _past(on, "--on", today)
+    _past(thanked_on, "--thanked-on", today)
+    _past(told_referrer_on, "--told-referrer-on", today)
     if told_referrer_on is not None and told_referrer_on < when:
         raise InvalidInputError(
             f"--told-referrer-on: {told_referrer_on} is before the interview on {when}; "
@@ -1078,7 +1314,7 @@ def log_interview(
             raise InvalidInputError("interview log: that is you; name the person you interviewed")
         referee_ids: list[str] = []
         for name in referred:
-            named = _resolve_or_create(store, name, created)
+            named = _resolve_or_create(store, name, created, new=new)
             if named.id == target.id or named.is_self:
                 raise InvalidInputError(
                     f"--referred: '{name}' is the interviewee or you; name someone else"
@@ -1172,6 +1408,8 @@ def add_followup(
     >>> add_followup(store, "Send Brad the article", due=dt.date(2026, 11, 23)).record.id
     'custom-send-brad-the-article'
     """
+    if due is not None:
+        check_date(due, "--due", future=True)
     with store.write():
         who = store.find_person(person).id if person is not None else None
         followup = _build(
@@ -1193,6 +1431,7 @@ def settle_followup(
     *,
     done_on: dt.date | None = None,
     snoozed_until: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> Change[FollowUp]:
     """Mark a follow-up done, or snooze it: store what the user did to it.
 
@@ -1221,6 +1460,9 @@ def settle_followup(
     >>> store.interviews_with("ann-lee")[0].thanked_on
     datetime.date(2026, 11, 11)
     """
+    _past(done_on, "--on", today)
+    if snoozed_until is not None:
+        check_date(snoozed_until, "--until", future=True)
     if snoozed_until is not None and snoozed_until <= item.due and done_on is None:
         raise InvalidInputError(
             f"--until: {snoozed_until} is not after the due date {item.due}; pick a later day"

@@ -6,7 +6,9 @@ package, its sibling) and merges it in one transaction:
 
 - a person is recognised by profile URL, then email, then vCard UID (a ``vcard-uid:`` tag);
   a recognised person is *updated* — empty attributes filled, new emails, phones, tags and
-  fields added — never duplicated, and never overwritten;
+  fields added — never duplicated, and never overwritten; a row recognised by email alone
+  under a name that cannot be that person's is a problem (reported, not merged, not
+  dropped) unless ``merge_same_email``;
 - a person with none of these keys is new, even if someone of the same name exists: they
   are imported and reported as a *likely duplicate*, to merge by hand with
   :func:`merge_persons` (``referrals person merge``) if they are one person. The one
@@ -78,6 +80,7 @@ __all__ = [
     "ParsedImport",
     "anonymization_key",
     "apply_import",
+    "check_dump_me",
     "import_dump",
     "merge_persons",
 ]
@@ -385,10 +388,17 @@ class _Merge:
     """One import: indexes of the store read once, the plan, then bulk writes."""
 
     def __init__(
-        self, store: Store, parsed: ParsedImport, progress: Callable[[int, int], None] | None
+        self,
+        store: Store,
+        parsed: ParsedImport,
+        progress: Callable[[int, int], None] | None,
+        *,
+        merge_same_email: bool = False,
     ) -> None:
         self.store = store
         self.parsed = parsed
+        self.merge_same_email = merge_same_email
+        self.created_on_line: dict[str, int | None] = {}
         self.file = parsed.file
         self.progress = progress
         self.me = store.me()
@@ -571,6 +581,11 @@ class _Merge:
             {i for t in parsed.tags if t.startswith(UID_TAG) for i in self.by_uid.get(t, [])}
         )
         target = next((sorted(hits)[0] for hits in (url_hits, email_hits, uid_hits) if hits), None)
+        # A profile URL or a vCard UID names one record through renames; an email is shared
+        # (a family address, a planted card), so it merges only under a compatible name.
+        email_only = not (url_hits or uid_hits)
+        if target is not None and email_only and not self._same_person(target, parsed, line):
+            return
         if target is not None:
             others = sorted({*url_hits, *email_hits, *uid_hits} - {target})
             if others:
@@ -593,6 +608,28 @@ class _Merge:
                 self._update(candidate, parsed.id, incoming, line)
                 return
         self._create(parsed.id, incoming, line, url_key)
+
+    def _same_person(self, target: str, parsed: Person, line: int | None) -> bool:
+        """Whether a row that shares an email with ``target`` may merge into it.
+
+        Only under a name that may be the same person's (:func:`_may_be_the_same`), or with
+        ``merge_same_email``: "Bob Two" with Ada's address is reported (with the row he
+        collides with), never merged into Ada nor dropped.
+        """
+        current = self.persons[target]
+        if self.merge_same_email or _may_be_the_same(current.name, parsed.name):
+            return True
+        if target in self.created_on_line:
+            seen = self.created_on_line[target]
+            other = f"the row on line {seen} ({target})" if seen is not None else target
+        else:
+            other = f"{target}, already in the store"
+        self.problem(
+            line,
+            f"shares an email with {other} but has another name; neither "
+            "merged nor imported — correct the file, or pass --merge-same-email to merge them",
+        )
+        return False
 
     def _update(self, target: str, provisional: str, incoming: Person, line: int | None) -> None:
         self.map[provisional] = target
@@ -641,6 +678,7 @@ class _Merge:
         self.new_persons[new_id] = person
         self._index(person, url_key)
         self.map[provisional] = new_id
+        self.created_on_line[new_id] = line
         self.status[new_id] = "created"
         self.changes.append(f"create {new_id}" + (f" (line {line})" if line is not None else ""))
 
@@ -698,6 +736,8 @@ class _Merge:
             self.new_referrals.append(Referral(referrer=referrer, referee=referee, on=on))
 
     def _referrer(self, name: str, line: int | None) -> str | None:
+        if name_key(name) in ("me", "myself"):  # "referred by: me" is the user, not a "Me"
+            return self.me.id
         found = sorted(self.by_name.get(name_key(name), ()))
         if len(found) > 1:
             self.problem(
@@ -848,6 +888,7 @@ def apply_import(
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    merge_same_email: bool = False,
 ) -> ImportReport:
     r"""Merge what an importer parsed into the store, in one transaction.
 
@@ -868,6 +909,11 @@ def apply_import(
         name that fits two persons) — saves nothing and raises.
     progress : callable, optional
         Told ``(persons done, persons in all)``.
+    merge_same_email : bool, default False
+        Merge a row into the person whose email it shares even under a name that cannot be
+        theirs; by default such a row is a problem (reported with the row or person it
+        collides with), neither merged nor silently dropped. A shared profile URL or vCard
+        UID merges whatever the name (it survives renames).
 
     Returns
     -------
@@ -902,7 +948,7 @@ def apply_import(
         raise _refuse(parsed.file, [str(p) for p in parsed.problems])
     try:
         with store.write(), paused_gc():
-            merge = _Merge(store, parsed, progress)
+            merge = _Merge(store, parsed, progress, merge_same_email=merge_same_email)
             report = merge.run(dry_run=dry_run)
             if len(merge.problems) > len(parsed.problems) and not skip_invalid:
                 raise _refuse(parsed.file, merge.problems)
@@ -917,11 +963,77 @@ def apply_import(
 # --- our dump --------------------------------------------------------------------------------
 
 
+def _may_be_the_same(a: str, b: str) -> bool:
+    """Whether two names can be one person's.
+
+    Equal, or the same surname with the same first name or its initial ("B. Johnson",
+    "Brad Johnson"), or one name alone that the other starts or ends with ("Ada", "Ada
+    Lovelace"). "Mallory" and "Brad Johnson" cannot.
+
+    >>> _may_be_the_same("B. Johnson", "Brad Johnson"), _may_be_the_same("Mallory", "Brad J")
+    (True, False)
+    """
+    x, y = name_key(a).split(), name_key(b).split()
+    if x == y:
+        return True
+    if not x or not y:
+        return False
+    if len(x) == 1 or len(y) == 1:
+        one, other = (x, y) if len(x) == 1 else (y, x)
+        return one[0] in (other[0], other[-1])
+    if x[-1] != y[-1]:
+        return False
+    first, second = sorted((x[0], y[0]), key=len)
+    return first == second or (len(first) == 1 and second.startswith(first))
+
+
 def _is_empty(data: NetworkData) -> bool:
     # Nothing, or only me with no edges (as after 'referrals init').
     others: list[tuple[Any, ...]] = [data.organizations, data.fields, data.ties, data.referrals]
     others += [data.outreach, data.interviews, data.followups, data.targets, data.questions]
     return all(not records for records in others) and all(p.is_self for p in data.persons)
+
+
+def check_dump_me(data: NetworkData, me: str | None = None) -> None:
+    """Refuse a dump without exactly one "me", or whose "me" is not the store's.
+
+    Restoring such a dump would delete the user from the store (which then fails
+    ``doctor`` and cannot be re-initialised); :func:`import_dump` and ``referrals import
+    json`` into a new file call this before anything is written.
+
+    Parameters
+    ----------
+    data : NetworkData
+        The dump.
+    me : str, optional
+        The id of the store's "me", if the store has one.
+
+    Raises
+    ------
+    InvalidInputError
+        If the dump has no self person or several, or one with another id than ``me``.
+
+    Examples
+    --------
+    >>> from infoview_graph.models import Person
+    >>> check_dump_me(NetworkData(persons=(Person(id="me", name="Me", is_self=True),)), "me")
+    >>> check_dump_me(NetworkData(), "me")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.InvalidInputError: the dump has no "me" (a person with is_self); ...
+    """
+    selves = [p.id for p in data.persons if p.is_self]
+    if len(selves) != 1:
+        count = "no" if not selves else f"{len(selves)} people as"
+        raise InvalidInputError(
+            f'the dump has {count} "me" (a person with is_self); it is not a whole store, '
+            "so nothing was imported — export one with 'referrals export json'"
+        )
+    if me is not None and selves[0] != me:
+        raise InvalidInputError(
+            f"the dump's \"me\" ({selves[0]}) is not this store's ({me}); nothing was "
+            "imported — restore it into a new store: referrals --db NEW_FILE import json FILE"
+        )
 
 
 def import_dump(
@@ -955,6 +1067,9 @@ def import_dump(
     ------
     DuplicateError
         If the store holds other records.
+    InvalidInputError
+        If the dump's "me" is missing or not the store's (:func:`check_dump_me`); nothing
+        is written.
 
     Examples
     --------
@@ -971,6 +1086,8 @@ def import_dump(
     try:
         with store.write():
             current = store.load()
+            mine = [p.id for p in current.persons if p.is_self]
+            check_dump_me(wanted, mine[0] if mine else None)  # before anything is written
             if current == wanted:
                 report = ImportReport(file=name, dry_run=dry_run, unchanged=len(wanted.persons))
             elif _is_empty(current):
@@ -1062,7 +1179,7 @@ def merge_persons(store: Store, keep: str, other: str) -> Change[Person]:
     >>> store = open_store(":memory:")
     >>> _ = actions.init_store(store, "Steven Olson")
     >>> _ = actions.add_contact(store, "Ann Lee", emails=["ann@example.org"], how="friend")
-    >>> _ = actions.add_contact(store, "Ann Lee", url="https://example.org/ann")
+    >>> _ = actions.add_contact(store, "Ann Lee", url="https://example.org/ann", new=True)
     >>> merged = merge_persons(store, "ann-lee", "ann-lee-2").record
     >>> merged.emails, merged.url, store.count("persons")
     (('ann@example.org',), 'https://example.org/ann', 2)

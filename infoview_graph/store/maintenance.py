@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from infoview_graph._files import orphans
 from infoview_graph.store.schema import SCHEMA_VERSION
-from infoview_graph.store.sqlite import open_store
+from infoview_graph.store.sqlite import describe_invalid, open_store
 
 __all__ = ["Check", "Health", "doctor"]
 
@@ -54,7 +54,7 @@ class Health(BaseModel):
 
 
 def doctor(path: str | os.PathLike[str]) -> Health:
-    """Check a store: file mode, schema version, integrity, references, leftover files.
+    """Check a store: file mode, schema, integrity, references, records, leftover files.
 
     Opening the store migrates an older one first (after a backup), as every command does.
 
@@ -90,8 +90,14 @@ def doctor(path: str | os.PathLike[str]) -> Health:
             )
         )
         version = store.pragma("user_version")
+        upgraded = store.migration_backup
         checks.append(
-            Check(name="schema", ok=version == SCHEMA_VERSION, detail=f"version {version}")
+            Check(
+                name="schema",
+                ok=version == SCHEMA_VERSION,
+                detail=f"version {version}"
+                + (f" (upgraded now; the old store was saved to {upgraded})" if upgraded else ""),
+            )
         )
         integrity = [row[0] for row in store._con.execute("PRAGMA integrity_check")]
         checks.append(
@@ -118,6 +124,17 @@ def doctor(path: str | os.PathLike[str]) -> Health:
                 name="me",
                 ok=selves[0] == 1,
                 detail="one 'me'" if selves[0] == 1 else f"{selves[0]} self persons",
+            )
+        )
+        invalid = store.invalid_records()  # every row through the models: names, never values
+        checks.append(
+            Check(
+                name="records",
+                ok=not invalid,
+                detail="every record is valid"
+                if not invalid
+                else describe_invalid(invalid)
+                + " — correct them (e.g. 'referrals person edit'); 'export json' still works",
             )
         )
     leftovers = orphans(target.parent)

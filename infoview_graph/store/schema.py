@@ -33,12 +33,54 @@ True
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
-__all__ = ["SCHEMA_VERSION", "create_schema", "migrate"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "has_layout", "migrate"]
 
 SCHEMA_VERSION = 4
 """The schema version this code writes, kept in ``PRAGMA user_version``: an older store is
 backed up and migrated, a newer one refused."""
+
+APPLICATION_ID = 0x49564752
+"""``PRAGMA application_id`` of every store made or migrated from schema 4 on ("IVGR"):
+how a store is told from another program's SQLite file before anything is written."""
+
+_V0_LAYOUT = {
+    "contacts": frozenset({"id", "name", "is_self", "email", "company", "title", "notes"}),
+    "links": frozenset({"source", "target", "kind", "strength", "on_date"}),
+}
+_V1_TABLES = frozenset(
+    {
+        "field_related", "fields", "followups", "interview_referrals", "interviews", "meta",
+        "org_fields", "organizations", "outreach", "person_fields", "persons", "questions",
+        "referrals", "targets", "ties",
+    }
+)  # fmt: skip
+_V2_TABLES = _V1_TABLES | {"person_emails"}
+_V3_TABLES = _V2_TABLES | {"graph_cache", "graph_version"}
+_TABLES_OF = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V3_TABLES}
+
+
+def has_layout(tables: dict[str, frozenset[str]], version: int) -> bool:
+    """Whether ``tables`` (name → column names) is exactly what schema ``version`` made.
+
+    Stores written before :data:`APPLICATION_ID` existed are recognised this way: schema 0
+    by its two tables and their exact columns, schemas 1 to 4 by their exact set of tables.
+    Anything else with no application id is another program's file.
+
+    Examples
+    --------
+    >>> v0 = {"contacts": frozenset({"id", "name", "is_self", "email", "company", "title",
+    ...                              "notes"}),
+    ...       "links": frozenset({"source", "target", "kind", "strength", "on_date"})}
+    >>> has_layout(v0, 0), has_layout({**v0, "photos": frozenset({"id"})}, 0)
+    (True, False)
+    """
+    if version == 0:
+        return tables == _V0_LAYOUT
+    expected = _TABLES_OF.get(version)
+    return expected is not None and frozenset(tables) == expected
+
 
 _SCHEMA = """
 CREATE TABLE fields (
@@ -236,6 +278,7 @@ def create_schema(con: sqlite3.Connection) -> None:
             con.execute(statement)
     _create_graph_cache(con)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def _create_graph_cache(con: sqlite3.Connection) -> None:
@@ -264,6 +307,8 @@ def _migrate_0(con: sqlite3.Connection) -> int:
     con.execute("ALTER TABLE contacts RENAME TO v0_contacts")
     con.execute("ALTER TABLE links RENAME TO v0_links")
     create_schema(con)
+    # The prototype checked nothing: white space around a company makes the same one.
+    con.execute("UPDATE v0_contacts SET company = trim(company) WHERE company IS NOT NULL")
     companies = {
         name: slugify(name)
         for (name,) in con.execute(
@@ -276,7 +321,8 @@ def _migrate_0(con: sqlite3.Connection) -> int:
             (org_id, name, name_key(name)),
         )
     rows = con.execute("SELECT id, name, is_self, email, company, title, notes FROM v0_contacts")
-    for pid, name, is_self, email, company, title, notes in rows.fetchall():
+    for pid, raw_name, is_self, raw_email, company, raw_title, raw_notes in rows.fetchall():
+        name, title, notes, email = _clean_v0(raw_name, raw_title, raw_notes, raw_email)
         con.execute(
             "INSERT INTO persons(id, name, name_key, is_self, emails, organization, title, notes,"
             " how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -310,6 +356,34 @@ def _migrate_0(con: sqlite3.Connection) -> int:
     con.execute("DROP TABLE v0_contacts")
     _index_emails(con)
     return SCHEMA_VERSION
+
+
+def _clean_v0(name: Any, title: Any, notes: Any, email: Any) -> tuple[Any, Any, Any, Any]:
+    """Clean what the prototype let through and the models refuse, keeping every fact.
+
+    White space around and inside a name or title is tidied; an email the models refuse
+    (``ann at example dot org``) leaves the email list and is kept in the notes. What
+    cannot be cleaned here is refused after the migration, with a count (store/sqlite.py).
+    """
+    from pydantic import TypeAdapter, ValidationError
+
+    from infoview_graph.models import Email
+
+    if isinstance(name, str) and name.split():
+        name = " ".join(name.split())
+    if isinstance(title, str):
+        title = " ".join(title.split()) or None
+    if isinstance(notes, str):
+        notes = notes.strip() or None
+    if isinstance(email, str):
+        email = email.strip() or None
+    if isinstance(email, str):
+        try:
+            TypeAdapter(Email).validate_python(email)
+        except ValidationError:
+            kept = f"Email as the old store had it: {email}"
+            notes, email = (f"{notes}\n{kept}" if notes else kept), None
+    return name, title, notes, email
 
 
 def _migrate_1(con: sqlite3.Connection) -> int:
@@ -365,3 +439,4 @@ def migrate(con: sqlite3.Connection, version: int) -> None:
     while version < SCHEMA_VERSION:
         version = _MIGRATIONS[version](con)
         con.execute(f"PRAGMA user_version = {version}")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # ours, from now on

@@ -31,8 +31,11 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
+import math
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -43,7 +46,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from pydantic import TypeAdapter
 
 from infoview_graph._bulk import paused_gc
-from infoview_graph._files import atomic_path
+from infoview_graph._files import atomic_path, make_private_dirs
 from infoview_graph.errors import (
     AmbiguousNameError,
     DuplicateError,
@@ -70,8 +73,14 @@ from infoview_graph.models import (
     Tie,
     slugify,
 )
-from infoview_graph.network import name_key
-from infoview_graph.store.schema import SCHEMA_VERSION, create_schema, migrate
+from infoview_graph.names import find_person_id, name_key
+from infoview_graph.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    create_schema,
+    has_layout,
+    migrate,
+)
 
 if TYPE_CHECKING:
     from infoview_graph.compact import Compact
@@ -259,15 +268,40 @@ def _is_io(error: sqlite3.Error) -> bool:
 
 
 def _create_private_file(path: Path) -> None:
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
+    make_private_dirs(path.parent)
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        raise DuplicateError(
-            f"a file exists at {path} already; choose another --db path or remove it"
-        ) from None
+        if not _is_empty_database(path):
+            raise DuplicateError(
+                f"a file exists at {path} already; choose another --db path or remove it"
+            ) from None
+        path.chmod(0o600)  # an empty file ("… is empty — run init") becomes the store
+        return
     os.close(descriptor)
+
+
+def _is_empty_database(path: Path) -> bool:
+    # An empty file, or an SQLite file with nothing in it, holds nothing to lose.
+    if not path.is_file():
+        return False
+    if path.stat().st_size == 0:
+        return True
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        marks = [con.execute(f"PRAGMA {name}").fetchone()[0] for name in _MARKS]
+        objects = con.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+    return marks == [0, 0] and objects == 0
+
+
+_MARKS = ("application_id", "user_version")
 
 
 def open_store(
@@ -314,10 +348,14 @@ def open_store(
     '0o600'
     """
     if busy_timeout is None:
-        busy_timeout = float(os.environ.get("REFERRALS_BUSY_TIMEOUT", DEFAULT_BUSY_TIMEOUT))
+        busy_timeout = _busy_timeout_from_environment()
     if str(path) == ":memory:":
         store = Store(sqlite3.connect(":memory:", isolation_level=None), None, busy_timeout)
-        store._initialise(0, fresh=True)
+        try:
+            store._initialise(0, fresh=True)
+        except BaseException:
+            store.close()  # no connection outlives a failed open
+            raise
         return store
     target = Path(path) if path is not None else default_db_path()
     if create:
@@ -327,29 +365,104 @@ def open_store(
             f"no store at {target}; create one with 'referrals init --name NAME' "
             "(or point --db / REFERRALS_DB at an existing store)"
         )
-    con = sqlite3.connect(f"{target.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
     try:
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        tables = con.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    except sqlite3.DatabaseError:
-        con.close()  # no connection outlives a failed open
-        raise StoreError(f"{target} is not a referrals store (not an SQLite database)") from None
-    if version > SCHEMA_VERSION:
-        con.close()
-        raise SchemaVersionError(
-            f"{target} was written by a newer infoview-graph (schema {version}, this version "
-            f"reads up to {SCHEMA_VERSION}); upgrade infoview-graph — the store is untouched"
+        con = sqlite3.connect(
+            f"{target.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None
         )
-    if tables == 0 and not create:
+    except sqlite3.DatabaseError:
+        raise StoreError(f"{target} is not a referrals store (not an SQLite database)") from None
+    try:
+        version, fresh = _identify(con, target)
+        if fresh and not create:
+            raise StoreError(f"{target} is empty, not a referrals store; run 'referrals init'")
+    except BaseException:
         con.close()
-        raise StoreError(f"{target} is empty, not a referrals store; run 'referrals init'")
+        raise
     store = Store(con, target, busy_timeout)
     try:
-        store._initialise(version, fresh=tables == 0)
+        store._initialise(version, fresh=fresh)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def describe_invalid(found: Sequence[tuple[str, str, tuple[str, ...]]], limit: int = 5) -> str:
+    """Say which records fail validation (:meth:`Store.invalid_records`), never their values.
+
+    Examples
+    --------
+    >>> describe_invalid([("persons", "ann-lee", ("emails", "name"))])
+    '1 record fails validation: persons ann-lee (emails, name)'
+    >>> describe_invalid([("persons", str(n), ("name",)) for n in range(7)], limit=2)
+    '7 records fail validation: persons 0 (name), persons 1 (name) and 5 more'
+    """
+    shown = ", ".join(
+        f"{table} {key} ({', '.join(fields)})" for table, key, fields in found[:limit]
+    )
+    more = f" and {len(found) - limit} more" if len(found) > limit else ""
+    noun = "record fails" if len(found) == 1 else "records fail"
+    return f"{len(found)} {noun} validation: {shown}{more}"
+
+
+def _busy_timeout_from_environment() -> float:
+    # float() alone took "nan" and "inf" (then int(... * 1000) raised) and raised on "abc".
+    raw = os.environ.get("REFERRALS_BUSY_TIMEOUT", "").strip()
+    if not raw:
+        return DEFAULT_BUSY_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not (0 <= seconds <= _MAX_BUSY_TIMEOUT):  # also false for nan
+        raise InvalidInputError(
+            f"REFERRALS_BUSY_TIMEOUT: '{raw}' is not a number of seconds from 0 to "
+            f"{_MAX_BUSY_TIMEOUT:g}; set it like REFERRALS_BUSY_TIMEOUT=5, or unset it"
+        )
+    return seconds
+
+
+_MAX_BUSY_TIMEOUT = 86_400.0
+
+
+def _identify(con: sqlite3.Connection, target: Path) -> tuple[int, bool]:
+    """Return the store's schema version and whether the file is empty; only reads.
+
+    Our stores carry :data:`~infoview_graph.store.schema.APPLICATION_ID`; those written
+    before it are recognised by their exact tables (:func:`~.schema.has_layout`). Any
+    other SQLite file is refused here, before the WAL switch, a backup or a migration
+    could change a byte of it.
+    """
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        rows = con.execute(
+            "SELECT m.name, c.name FROM sqlite_schema AS m, pragma_table_info(m.name) AS c "
+            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        ).fetchall()
+        objects = con.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise StoreError(f"{target} is not a referrals store (not an SQLite database)") from None
+    if objects == 0 and app_id == 0 and version == 0:
+        return 0, True
+    columns: dict[str, set[str]] = {}
+    for table, column in rows:
+        columns.setdefault(table, set()).add(column)
+    tables = {name: frozenset(names) for name, names in columns.items()}
+    ours = app_id == APPLICATION_ID or (
+        app_id == 0 and 0 <= version <= SCHEMA_VERSION and has_layout(tables, version)
+    )
+    if ours and version > SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"{target} was written by a newer infoview-graph (schema {version}, this version "
+            f"reads up to {SCHEMA_VERSION}); upgrade infoview-graph — the store is untouched"
+        )
+    if not ours or version < 0:
+        raise StoreError(
+            f"{target} is an SQLite file of another program, not a referrals store; it was "
+            "left untouched — point --db (or REFERRALS_DB) at your store"
+        )
+    return version, False
 
 
 class Store:
@@ -363,6 +476,8 @@ class Store:
     ----------
     path : pathlib.Path or None
         The database file (None for an in-memory store).
+    migration_backup : pathlib.Path or None
+        The copy of an older store that opening it wrote before upgrading it, else None.
 
     Examples
     --------
@@ -383,6 +498,7 @@ class Store:
         self.busy_timeout = busy_timeout
         self._in_write = False
         self._checkpoint_after_commit = False
+        self.migration_backup: Path | None = None
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -400,13 +516,23 @@ class Store:
             with self.write():
                 create_schema(con)
         elif version < SCHEMA_VERSION:
-            self.backup(self._backup_path(version))
+            backup = self._copy(self._backup_path(version), force=False, protect=None)
+            self.migration_backup = backup  # the command line says where it is
             with self.write():
                 migrate(con, version)
                 if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
                     raise StoreError(
                         f"{self.path}: migration found broken references; the store is "
-                        "unchanged and a backup was kept"
+                        f"unchanged and a backup was kept at {backup}"
+                    )
+                # A record the models refuse would make every later command fail: refuse the
+                # upgrade instead (rolled back), naming tables and ids, never values.
+                invalid = self.invalid_records()
+                if invalid:
+                    raise StoreError(
+                        f"{self.path}: cannot upgrade the store: {describe_invalid(invalid)}; "
+                        f"the store is unchanged (a backup is at {backup}) — correct those "
+                        "records with the sqlite3 tool, or restore an older export"
                     )
 
     def _backup_path(self, version: int) -> Path:
@@ -417,6 +543,61 @@ class Store:
             n += 1
             candidate = self.path.with_name(f"{self.path.name}.v{version}-{n}.bak")
         return candidate
+
+    def automatic_backups(self) -> list[Path]:
+        """Return the backups migrations wrote beside the store (``<store>.v<N>.bak``).
+
+        Examples
+        --------
+        >>> with open_store(":memory:") as store:
+        ...     store.automatic_backups()
+        []
+        """
+        if self.path is None:
+            return []
+        pattern = re.compile(re.escape(self.path.name) + r"\.v-?\d+(?:-\d+)?\.bak")
+        return sorted(
+            p
+            for p in self.path.parent.glob(f"{glob.escape(self.path.name)}.v*.bak")
+            if pattern.fullmatch(p.name)
+        )
+
+    def discard_automatic_backups(self) -> list[Path]:
+        """Overwrite with zeros, then delete, the backups migrations wrote; return them.
+
+        ``person forget`` calls this: a backup taken before an upgrade still holds everyone
+        who was in the store then. Overwriting first keeps the bytes from lingering in free
+        space on most file systems (not on copy-on-write ones or SSDs that remap blocks).
+
+        Raises
+        ------
+        StoreIOError
+            If a backup cannot be overwritten or deleted (it is named; the store's own
+            change stands).
+
+        Examples
+        --------
+        >>> with open_store(":memory:") as store:
+        ...     store.discard_automatic_backups()
+        []
+        """
+        removed = []
+        for backup in self.automatic_backups():
+            try:
+                size = backup.stat().st_size
+                with open(backup, "r+b") as handle:
+                    handle.write(bytes(size))
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                backup.unlink()
+            except OSError as error:
+                raise StoreIOError(
+                    f"the store is changed, but the automatic backup {backup} could not be "
+                    f"deleted ({error.strerror or error}); delete it yourself — it still "
+                    "holds the data"
+                ) from None
+            removed.append(backup)
+        return removed
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -481,6 +662,11 @@ class Store:
                 ) from None
             if isinstance(error, sqlite3.IntegrityError):
                 raise StoreError(f"the store refused the change ({error}); nothing saved") from None
+            if isinstance(error, sqlite3.OperationalError) and "readonly" in str(error):
+                raise StoreError(
+                    f"{self.path or 'the store'} is read-only; nothing saved — make it "
+                    "writable (chmod 600 FILE) or use a command that only reads"
+                ) from None
             raise
         finally:
             self._in_write = False
@@ -516,15 +702,20 @@ class Store:
 
         Raises
         ------
+        InvalidInputError
+            If ``target`` is the store itself, its ``-wal`` or ``-shm`` file or one of its
+            migration backups, ``force`` or not (:func:`~infoview_graph._files.check_target`).
         DuplicateError
-            If ``target`` exists (and ``force`` is false), or is the store itself.
+            If ``target`` exists and ``force`` is false.
         StoreIOError
             If the disk is full or fails; nothing is left behind.
         """
-        target = Path(target)
-        if self.path is not None and target.resolve() == self.path.resolve():
-            raise DuplicateError(f"{target} is the store itself; back it up to another file")
-        with atomic_path(target, force=force) as temp:
+        return self._copy(Path(target), force=force, protect=self.path)
+
+    def _copy(self, target: Path, *, force: bool, protect: Path | None) -> Path:
+        # A migration's own backup is written with protect=None: _backup_path names it
+        # beside the store with a name check_target would (rightly) refuse to anyone else.
+        with atomic_path(target, force=force, protect=protect) as temp:
             destination = sqlite3.connect(temp)
             try:
                 self._con.backup(destination)
@@ -544,9 +735,18 @@ class Store:
         return None if row is None else table.model.model_validate_json(row[0])
 
     def _all(self, table: _Table[_R], where: str = "", params: Sequence[object] = ()) -> list[_R]:
+        from pydantic import ValidationError
+
         sql = f"SELECT json_group_array(json(j)) FROM ({table.select(where)})"
         text = self._con.execute(sql, params).fetchone()[0]
-        return table.adapter().validate_json(text)
+        try:
+            return table.adapter().validate_json(text)
+        except ValidationError:
+            # One clear line instead of a traceback quoting the stored value.
+            raise StoreError(
+                f"{self.path or 'the store'}: {describe_invalid(self.invalid_records())}; "
+                "'referrals doctor' lists them and 'referrals export json' still works"
+            ) from None
 
     def me(self) -> Person:
         """Return the user (the self person).
@@ -569,12 +769,17 @@ class Store:
         return found
 
     def find_person(self, query: str) -> Person:
-        """Return the person named by an id, ``"me"``, or an unambiguous name.
+        """Return the person named by an id, ``"me"``, a name, or a unique part of one.
+
+        The rules are :func:`~infoview_graph.names.find_person_id`'s, the same as
+        :meth:`ReferralNetwork.find_person <infoview_graph.network.ReferralNetwork.find_person>`:
+        an id or a whole name is found through the indexes; a first name, last name or id
+        prefix, and a miss, read every person's id and name once.
 
         Raises
         ------
         NotFoundError
-            If nothing matches; the message suggests ``referrals person list``.
+            If nothing matches; the message names the closest person, when one is close.
         AmbiguousNameError
             If the name fits several persons; the message lists their ids.
         """
@@ -586,17 +791,25 @@ class Store:
         ids = [
             pid
             for (pid,) in self._con.execute(
-                "SELECT id FROM persons WHERE name_key = ? ORDER BY id", (name_key(query),)
+                "SELECT id FROM persons WHERE name_key = ? ORDER BY id LIMIT 2", (name_key(query),)
             )
         ]
         if len(ids) == 1:
             return self.person(ids[0])
-        if ids:
-            raise AmbiguousNameError(
-                f"'{query}' fits {len(ids)} persons: {', '.join(ids)}; name one by its id",
-                tuple(ids),
-            )
-        raise NotFoundError(f"no person has the id or name '{query}'; see 'referrals person list'")
+        return self.person(find_person_id(query, self.person_names()))
+
+    def person_names(self) -> Iterator[tuple[str, str]]:
+        """Iterate over every person as ``(id, name)``, by id.
+
+        Examples
+        --------
+        >>> from infoview_graph.store import actions
+        >>> with open_store(":memory:") as store:
+        ...     _ = actions.init_store(store, "Steven Olson")
+        ...     list(store.person_names())
+        [('steven-olson', 'Steven Olson')]
+        """
+        yield from self._con.execute("SELECT id, name FROM persons ORDER BY id")
 
     def persons(self, *, field: str | None = None, org: str | None = None) -> list[Person]:
         """Return the persons, by id, optionally only those in a field or organization."""
@@ -964,6 +1177,82 @@ class Store:
         one ``TypeAdapter`` call, so pydantic-core does the parsing in bulk.
         """
         return self._load(with_ties=True)
+
+    def invalid_records(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Return every stored record the models refuse: table, id and the failing fields.
+
+        An older version, a migration or an edit by hand can leave a row that no longer
+        validates (a name with a trailing space, an email like ``ann at example dot org``);
+        ``referrals doctor`` and migrations report them with this. Only table names, ids
+        and field names are returned — never a stored value.
+
+        Returns
+        -------
+        list of (str, str, tuple of str)
+            ``(table, id, fields)`` per invalid record, in table then id order; the id of a
+            tie or a referral is its two ends joined by ``" → "``.
+
+        Notes
+        -----
+        O(n) rows, each validated on its own (slower than :meth:`load`, which validates
+        each table in one call).
+
+        Examples
+        --------
+        >>> store = open_store(":memory:")
+        >>> with store.write():
+        ...     store.add_person(Person(id="me", name="Me", is_self=True))
+        >>> _ = store._con.execute("UPDATE persons SET emails = json_array('me at home')")
+        >>> store.invalid_records()
+        [('persons', 'me', ('emails',))]
+        >>> store.close()
+        """
+        from pydantic import ValidationError
+
+        found = []
+        for table in _TABLES:
+            for (text,) in self._con.execute(table.select()):
+                try:
+                    table.model.model_validate_json(text)
+                except ValidationError as error:
+                    values = json.loads(text)
+                    key = " → ".join(str(values.get(part)) for part in table.key)
+                    fields = {str(e["loc"][0]) if e["loc"] else "record" for e in error.errors()}
+                    found.append((table.name, key, tuple(sorted(fields))))
+        return sorted(found)
+
+    def load_as_stored(self) -> NetworkData:
+        """Read every record, also those the models refuse, exactly as stored.
+
+        :meth:`load` raises on a record that does not validate; this returns it
+        unvalidated (see :meth:`invalid_records`), so that ``export json`` always gets the
+        data out. Nothing but a dump should be made of the result.
+
+        Examples
+        --------
+        >>> store = open_store(":memory:")
+        >>> with store.write():
+        ...     store.add_person(Person(id="me", name="Me", is_self=True))
+        >>> _ = store._con.execute("UPDATE persons SET name = 'Me '")
+        >>> [p.name for p in store.load_as_stored().persons]
+        ['Me ']
+        >>> store.close()
+        """
+        from pydantic import ValidationError
+
+        parts: dict[str, tuple[Any, ...]] = {}
+        with self.read():
+            for table in _TABLES:
+                records = []
+                for (text,) in self._con.execute(table.select()):
+                    try:
+                        records.append(table.model.model_validate_json(text))
+                    except ValidationError:
+                        records.append(table.model.model_construct(**json.loads(text)))
+                parts[table.name] = tuple(records)
+            parts["targets"] = tuple(self.targets())
+            as_of = self._meta_date("as_of")
+        return NetworkData.model_construct(None, **parts, as_of=as_of).sorted()
 
     def _load(self, *, with_ties: bool) -> NetworkData:
         tables = _TABLES if with_ties else tuple(t for t in _TABLES if t is not _TIES)

@@ -28,8 +28,10 @@ from infoview_graph.store.sqlite import Store
 from infoview_graph.timing import Responsiveness, classify
 
 __all__ = [
+    "CatalogNames",
     "OrganizationDetails",
     "PersonDetails",
+    "catalog_names",
     "list_contacts",
     "organization_details",
     "person_details",
@@ -52,16 +54,43 @@ class PersonDetails(BaseModel):
     """Where they stand in the contact lifecycle (None for me)."""
     responsiveness: Responsiveness
     """Booster, obligate, curmudgeon or unknown (:func:`infoview_graph.timing.classify`)."""
+    names: dict[str, str] = {}
+    """The names of the organization, career fields and persons named above, by id."""
+
+    def name(self, record_id: str) -> str:
+        """Return the name of a record named in these details (its id if unknown).
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_data
+        >>> from infoview_graph.store import open_store
+        >>> with open_store(":memory:") as store:
+        ...     store.write_data(demo_data())
+        ...     details = person_details(store, "Brad Johnson")
+        >>> details.name(details.person.organization)
+        'General Mills'
+        """
+        return self.names.get(record_id, record_id)
 
     def to_json(self) -> dict[str, Any]:
-        """Return every stored attribute as one JSON-ready object."""
+        """Return every stored attribute as one JSON-ready object.
+
+        Beside each id of another record, its name: ``organization_name``, ``field_names``,
+        and ``referrer_name`` / ``referee_name`` in the referrals.
+        """
         data = self.person.model_dump(mode="json")
+        org = self.person.organization
+        data["organization_name"] = self.name(org) if org else None
+        data["field_names"] = [self.name(f) for f in self.person.fields]
         data["my_tie_strength"] = self.my_tie
         data["responsiveness"] = self.responsiveness
         data["stage"] = self.standing.stage if self.standing else None
         data["standing"] = self.standing.model_dump(mode="json") if self.standing else None
         for key in ("referred_by", "referred", "outreach", "interviews"):
             data[key] = [r.model_dump(mode="json") for r in getattr(self, key)]
+        for item in (*data["referred_by"], *data["referred"]):
+            item["referrer_name"] = self.name(item["referrer"])
+            item["referee_name"] = self.name(item["referee"])
         return data
 
 
@@ -94,11 +123,20 @@ def person_details(store: Store, query: str, *, today: dt.date | None = None) ->
             my_tie=tie.strength if tie is not None else None,
             today=day,
         )
+    referred = tuple(store.referrals_from(person.id))
+    names = {person.id: person.name}
+    if person.organization:
+        names[person.organization] = store.organization(person.organization).name
+    names |= {f: store.field(f).name for f in person.fields}
+    for r in (*referred_by, *referred):
+        for pid in (r.referrer, r.referee):
+            names.setdefault(pid, store.person(pid).name)
     return PersonDetails(
         person=person,
         my_tie=tie.strength if tie is not None else None,
         referred_by=referred_by,
-        referred=tuple(store.referrals_from(person.id)),
+        referred=referred,
+        names=names,
         outreach=outreach,
         interviews=interviews,
         standing=where,
@@ -141,6 +179,51 @@ def organization_details(store: Store, query: str) -> OrganizationDetails:
     )
     return OrganizationDetails(
         organization=org, people=tuple(store.persons(org=org.id)), target_priority=priority
+    )
+
+
+class CatalogNames(BaseModel):
+    """The names of the organizations and career fields, by id, to show beside their ids."""
+
+    model_config = ConfigDict(frozen=True)
+
+    organizations: dict[str, str]
+    """Organization names by id."""
+    fields: dict[str, str]
+    """Career field names by id."""
+
+    def organization(self, org_id: str | None) -> str | None:
+        """Return an organization's name (its id if unknown; None for None)."""
+        return None if org_id is None else self.organizations.get(org_id, org_id)
+
+    def field_names(self, field_ids: tuple[str, ...] | list[str]) -> list[str]:
+        """Return the names of career fields, in the order given (an id if unknown).
+
+        Examples
+        --------
+        >>> names = CatalogNames(organizations={}, fields={"finance": "Corporate finance"})
+        >>> names.field_names(("finance", "gone"))
+        ['Corporate finance', 'gone']
+        """
+        return [self.fields.get(f, f) for f in field_ids]
+
+
+def catalog_names(store: Store) -> CatalogNames:
+    """Return the names of every organization and career field: two queries, any store size.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_data
+    >>> from infoview_graph.store import open_store
+    >>> with open_store(":memory:") as store:
+    ...     store.write_data(demo_data())
+    ...     names = catalog_names(store)
+    >>> names.organization("general-mills"), names.field_names(["finance"])
+    ('General Mills', ['Corporate finance'])
+    """
+    return CatalogNames(
+        organizations={o.id: o.name for o in store.organizations()},
+        fields={f.id: f.name for f in store.fields()},
     )
 
 
