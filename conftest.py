@@ -11,17 +11,15 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _connections_closed(
-    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
-) -> Iterator[None]:
+def _connections_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fail any test that leaves an ``sqlite3`` connection open, on every Python version.
 
     Python 3.13 warns when an unclosed connection is garbage-collected; older versions say
     nothing, and on a platform that locks open files such a store could not be moved or
     deleted until the process ends. Every connection opened during a test — by the library
     or by the test itself — must be closed by its end; the failure names where each leaked
-    one was opened. Doctest examples are written like a session at the prompt, which ends
-    with the process: the connections they leave open are closed here, not counted.
+    one was opened. Docstring examples count too: they close what they open, as users
+    should.
     """
     opened: list[tuple[sqlite3.Connection, str]] = []
     connect = sqlite3.connect
@@ -36,8 +34,6 @@ def _connections_closed(
     leaked = [where for connection, where in opened if _is_open(connection)]
     for connection, _ in opened:
         connection.close()
-    if isinstance(request.node, pytest.DoctestItem):
-        return
     assert not leaked, f"{len(leaked)} sqlite3 connection(s) left open; opened at:\n" + (
         "\n".join(leaked)
     )

@@ -78,6 +78,7 @@ class InvalidInputError(InfoviewError, ValueError):
     ...
     infoview_graph.errors.InvalidInputError: invalid person: emails.0 is not an email address; write
     it as name@example.org
+    >>> store.close()
     """
 
 
@@ -159,6 +160,7 @@ class DuplicateError(InfoviewError):
     ...
     infoview_graph.errors.DuplicateError: a record in persons with the key 'steven-olson' exists
     already
+    >>> store.close()
     """
 
 
@@ -181,6 +183,7 @@ class NearMissError(DuplicateError):
     ...
     infoview_graph.errors.NearMissError: no person named 'Mei Tanka' — did you mean Mei Tanaka? (use
     --new to add a different person)
+    >>> store.close()
     """
 
     def __init__(self, message: str, candidate: tuple[str, str]) -> None:

@@ -18,6 +18,7 @@ Examples
 ("created organization 'General Mills' (general-mills)",)
 >>> refer(store, "Brad Johnson", "Mrs. Smith", on=dt.date(2026, 11, 17), may_use_name=True).notes
 ("created person 'Mrs. Smith' (mrs-smith)",)
+>>> store.close()
 """
 
 from __future__ import annotations
@@ -107,6 +108,7 @@ class Change(Generic[_T]):
     >>> change = add_contact(store, "Brad Johnson", org="General Mills")
     >>> change.record.id, change.notes
     ('brad-johnson', ("created organization 'General Mills' (general-mills)",))
+    >>> store.close()
     """
 
     record: _T
@@ -253,6 +255,7 @@ def add_field(
     ("created career field 'Auditing' (auditing)",)
     >>> store.field("accounting").related
     ('auditing',)
+    >>> store.close()
     """
     notes = _Notes()
     with store.write():
@@ -304,6 +307,7 @@ def relate_fields(
     ('auditing',)
     >>> relate_fields(store, "Accounting", "Auditing", related=False).record.related
     ()
+    >>> store.close()
     """
     with store.write():
         first, second = _field(store, field_name), _field(store, other)
@@ -337,6 +341,7 @@ def rename_field(store: Store, field_name: str, name: str) -> Change[CareerField
     >>> change = rename_field(store, "urban-planning", "Urban planning")
     >>> change.record.id, change.record.name
     ('urban-planning', 'Urban planning')
+    >>> store.close()
     """
     with store.write():
         found = _field(store, field_name)
@@ -377,6 +382,7 @@ def add_organization(
     >>> org = add_organization(store, "General Mills", fields=["Finance"], motivation=3).record
     >>> org.id, org.fields, org.motivation
     ('general-mills', ('finance',), 3)
+    >>> store.close()
     """
     notes = _Notes()
     with store.write():
@@ -418,6 +424,7 @@ def add_target(
     Target(kind='org', id='general-mills', priority=1)
     >>> add_target(store, "org", "General Mills", priority=2).record.priority
     2
+    >>> store.close()
     """
     notes = _Notes()
     with store.write():
@@ -447,6 +454,7 @@ def remove_target(store: Store, kind: Literal["field", "org"], name: str) -> Cha
     'accounting'
     >>> store.targets(), store.field("accounting").name
     ([], 'Accounting')
+    >>> store.close()
     """
     with store.write():
         found = store.find_field(name) if kind == "field" else store.find_organization(name)
@@ -477,6 +485,7 @@ def init_store(store: Store, name: str, *, person_id: str | None = None) -> Chan
     True
     >>> store.me().id
     'steven-olson'
+    >>> store.close()
     """
     me = _me(name, person_id)
     with store.write():
@@ -597,6 +606,7 @@ def add_contact(
     ('general-mills', ("created organization 'General Mills' (general-mills)",))
     >>> store.tie("steven-olson", "brad-johnson").strength
     4
+    >>> store.close()
     """
     created = _Notes()
     with store.write():
@@ -711,6 +721,7 @@ def edit_contact(
     'Controller'
     >>> store.tie("steven-olson", "brad-johnson").strength
     5
+    >>> store.close()
     """
     created = _Notes()
     with store.write():
@@ -766,6 +777,7 @@ def forget_contact(store: Store, query: str) -> Change[str]:
     'brad-johnson'
     >>> store.count("persons")
     1
+    >>> store.close()
     """
     with store.write():
         person = store.find_person(query)
@@ -792,6 +804,7 @@ def know(
     >>> _ = add_contact(store, "Ann Lee")
     >>> know(store, "Brad Johnson", "Ann Lee", strength=2, context="book club").record
     Tie(a='ann-lee', b='brad-johnson', strength=2, context='book club', since=None)
+    >>> store.close()
     """
     with store.write():
         first, second = store.find_person(a), store.find_person(b)
@@ -900,6 +913,7 @@ def refer(
     ...
     infoview_graph.errors.DuplicateError: 'brad-johnson' has already referred you to 'mrs-smith';
     nothing changed
+    >>> store.close()
     """
     _past(on, "--on", today)
     notes = _Notes()
@@ -1025,6 +1039,7 @@ def log_outreach(
     >>> _ = log_reply(store, "Mrs. Smith", on=dt.date(2026, 11, 4), declined=True)
     >>> log_outreach(store, "Mrs. Smith", on=dt.date(2026, 11, 25)).warnings
     ('mrs-smith declined on 2026-11-04',)
+    >>> store.close()
     """
     _past(on, "--on", today)
     with store.write():
@@ -1090,6 +1105,7 @@ def log_reply(
     ...
     infoview_graph.errors.NotFoundError: no outreach to 'ann-lee' awaits a reply; record it first
     with 'referrals outreach ann-lee'
+    >>> store.close()
     """
     when = _today(on)
     _past(on, "--on", today)
@@ -1180,6 +1196,7 @@ def schedule_meeting(
     >>> schedule_meeting(store, "Ann Lee", on=dt.date(2026, 11, 13),
     ...                  today=dt.date(2026, 11, 6)).notes
     ('moved from 2026-11-12',)
+    >>> store.close()
     """
     day = _today(today)
     check_date(on, "--on", future=True)
@@ -1291,6 +1308,7 @@ def log_interview(
     True
     >>> [(f.id, f.done_on.day) for f in store.load().followups]
     [('tell-referrer-interview-mrs-smith-ann-lee', 18)]
+    >>> store.close()
     """
     if known_questions is not None:
         check_question_ids((answers or {}).keys(), known_questions)
@@ -1407,6 +1425,7 @@ def add_followup(
     >>> _ = init_store(store, "Steven Olson")
     >>> add_followup(store, "Send Brad the article", due=dt.date(2026, 11, 23)).record.id
     'custom-send-brad-the-article'
+    >>> store.close()
     """
     if due is not None:
         check_date(due, "--due", future=True)
@@ -1459,6 +1478,7 @@ def settle_followup(
     ('interview-ann-lee: thanked on 2026-11-11',)
     >>> store.interviews_with("ann-lee")[0].thanked_on
     datetime.date(2026, 11, 11)
+    >>> store.close()
     """
     _past(done_on, "--on", today)
     if snoozed_until is not None:

@@ -39,6 +39,7 @@ Examples
 (1, 1)
 >>> apply_import(store, parsed).unchanged
 1
+>>> store.close()
 """
 
 from __future__ import annotations
@@ -943,6 +944,7 @@ def apply_import(
     '<bytes>: would import 1 new people, update 0, leave 0 unchanged (dry run: nothing saved)'
     >>> store.count("persons")
     1
+    >>> store.close()
     """
     if parsed.problems and not skip_invalid:
         raise _refuse(parsed.file, [str(p) for p in parsed.problems])
@@ -1081,6 +1083,7 @@ def import_dump(
     True
     >>> store.load() == demo_data().sorted(), import_dump(store, demo_data()).created
     (True, 0)
+    >>> store.close()
     """
     wanted = data.sorted()
     try:
@@ -1183,6 +1186,7 @@ def merge_persons(store: Store, keep: str, other: str) -> Change[Person]:
     >>> merged = merge_persons(store, "ann-lee", "ann-lee-2").record
     >>> merged.emails, merged.url, store.count("persons")
     (('ann@example.org',), 'https://example.org/ann', 2)
+    >>> store.close()
     """
     with store.write():
         kept, gone = store.find_person(keep), store.find_person(other)
@@ -1282,6 +1286,7 @@ def anonymization_key(store: Store) -> bytes:
     >>> key = anonymization_key(store)
     >>> len(key), anonymization_key(store) == key
     (32, True)
+    >>> store.close()
     """
     with store.write():
         row = store._con.execute("SELECT value FROM meta WHERE key = 'anonymize_key'").fetchone()

@@ -14,6 +14,7 @@ Examples
 'which-certifications-matter-most'
 >>> [q.id for q in user_questions(store)]
 ['which-certifications-matter-most']
+>>> store.close()
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def add_question(
     >>> store = open_store(":memory:")
     >>> add_question(store, "What is the culture like?", question_id="culture").notes
     ("your question replaces the built-in question 'culture' (answers under that id stay)",)
+    >>> store.close()
     """
     builtin = {q.id for q in builtin_questions()}
     with store.write():

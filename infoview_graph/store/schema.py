@@ -28,6 +28,7 @@ Examples
 >>> create_schema(con)
 >>> con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 True
+>>> con.close()
 """
 
 from __future__ import annotations

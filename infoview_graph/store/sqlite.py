@@ -490,6 +490,7 @@ class Store:
     >>> store.load_network().me.name
     'Steven Olson'
     >>> store.close()
+    >>> store.close()
     """
 
     def __init__(self, con: sqlite3.Connection, path: Path | None, busy_timeout: float) -> None:
@@ -1206,6 +1207,7 @@ class Store:
         >>> store.invalid_records()
         [('persons', 'me', ('emails',))]
         >>> store.close()
+        >>> store.close()
         """
         from pydantic import ValidationError
 
@@ -1236,6 +1238,7 @@ class Store:
         >>> _ = store._con.execute("UPDATE persons SET name = 'Me '")
         >>> [p.name for p in store.load_as_stored().persons]
         ['Me ']
+        >>> store.close()
         >>> store.close()
         """
         from pydantic import ValidationError

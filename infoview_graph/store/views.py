@@ -12,6 +12,7 @@ Examples
 >>> _ = add_contact(store, "Brad Johnson", how="friend")
 >>> person_details(store, "brad johnson").my_tie
 4
+>>> store.close()
 """
 
 from __future__ import annotations
