@@ -641,3 +641,14 @@ def test_to_data_of_any_valid_network_is_its_sorted_records(data: NetworkData) -
     )
     knows = sum(1 for _, _, kind in network.graph.edges(data="kind") if kind == "knows")
     assert knows == 2 * len(data.ties)
+
+
+def test_a_network_says_whose_it_is_and_escapes_names_in_html() -> None:
+    """The repr names me and the counts; the notebook table escapes every name."""
+    net = ReferralNetwork(
+        NetworkData(persons=(Person(id="me", name="<b>Ann & Co</b>", is_self=True),))
+    )
+    assert repr(net).startswith("<ReferralNetwork of <b>Ann & Co</b>: 1 person, 0 ties")
+    table = net._repr_html_()
+    assert "&lt;b&gt;Ann &amp; Co&lt;/b&gt;" in table
+    assert "<b>" not in table
