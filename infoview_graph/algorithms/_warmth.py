@@ -137,7 +137,7 @@ def hop_model(
             factor *= SPARE
         node_cost[pid] = -math.log(factor)
     life = lifecycle(network, today=today, settings=LifecycleSettings(thresholds=thresholds))
-    blocked = do_not_contact(network) | frozenset(life.in_stage("declined"))
+    blocked = frozenset(life.in_stage("declined", "do-not-contact"))
     best: dict[PersonId, Referral] = {}
     for referral in network.referrals():
         if me in (referral.referee, referral.referrer) or referral.referrer in blocked:
@@ -157,13 +157,6 @@ def hop_model(
         contacted[attempt.person] = max(chance, contacted.get(attempt.person, 0.0))
     default = -math.log(INTRODUCER["unknown"])
     return HopModel(me, node_cost, default, blocked, best, contacted, classes, asks)
-
-
-def do_not_contact(network: ReferralNetwork) -> frozenset[PersonId]:
-    """Return the persons marked do not contact (cached until the network changes)."""
-    return network.derived(
-        "do-not-contact", lambda net: frozenset(p.id for p in net.persons() if p.do_not_contact)
-    )
 
 
 def _referral_rank(referral: Referral) -> tuple[int, int, str]:

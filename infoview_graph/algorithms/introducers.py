@@ -303,7 +303,7 @@ def introducers(
         members = tuple(p.id for p in network.in_field(target_id) if p.id != me)
     model = hop_model(network, today=day, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
     life = lifecycle(network, today=day)
-    blocked = model.blocked | frozenset(life.in_stage("declined", "do-not-contact"))
+    blocked = model.blocked  # the lifecycle's declined and do-not-contact people
     insiders = frozenset(members) - blocked
     graph = _allowed_hops(network, model, blocked, insiders, max_hops=max_hops)
     best = _best_chains(graph, me, max_hops=max_hops)

@@ -68,7 +68,6 @@ from infoview_graph.algorithms._warmth import (
     TIE_REPLY,
     Reach,
     Warmth,
-    do_not_contact,
     hop_model,
     warmth_paths,
 )
@@ -645,8 +644,7 @@ def _timing(
     fresh referral (tier 1), everyone else (tier 2); people asked and waiting, scheduled,
     met, declined, silent after a follow-up or not to be contacted are not suggested.
     """
-    excluded = set(do_not_contact(network))
-    excluded |= set(life.in_stage("asked", "scheduled", *CLOSED))
+    excluded = set(life.in_stage("asked", "scheduled", *CLOSED))
     timing: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
     tier: dict[str, int] = {}
