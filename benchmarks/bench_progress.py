@@ -14,9 +14,7 @@ import time
 
 from benchmarks import peak_memory
 from benchmarks.synthetic import synthetic_referral_network
-from infoview_graph.algorithms.agenda import agenda
-from infoview_graph.algorithms.chains import referral_chains
-from infoview_graph.algorithms.coverage import coverage
+from infoview_graph.algorithms import agenda, coverage, referral_chains
 
 
 def main(n: int, repeat: int = 5) -> None:

@@ -6,7 +6,7 @@ Run: python examples/coverage_gaps.py [DIRECTORY]   (the directory is not used)
 import datetime as dt
 
 import infoview_graph as ivg
-from infoview_graph.algorithms.coverage import coverage
+from infoview_graph.algorithms import coverage
 
 report = coverage(ivg.demo_network(), today=dt.date(2026, 11, 20))
 

@@ -4,7 +4,7 @@ Run: python examples/introductions.py [DIRECTORY]   (the directory is not used)
 """
 
 import infoview_graph as ivg
-from infoview_graph.algorithms.introducers import introducers
+from infoview_graph.algorithms import introducers
 
 network = ivg.demo_network()
 answer = introducers(network, "General Mills", k=3)

@@ -4,8 +4,7 @@ Run: python examples/outreach_drafts.py [DIRECTORY]   (the directory is not used
 """
 
 import infoview_graph as ivg
-from infoview_graph.algorithms import draft_request, draft_thanks
-from infoview_graph.algorithms.drafts import word_count
+from infoview_graph.algorithms import draft_request, draft_thanks, word_count
 
 network = ivg.demo_network()
 

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from infoview_graph.algorithms.learned import learned
+from infoview_graph.algorithms import learned
 from infoview_graph.store import actions, open_store
 
 folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())

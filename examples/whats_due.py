@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import infoview_graph as ivg
-from infoview_graph.algorithms.agenda import agenda
+from infoview_graph.algorithms import agenda
 from infoview_graph.models import FollowUp
 from infoview_graph.store import actions, open_store
 

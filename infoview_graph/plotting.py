@@ -79,7 +79,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, Patch
 from matplotlib.ticker import MaxNLocator
 
 from infoview_graph._files import write_atomic
-from infoview_graph.algorithms.chains import referral_chains
+from infoview_graph.algorithms._chains import referral_chains
 from infoview_graph.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ if TYPE_CHECKING:
     from matplotlib.legend import Legend
     from matplotlib.typing import RcKeyType
 
-    from infoview_graph.algorithms.chains import Outcome
+    from infoview_graph.algorithms._chains import Outcome
     from infoview_graph.models import Person
     from infoview_graph.network import ReferralNetwork
 
@@ -136,7 +136,7 @@ STATUS_MARKERS: dict[str, str] = {
     "declined": "X",
     "not yet": "D",
 }
-"""Marker shape of each outcome (see :func:`~infoview_graph.algorithms.chains.outcome`)."""
+"""Marker shape of each outcome (see :func:`~infoview_graph.algorithms._chains.outcome`)."""
 
 LABEL_ALL_UP_TO = 60
 """Up to this many people, a figure names everyone; above, only the most important."""
@@ -676,7 +676,7 @@ def plot_tree(
 
     Notes
     -----
-    The cost of :func:`~infoview_graph.algorithms.chains.referral_chains` (which dominates
+    The cost of :func:`~infoview_graph.algorithms._chains.referral_chains` (which dominates
     on trees of thousands), then O(n log n) for the n people drawn: the layout, one
     collection per marker shape, and the choice of names. Past :data:`LABEL_ALL_UP_TO`
     people, names and dates are written only for the most important people that fit, so
@@ -924,11 +924,11 @@ def plot_tree(
 
 
 def _outcomes(network: ReferralNetwork, people: Sequence[str]) -> dict[str, Outcome]:
-    """Return :func:`~infoview_graph.algorithms.chains.outcome` of many people at once.
+    """Return :func:`~infoview_graph.algorithms._chains.outcome` of many people at once.
 
     One lifecycle for all of them (O(e log e) for the e events), then a lookup each.
     """
-    from infoview_graph.algorithms.chains import OUTCOME_OF_STAGE
+    from infoview_graph.algorithms._chains import OUTCOME_OF_STAGE
     from infoview_graph.lifecycle import lifecycle
 
     life = lifecycle(network)
@@ -1006,7 +1006,7 @@ def plot_network(
     on the next, each placed in the sector of the contact who knows them best (strongest
     tie, then id), so that who leads to whom reads outwards. Ties and referrals among them
     are thin lines. Each person is coloured by career field and sized by their
-    :func:`~infoview_graph.algorithms.suggest.suggest_next_contacts` score (people not
+    :func:`~infoview_graph.algorithms._suggest.suggest_next_contacts` score (people not
     suggested — interviewed, declined, do not contact — are the smallest); people at one of
     my target employers have a heavy outline. Only the ``top`` people by score are named.
 
@@ -1044,7 +1044,7 @@ def plot_network(
     >>> len(fig.axes[0].collections[-1].get_offsets())  # all but me, within two steps
     37
     """
-    from infoview_graph.algorithms.suggest import suggest_next_contacts
+    from infoview_graph.algorithms._suggest import suggest_next_contacts
 
     if depth < 1:
         raise InvalidInputError(f"depth must be at least 1, not {depth}")
@@ -1351,7 +1351,7 @@ def plot_coverage(network: ReferralNetwork, *, today: dt.date | None = None) -> 
 
     Notes
     -----
-    The cost of :func:`~infoview_graph.algorithms.coverage.coverage`, plus O(t) to draw t
+    The cost of :func:`~infoview_graph.algorithms._coverage.coverage`, plus O(t) to draw t
     targets. An interview implies I reached out, so "reached out" counts everyone I wrote
     to or replied to or interviewed.
 
@@ -1362,7 +1362,7 @@ def plot_coverage(network: ReferralNetwork, *, today: dt.date | None = None) -> 
     >>> [len(bars) for bars in fig.axes[0].containers]
     [6, 6, 6]
     """
-    from infoview_graph.algorithms.coverage import coverage
+    from infoview_graph.algorithms._coverage import coverage
 
     day = _day(network, today)
     report = coverage(network, today=day)
@@ -1455,7 +1455,7 @@ def _keep_dates_in_range(axes: Axes) -> None:
 def plot_funnel(network: ReferralNetwork, *, today: dt.date | None = None) -> Figure:
     """Draw the funnel (identified → … → referred on) and my activity week by week.
 
-    Left: the funnel of :func:`~infoview_graph.algorithms.chains.referral_chains`, one
+    Left: the funnel of :func:`~infoview_graph.algorithms._chains.referral_chains`, one
     centred bar per stage with its count and the share of the stage before. Right: running
     totals over time of referrals received, outreach sent, replies and interviews — each
     with its own colour, line style and marker — up to ``today``.

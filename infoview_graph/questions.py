@@ -11,7 +11,7 @@ Each question has a *category* — ``the job``, ``getting in``, ``the field``,
 ``the employer`` or ``next steps`` — and TIARA tags. Questions in the category
 ``the employer`` (:data:`EMPLOYER`) are about one organization ("What's the corporate
 culture like here?"): an answer from one employer says little about another, and
-:func:`~infoview_graph.algorithms.prep.prep_brief` treats them so.
+:func:`~infoview_graph.algorithms._prep.prep_brief` treats them so.
 
 The user's own questions (``referrals questions add``) join the bank after the built-in
 ones. A user question whose id is a built-in id **replaces** that question's wording in

@@ -44,11 +44,11 @@ from infoview_graph.errors import InvalidInputError
 from infoview_graph.plotting import figure_bytes, plot_coverage, plot_funnel, plot_tree
 
 if TYPE_CHECKING:
-    from infoview_graph.algorithms.agenda import AgendaItem
-    from infoview_graph.algorithms.chains import Chains
-    from infoview_graph.algorithms.coverage import Coverage
-    from infoview_graph.algorithms.learned import Learned, Said
-    from infoview_graph.algorithms.suggest import Suggestion
+    from infoview_graph.algorithms._agenda import AgendaItem
+    from infoview_graph.algorithms._chains import Chains
+    from infoview_graph.algorithms._coverage import Coverage
+    from infoview_graph.algorithms._learned import Learned, Said
+    from infoview_graph.algorithms._suggest import Suggestion
     from infoview_graph.network import ReferralNetwork
 
 __all__ = [
@@ -120,11 +120,11 @@ class _Contents:
 
 
 def _gather(network: ReferralNetwork, today: dt.date | None, k: int) -> _Contents:
-    from infoview_graph.algorithms.agenda import agenda
-    from infoview_graph.algorithms.chains import referral_chains
-    from infoview_graph.algorithms.coverage import coverage
-    from infoview_graph.algorithms.learned import learned
-    from infoview_graph.algorithms.suggest import suggest_next_contacts
+    from infoview_graph.algorithms._agenda import agenda
+    from infoview_graph.algorithms._chains import referral_chains
+    from infoview_graph.algorithms._coverage import coverage
+    from infoview_graph.algorithms._learned import learned
+    from infoview_graph.algorithms._suggest import suggest_next_contacts
     from infoview_graph.lifecycle import ANSWERED, lifecycle
 
     day = today or network.as_of or dt.date.today()

@@ -1,8 +1,8 @@
 """Business days and responsiveness: booster, obligate or curmudgeon (Dalton).
 
 One definition, used everywhere a person's responsiveness matters (``person show``, the
-introducer factor of :func:`~infoview_graph.algorithms.suggest.suggest_next_contacts`, the
-agenda; :func:`infoview_graph.algorithms.responsiveness.responsiveness` applies it to a
+introducer factor of :func:`~infoview_graph.algorithms._suggest.suggest_next_contacts`, the
+agenda; :func:`infoview_graph.algorithms._responsiveness.responsiveness` applies it to a
 network). It lives below the network, beside the models, so that showing one person needs
 neither the network nor numpy:
 

@@ -226,8 +226,8 @@ def test_no_day_at_either_end_of_the_calendar_crashes_the_library(
     tmp_path: Path, stored: dt.date, today: dt.date
 ) -> None:
     """The command line refuses --today outside 1900–2100, the library takes any date."""
-    from infoview_graph.algorithms.agenda import agenda
-    from infoview_graph.algorithms.suggest import suggest_next_contacts
+    from infoview_graph.algorithms._agenda import agenda
+    from infoview_graph.algorithms._suggest import suggest_next_contacts
     from infoview_graph.lifecycle import lifecycle
 
     db = tmp_path / "s.db"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from infoview_graph.algorithms.drafts import (
+from infoview_graph.algorithms._drafts import (
     REQUEST_PLACEHOLDERS,
     draft_request,
     draft_thanks,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from infoview_graph.algorithms.drafts import (
+from infoview_graph.algorithms._drafts import (
     FOLLOWUP_PLACEHOLDERS,
     MAX_REQUEST_WORDS,
     draft_cautions,

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from interop_support import fixture, fixture_bytes
 from strategies import lines
 
-from infoview_graph.algorithms.chains import referral_chains
+from infoview_graph.algorithms._chains import referral_chains
 from infoview_graph.interop.diagrams import to_dot, to_mermaid
 from infoview_graph.interop.dump import read_dump
 from infoview_graph.network import ReferralNetwork

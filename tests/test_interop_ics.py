@@ -11,7 +11,7 @@ from icalendar import Calendar
 from interop_support import fixture
 from strategies import dates, networks
 
-from infoview_graph.algorithms.agenda import agenda
+from infoview_graph.algorithms._agenda import agenda
 from infoview_graph.demo import demo_network
 from infoview_graph.interop.dump import read_dump
 from infoview_graph.interop.ics import to_ics

@@ -24,8 +24,8 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from infoview_graph.algorithms._introducers import CHANCE_MEANING, Introductions, introducers
 from infoview_graph.algorithms._warmth import describe_chain, hop_graph, hop_model
-from infoview_graph.algorithms.introducers import CHANCE_MEANING, Introductions, introducers
 from infoview_graph.cli import app
 from infoview_graph.errors import AmbiguousNameError
 from infoview_graph.lifecycle import lifecycle

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from infoview_graph.algorithms.learned import Learned, learned
+from infoview_graph.algorithms._learned import Learned, learned
 from infoview_graph.demo import demo_network
 from infoview_graph.errors import NotFoundError
 from infoview_graph.models import (

@@ -13,11 +13,11 @@ from hypothesis import note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from infoview_graph.algorithms.agenda import agenda, derived_items
-from infoview_graph.algorithms.drafts import draft_request
-from infoview_graph.algorithms.introducers import introducers
-from infoview_graph.algorithms.prep import prep_brief
-from infoview_graph.algorithms.suggest import suggest_next_contacts
+from infoview_graph.algorithms._agenda import agenda, derived_items
+from infoview_graph.algorithms._drafts import draft_request
+from infoview_graph.algorithms._introducers import introducers
+from infoview_graph.algorithms._prep import prep_brief
+from infoview_graph.algorithms._suggest import suggest_next_contacts
 from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundError
 from infoview_graph.lifecycle import ANSWERED, lifecycle, standing
 from infoview_graph.models import (

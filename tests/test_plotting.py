@@ -280,7 +280,7 @@ def test_tree_from_a_person_and_cut_at_a_depth() -> None:
 
 
 def test_bulk_outcomes_agree_with_the_one_person_reference() -> None:
-    from infoview_graph.algorithms.chains import outcome
+    from infoview_graph.algorithms._chains import outcome
     from infoview_graph.plotting import _outcomes
 
     for net in (demo_network(), hostile_network()):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from infoview_graph.algorithms.prep import connection, prep_brief, render_brief_markdown
+from infoview_graph.algorithms._prep import connection, prep_brief, render_brief_markdown
 from infoview_graph.demo import demo_network
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.models import (

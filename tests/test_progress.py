@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from infoview_graph.algorithms.agenda import agenda
-from infoview_graph.algorithms.chains import referral_chains
-from infoview_graph.algorithms.coverage import coverage
+from infoview_graph.algorithms._agenda import agenda
+from infoview_graph.algorithms._chains import referral_chains
+from infoview_graph.algorithms._coverage import coverage
 from infoview_graph.models import (
     CareerField,
     FollowUp,

@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infoview_graph.algorithms import SuggestWeights, suggest_next_contacts
+from infoview_graph.algorithms._introducers import introducers
 from infoview_graph.algorithms._warmth import (
     hop_graph,
     hop_model,
     warmth_paths,
     warmth_paths_reference,
 )
-from infoview_graph.algorithms.introducers import introducers
 from infoview_graph.demo import demo_network
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.lifecycle import lifecycle

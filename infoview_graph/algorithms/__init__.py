@@ -12,21 +12,22 @@ Examples
 3
 """
 
-from infoview_graph.algorithms.agenda import AgendaItem, agenda
-from infoview_graph.algorithms.chains import Chains, referral_chains
-from infoview_graph.algorithms.coverage import Coverage, coverage
-from infoview_graph.algorithms.drafts import (
+from infoview_graph.algorithms._agenda import AgendaItem, agenda
+from infoview_graph.algorithms._chains import Chains, referral_chains
+from infoview_graph.algorithms._coverage import Coverage, coverage
+from infoview_graph.algorithms._drafts import (
     draft_cautions,
     draft_followup,
     draft_news,
     draft_request,
     draft_thanks,
+    word_count,
 )
-from infoview_graph.algorithms.introducers import Introductions, introducers
-from infoview_graph.algorithms.learned import Learned, learned
-from infoview_graph.algorithms.prep import Brief, prep_brief, render_brief_markdown
-from infoview_graph.algorithms.responsiveness import responsiveness
-from infoview_graph.algorithms.suggest import Suggestion, SuggestWeights, suggest_next_contacts
+from infoview_graph.algorithms._introducers import Introductions, introducers
+from infoview_graph.algorithms._learned import Learned, learned
+from infoview_graph.algorithms._prep import Brief, prep_brief, render_brief_markdown
+from infoview_graph.algorithms._responsiveness import responsiveness
+from infoview_graph.algorithms._suggest import Suggestion, SuggestWeights, suggest_next_contacts
 from infoview_graph.timing import (
     Responsiveness,
     Thresholds,
@@ -63,4 +64,5 @@ __all__ = [
     "render_brief_markdown",
     "responsiveness",
     "suggest_next_contacts",
+    "word_count",
 ]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from infoview_graph.algorithms.responsiveness import responsiveness
+from infoview_graph.algorithms._responsiveness import responsiveness
 from infoview_graph.lifecycle import LifecycleSettings, lifecycle
 from infoview_graph.timing import Responsiveness, Thresholds, shift_days
 

@@ -46,7 +46,7 @@ def suggest(
 
     Example:  referrals suggest --demo --explain
     """
-    from infoview_graph.algorithms.suggest import TIERS, suggest_next_contacts
+    from infoview_graph.algorithms._suggest import TIERS, suggest_next_contacts
 
     day = parse_date(today, "--today")
     network = load_network(demo=demo)
@@ -113,7 +113,7 @@ def intro(
 
     Example:  referrals intro "General Mills" --demo
     """
-    from infoview_graph.algorithms.introducers import introducers
+    from infoview_graph.algorithms._introducers import introducers
 
     day = parse_date(today, "--today")
     network = load_network(demo=demo)

@@ -127,7 +127,7 @@ def prep(
 
     Example:  referrals prep "Margaret Smith" --demo --out smith.md
     """
-    from infoview_graph.algorithms.prep import prep_brief, render_brief_markdown
+    from infoview_graph.algorithms._prep import prep_brief, render_brief_markdown
 
     day = parse_date(today, "--today")
     if out is not None:
@@ -168,7 +168,7 @@ def draft_request(
 
     Example:  referrals draft request "Margaret Smith" --demo
     """
-    from infoview_graph.algorithms.drafts import draft_request as draft
+    from infoview_graph.algorithms._drafts import draft_request as draft
 
     network = load_network(demo=demo)
     text = draft(network, person, template=_read_template(template))
@@ -195,7 +195,7 @@ def draft_followup(
 
     Example:  referrals draft followup "Jessica Tran" --demo
     """
-    from infoview_graph.algorithms.drafts import draft_followup as draft
+    from infoview_graph.algorithms._drafts import draft_followup as draft
 
     network = load_network(demo=demo)
     day = parse_date(today, "--today")
@@ -219,7 +219,7 @@ def draft_thanks(
 
     Example:  referrals draft thanks "Marcus Bell" --demo
     """
-    from infoview_graph.algorithms.drafts import draft_thanks as draft
+    from infoview_graph.algorithms._drafts import draft_thanks as draft
 
     network = load_network(demo=demo)
     text = draft(network, person, template=_read_template(template))
@@ -246,7 +246,7 @@ def draft_news(
 
     Example:  referrals draft news "Priya Raman" --demo
     """
-    from infoview_graph.algorithms.drafts import draft_news as draft
+    from infoview_graph.algorithms._drafts import draft_news as draft
 
     network = load_network(demo=demo)
     text = draft(network, referrer, template=_read_template(template))
@@ -261,7 +261,7 @@ def _show_draft(
     today: "Optional[dt.date]",
 ) -> None:
     """Print the draft on stdout; its warnings, notes and word count on stderr."""
-    from infoview_graph.algorithms.drafts import draft_cautions, word_count
+    from infoview_graph.algorithms._drafts import draft_cautions, word_count
 
     cautions = draft_cautions(network, person, kind, today=today)
     _echo(text)
@@ -296,7 +296,7 @@ def learned(
 
     Example:  referrals learned accounting --demo
     """
-    from infoview_graph.algorithms.learned import learned as gather
+    from infoview_graph.algorithms._learned import learned as gather
 
     if field is None and org is None:
         raise typer.BadParameter("name a FIELD, or an organization with --org", param_hint="FIELD")
@@ -353,7 +353,7 @@ def _list_questions(field: Optional[str], json_: bool, demo: bool) -> None:
         if field is None:
             own = user_questions(store)
         else:
-            from infoview_graph.algorithms.learned import learned as gather
+            from infoview_graph.algorithms._learned import learned as gather
 
             network = store.load_network()
             own = network.questions()

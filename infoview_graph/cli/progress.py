@@ -41,7 +41,7 @@ def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = Fal
 
     Example:  referrals coverage --demo
     """
-    from infoview_graph.algorithms.coverage import coverage as compute
+    from infoview_graph.algorithms._coverage import coverage as compute
 
     day = parse_date(today, "--today")
     network = load_network(demo=demo)
@@ -102,7 +102,7 @@ def chains(
     from rich.text import Text
     from rich.tree import Tree
 
-    from infoview_graph.algorithms.chains import referral_chains
+    from infoview_graph.algorithms._chains import referral_chains
     from infoview_graph.lifecycle import lifecycle
 
     network = load_network(demo=demo)
@@ -174,7 +174,7 @@ def agenda(
 
     Example:  referrals agenda --demo --today 2026-11-20
     """
-    from infoview_graph.algorithms.agenda import agenda as compute
+    from infoview_graph.algorithms._agenda import agenda as compute
 
     day = parse_date(today, "--today")
     network = load_network(demo=demo)
@@ -228,7 +228,7 @@ def followup_add(
 
 
 def _find_item(store: Store, item_id: str, day: dt.date) -> FollowUp:
-    from infoview_graph.algorithms.agenda import derived_items
+    from infoview_graph.algorithms._agenda import derived_items
 
     network = store.load_network()
     stored = {f.id: f for f in network.followups()}

@@ -480,7 +480,7 @@ def export_ics(
 
     Example:  referrals export ics --out agenda.ics --days 14
     """
-    from infoview_graph.algorithms.agenda import agenda
+    from infoview_graph.algorithms._agenda import agenda
     from infoview_graph.interop.ics import to_ics
 
     day = parse_date(today, "--today")
@@ -518,7 +518,7 @@ def export_vcard(
 
 
 def _chains(out: Path, demo: bool, anonymize: bool) -> tuple[Any, dict[str, str], str | None]:
-    from infoview_graph.algorithms.chains import referral_chains
+    from infoview_graph.algorithms._chains import referral_chains
 
     network = _network(out, demo, anonymize)
     names = {p.id: p.name for p in network.persons()}

@@ -42,7 +42,7 @@ _MERMAID_ENTITIES = {c: f"#{ord(c)};" for c in '#"&<>`'}
 
 
 class ChainsLike(Protocol):
-    """What the diagrams need of :class:`~infoview_graph.algorithms.chains.Chains`.
+    """What the diagrams need of :class:`~infoview_graph.algorithms._chains.Chains`.
 
     Examples
     --------
@@ -110,7 +110,7 @@ def to_mermaid(
     Parameters
     ----------
     chains : Chains
-        The result of :func:`~infoview_graph.algorithms.chains.referral_chains`.
+        The result of :func:`~infoview_graph.algorithms._chains.referral_chains`.
     names : mapping of str to str
         Person id → the label to show.
     me : str, optional
@@ -155,7 +155,7 @@ def to_dot(chains: ChainsLike, names: Mapping[str, str], *, me: str | None = Non
     Parameters
     ----------
     chains : Chains
-        The result of :func:`~infoview_graph.algorithms.chains.referral_chains`.
+        The result of :func:`~infoview_graph.algorithms._chains.referral_chains`.
     names : mapping of str to str
         Person id → the label to show.
     me : str, optional

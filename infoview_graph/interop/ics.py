@@ -11,7 +11,7 @@ folds lines at 75 octets and escapes text.
 Examples
 --------
 >>> import datetime as dt
->>> from infoview_graph.algorithms.agenda import agenda
+>>> from infoview_graph.algorithms._agenda import agenda
 >>> from infoview_graph.demo import demo_network
 >>> items = agenda(demo_network(), today=dt.date(2026, 11, 20))
 >>> text = to_ics(items, today=dt.date(2026, 11, 20))
@@ -90,7 +90,7 @@ def to_ics(
     Parameters
     ----------
     items : sequence of AgendaItem
-        The agenda (see :func:`infoview_graph.algorithms.agenda.agenda`).
+        The agenda (see :func:`infoview_graph.algorithms._agenda.agenda`).
     today : datetime.date
         The day of the export: ``DTSTAMP`` (at 00:00 UTC) and the ``SEQUENCE`` count.
     as_todo : bool, default False

@@ -21,7 +21,7 @@ person's stage comes from):
   shows them as its :attr:`~IntroPath.referrer`.
 
 Hop chances are those of :mod:`._warmth` (the same as
-:func:`~infoview_graph.algorithms.suggest.suggest_next_contacts`); a path's chance is the
+:func:`~infoview_graph.algorithms._suggest.suggest_next_contacts`); a path's chance is the
 product of its hops' chances (:data:`CHANCE_MEANING`), paths have at most ``max_hops`` hops.
 
 Examples

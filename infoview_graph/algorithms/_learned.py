@@ -5,7 +5,7 @@ and/or one organization (the interviews with its current members), every answer 
 each question of the bank — who said it, where they work and when — together with the
 advice and job leads those interviews gave, and the questions nobody has answered yet.
 :func:`answers_by_question` is the shared mechanics, also used by
-:func:`~infoview_graph.algorithms.prep.prep_brief`.
+:func:`~infoview_graph.algorithms._prep.prep_brief`.
 
 Examples
 --------

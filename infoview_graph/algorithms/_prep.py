@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from infoview_graph.algorithms.learned import QuestionAnswers, answers_by_question
+from infoview_graph.algorithms._learned import QuestionAnswers, answers_by_question
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.lifecycle import Stage, Standing, lifecycle
 from infoview_graph.models import Person, Question, Referral

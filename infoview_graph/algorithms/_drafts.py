@@ -3,7 +3,7 @@
 :func:`draft_request` follows the source document's script — "Mrs. Smith, Brad Johnson
 suggested I speak with you. My name is … and I am interested in … Do you have any time this
 week …? I only need about 15 minutes …" — naming the referrer only when I may use the name
-(see :func:`~infoview_graph.algorithms.prep.connection`). It asks for advice and time, never
+(see :func:`~infoview_graph.algorithms._prep.connection`). It asks for advice and time, never
 for a job. :func:`draft_followup` is the short reminder to a request nobody answered, citing
 the date and channel of its first message. :func:`draft_thanks` thanks the person for the
 latest interview, citing the advice they gave and the names they passed on.
@@ -11,7 +11,7 @@ latest interview, citing the advice they gave and the names they passed on.
 
 My goal, not their field
     A draft speaks of the target that makes the person relevant (see
-    :func:`~infoview_graph.algorithms.prep.focus`): "accounting at General Mills" when they
+    :func:`~infoview_graph.algorithms._prep.focus`): "accounting at General Mills" when they
     are in a target field (or the referral was for one), "careers at General Mills" when
     only their employer is a target of mine, "the accounting field" when they work in a
     field related to a target field (then the advice is asked "from someone in a related
@@ -82,7 +82,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from infoview_graph.algorithms.prep import MINUTES_ASKED, connection, focus
+from infoview_graph.algorithms._prep import MINUTES_ASKED, connection, focus
 from infoview_graph.errors import InvalidInputError, NotFoundError
 from infoview_graph.lifecycle import lifecycle
 from infoview_graph.models import CHANNEL_NOUN
@@ -473,7 +473,7 @@ def draft_request(network: ReferralNetwork, person: str, *, template: str | None
 
     Notes
     -----
-    O(c · r) for the referral chain (see :func:`~infoview_graph.algorithms.prep.connection`).
+    O(c · r) for the referral chain (see :func:`~infoview_graph.algorithms._prep.connection`).
 
     Examples
     --------
