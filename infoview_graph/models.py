@@ -60,6 +60,7 @@ __all__ = [
     "FollowUpKind",
     "How",
     "Interview",
+    "KnownHow",
     "Mode",
     "NetworkData",
     "OrgId",
@@ -157,20 +158,13 @@ Phone: TypeAlias = Annotated[str, Field(max_length=40), AfterValidator(_phone)]
 Strength: TypeAlias = Annotated[int, Field(ge=0, le=5)]
 """Tie strength: 0 = never met, 1 = acquaintance, 3 = colleague, 5 = close friend."""
 
-How = Literal[
-    "self",
-    "friend",
-    "family",
-    "classmate",
-    "colleague",
-    "alumni",
-    "neighbour",
-    "referral",
-    "cold",
-    "other",
+KnownHow = Literal[
+    "friend", "family", "classmate", "colleague", "alumni", "neighbour", "referral", "cold", "other"
 ]
-"""How I know a person: ``self`` (me), friend, family, classmate, colleague, alumni, neighbour,
-referral, cold or other."""
+"""How I know someone else: friend, family, classmate, colleague, alumni, neighbour, referral,
+cold or other."""
+How = Literal["self", KnownHow]
+"""How I know a person: ``self`` (me), or one of :data:`KnownHow`."""
 OrgKind = Literal["company", "non-profit", "public", "freelance", "other"]
 """The kind of an :class:`Organization`: company, non-profit, public (sector), freelance, other."""
 ReferralStatus = Literal[

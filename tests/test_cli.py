@@ -6,6 +6,7 @@ Effects are checked by reopening the store through the library, not by reading t
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -275,8 +276,6 @@ def busy_db(runner: CliRunner, db_path: Path) -> Path:
         (("refer", "Brad Johnson", "brad-johnson"), "cannot refer you to themselves"),
         (("refer", "Nobody Known", "Brad Johnson"), "no person named 'Nobody Known'"),
         (("outreach", "Ann Lee"), "'Ann Lee' fits 2 persons: ann-1, ann-2"),
-        (("outreach", "Brad Johnson", "--on", "2026-02-30"), "--on: '2026-02-30' is not a date"),
-        (("outreach", "Brad Johnson", "--on", "yesterday"), "write it as YYYY-MM-DD"),
         (("person", "add", "Eve\x1b[31m"), "control character"),
         (("person", "add", "Eve", "--note", "bell\x07"), "control character"),
         (("person", "add", "Eve", "--email", "not-an-email"), "emails.0 is not an email"),
@@ -290,7 +289,6 @@ def busy_db(runner: CliRunner, db_path: Path) -> Path:
         (("refer", "Brad Johnson", "Tom Reyes", "--for", "Nowhere"), "field:Nowhere"),
         (("person", "show", "ghost"), "no person named 'ghost'"),
         (("schedule", "me", "--on", "2026-11-24"), "schedule: that is you"),
-        (("schedule", "Brad Johnson", "--on", "2026-11-31"), "--on: '2026-11-31' is not a date"),
         (("schedule", "Ann Lee", "--on", "2026-11-24"), "'Ann Lee' fits 2 persons"),
     ],
 )
@@ -327,6 +325,30 @@ def test_error_never_echoes_a_stored_persons_data(runner: CliRunner, db_path: Pa
     assert "contact-1" in err  # the id lets the user find the record …
     assert "Ann Lee" not in err  # … without printing data they did not type
     assert "private-note-canary" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("outreach", "Brad Johnson", "--on", "2026-02-30"), "'--on': '2026-02-30' is not a date"),
+        (("outreach", "Brad Johnson", "--on", "yesterday"), "write it as YYYY-MM-DD"),
+        (("schedule", "Brad Johnson", "--on", "2026-11-31"), "'--on': '2026-11-31' is not a date"),
+    ],
+)
+def test_a_bad_date_is_a_usage_error_and_changes_nothing(
+    runner: CliRunner, busy_db: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = busy_db.read_bytes()
+    code, out, err = run(runner, busy_db, *args)
+    assert code == 2, (out, err)
+    assert message in _unboxed(err)
+    assert "Traceback" not in err
+    assert busy_db.read_bytes() == before
+
+
+def _unboxed(err: str) -> str:
+    """Typer's usage error as one line: the box drawing and line breaks removed."""
+    return re.sub(r"[\s│╭╮╰╯─]+", " ", err)
 
 
 def test_usage_errors_exit_2(runner: CliRunner, db_path: Path) -> None:

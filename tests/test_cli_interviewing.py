@@ -240,7 +240,7 @@ def test_prep_draft_and_learned_on_a_fresh_store(
     assert "Formal" in table
     assert ok(runner, db_path, "draft", "thanks", "Brad Johnson").startswith("Dear Brad,\n")
     code, _, err = run(runner, db_path, "prep", "Mrs. Smith", "--today", "20 Nov")
-    assert code == 1
+    assert code == 2  # a usage error
     assert "--today" in err
 
 

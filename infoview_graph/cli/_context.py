@@ -1,12 +1,10 @@
 """Where the command's store comes from: ``--db``, ``REFERRALS_DB``, the default, or the demo."""
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from infoview_graph.errors import InvalidInputError
 from infoview_graph.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -64,33 +62,20 @@ def load_network(*, demo: bool = False) -> "ReferralNetwork":
         return store.load_network()
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+def parse_date(value: str | dt.date | None, flag: str, *, past: bool = False) -> dt.date | None:
+    """Return the date of a date option, reading text as ``store.actions.read_date`` does.
 
+    Commands take their dates through :func:`~infoview_graph.cli._options.date_option`, which
+    converts and checks them at the boundary: a date arrives here already checked and is
+    returned as it is. None stays None.
 
-def parse_date(value: str | None, flag: str, *, past: bool = False) -> dt.date | None:
-    """Parse an ISO date given on the command line; None stays None.
-
-    Every date must lie in 1900–2100; with ``past`` (the day something happened) it must
-    not be after today either (:func:`~infoview_graph.store.actions.check_date`).
-
+    >>> parse_date(dt.date(2026, 11, 20), "--today")
+    datetime.date(2026, 11, 20)
     >>> parse_date("2026-11-20", "--on")
     datetime.date(2026, 11, 20)
-    >>> parse_date("3026-11-20", "--today")
-    Traceback (most recent call last):
-    ...
-    infoview_graph.errors.InvalidInputError: --today: 3026-11-20 is outside the years 1900–2100;
-    check the year and write it as YYYY-MM-DD
     """
-    from infoview_graph.store.actions import check_date
+    if value is None or isinstance(value, dt.date):
+        return value
+    from infoview_graph.store.actions import read_date
 
-    if value is None:
-        return None
-    try:
-        if not _ISO_DATE.fullmatch(value):
-            raise ValueError
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInputError(
-            f"{flag}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20"
-        ) from None
-    return check_date(day, flag, future=not past)
+    return read_date(value, flag, past=past)

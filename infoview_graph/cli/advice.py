@@ -4,15 +4,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from infoview_graph.cli._context import load_network, parse_date
+from infoview_graph.cli._context import load_network
 from infoview_graph.cli._glossary import footnotes
-from infoview_graph.cli._options import DemoOpt, JsonOpt
+from infoview_graph.cli._options import AsOfOpt, DemoOpt, JsonOpt
 from infoview_graph.cli._output import emit_json, emit_table, handle_errors, printable
-
-TodayOpt = Annotated[
-    Optional[str],
-    typer.Option("--today", help="Judge ages and waits as of this date, YYYY-MM-DD."),
-]
 
 
 @handle_errors
@@ -27,7 +22,7 @@ def suggest(
         Optional[list[str]],
         typer.Option("--org", help="Only people at this organization. Repeatable."),
     ] = None,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every factor and its weight.")
     ] = False,
@@ -48,9 +43,8 @@ def suggest(
     """
     from infoview_graph.algorithms._suggest import TIERS, suggest_next_contacts
 
-    day = parse_date(today, "--today")
     network = load_network(demo=demo)
-    found = suggest_next_contacts(network, k=k, fields=field, organizations=org, today=day)
+    found = suggest_next_contacts(network, k=k, fields=field, organizations=org, today=today)
     if json_:
         emit_json([s.model_dump(mode="json") for s in found])
         return
@@ -96,7 +90,7 @@ def intro(
     k: Annotated[
         int, typer.Option("-k", "--paths", min=1, max=20, help="How many paths to show.")
     ] = 3,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
     backend: Annotated[
         Optional[str],
         typer.Option("--backend", help="NetworkX backend for the graph algorithms, e.g. parallel."),
@@ -115,9 +109,8 @@ def intro(
     """
     from infoview_graph.algorithms._introducers import introducers
 
-    day = parse_date(today, "--today")
     network = load_network(demo=demo)
-    answer = introducers(network, target, k=k, today=day, backend=backend)
+    answer = introducers(network, target, k=k, today=today, backend=backend)
     if json_:
         emit_json(answer.model_dump(mode="json"))
         return

@@ -1,22 +1,24 @@
 """``referrals know|refer|outreach|reply|schedule|interview log``: what happened between people."""
 
+import datetime as dt
 import sys
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Optional, cast
 
 import typer
 
-from infoview_graph.cli._context import open_for_write, parse_date
+from infoview_graph.cli._context import open_for_write
 from infoview_graph.cli._options import (
+    AsOfOpt,
     MayUseNameOpt,
     NewOpt,
     OnOpt,
     PersonArg,
     StrengthOpt,
-    TodayOpt,
+    date_option,
 )
 from infoview_graph.cli._output import done, handle_errors, plural, printable
 from infoview_graph.errors import InvalidInputError
-from infoview_graph.models import Question
+from infoview_graph.models import FITS, Channel, Fit, Mode, Question
 from infoview_graph.questions import question_bank
 from infoview_graph.store import Store, actions
 from infoview_graph.store.questions import user_questions
@@ -77,13 +79,12 @@ def refer(
 
     Example:  referrals refer "Brad Johnson" "Mrs. Smith" --for accounting --may-use-name
     """
-    date = parse_date(on, "--on", past=True)
     with open_for_write() as store:
         change = actions.refer(
             store,
             referrer,
             referee,
-            on=date,
+            on=on,
             purpose=for_,
             may_use_name=may_use_name,
             note=note_,
@@ -102,7 +103,7 @@ def outreach(
         str | None, typer.Option("--via", help="The referrer whose name I used.")
     ] = None,
     channel: Annotated[
-        Literal["email", "phone", "linkedin", "in-person", "other"],
+        Channel,
         typer.Option("--channel", help="How I got in touch."),
     ] = "email",
 ) -> None:
@@ -113,9 +114,8 @@ def outreach(
 
     Example:  referrals outreach "Mrs. Smith" --via "Brad Johnson" --channel phone
     """
-    date = parse_date(on, "--on", past=True)
     with open_for_write() as store:
-        change = actions.log_outreach(store, person, on=date, via=via, channel=channel)
+        change = actions.log_outreach(store, person, on=on, via=via, channel=channel)
         whom = _who(store, change.record.person)
     o = change.record
     done(f"contacted {whom} on {o.on} ({o.id})", change.notes, change.warnings)
@@ -131,9 +131,8 @@ def reply(
 
     Example:  referrals reply "Mrs. Smith" --on 2026-11-19
     """
-    date = parse_date(on, "--on", past=True)
     with open_for_write() as store:
-        change = actions.log_reply(store, person, on=date, declined=declined)
+        change = actions.log_reply(store, person, on=on, declined=declined)
         whom = _who(store, change.record.person)
     o = change.record
     done(f"{whom} {'declined' if o.declined else 'replied'} on {o.replied_on}", change.notes)
@@ -143,13 +142,13 @@ def reply(
 def schedule(
     person: PersonArg,
     on: Annotated[
-        str, typer.Option("--on", help="The day of the meeting, YYYY-MM-DD.", show_default=False)
+        dt.date, date_option("--on", "The day of the meeting, YYYY-MM-DD.", show_default=False)
     ],
     mode: Annotated[
-        Literal["in-person", "phone", "video"] | None,
+        Mode | None,
         typer.Option("--mode", help="How we meet (a rescheduled meeting keeps its mode)."),
     ] = None,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
 ) -> None:
     """Put a meeting with someone on the calendar, or move it.
 
@@ -159,10 +158,8 @@ def schedule(
 
     Example:  referrals schedule "Mrs. Smith" --on 2026-11-24 --mode phone
     """
-    date, day = parse_date(on, "--on"), parse_date(today, "--today")
-    assert date is not None
     with open_for_write() as store:
-        change = actions.schedule_meeting(store, person, on=date, mode=mode, today=day)
+        change = actions.schedule_meeting(store, person, on=on, mode=mode, today=today)
         whom = _who(store, change.record.person)
     o = change.record
     how = f" ({o.meeting_mode})" if o.meeting_mode else ""
@@ -189,9 +186,7 @@ def interview_log(
     minutes: Annotated[
         int | None, typer.Option("--minutes", min=1, max=600, help="How long it lasted.")
     ] = None,
-    mode: Annotated[
-        Literal["in-person", "phone", "video"] | None, typer.Option("--mode", help="How we met.")
-    ] = None,
+    mode: Annotated[Mode | None, typer.Option("--mode", help="How we met.")] = None,
     answer: Annotated[
         list[str] | None,
         typer.Option("--answer", help="QUESTION=TEXT, an answer to a question id. Repeatable."),
@@ -213,7 +208,7 @@ def interview_log(
         typer.Option("--friendliness", min=1, max=5, help="How friendly they really were, 1–5."),
     ] = None,
     fit: Annotated[
-        Literal["yes", "maybe", "no"] | None,
+        Fit | None,
         typer.Option("--fit", help="Would I want to work there?"),
     ] = None,
     may_use_name: Annotated[
@@ -225,14 +220,13 @@ def interview_log(
         ),
     ] = None,
     thanked_on: Annotated[
-        str | None,
-        typer.Option("--thanked-on", help="When I sent the thank-you note, YYYY-MM-DD."),
+        dt.date | None,
+        date_option("--thanked-on", "When I sent the thank-you note, YYYY-MM-DD.", past=True),
     ] = None,
     told_referrer_on: Annotated[
-        str | None,
-        typer.Option(
-            "--told-referrer-on",
-            help="When I told the referrer(s) how it went, YYYY-MM-DD.",
+        dt.date | None,
+        date_option(
+            "--told-referrer-on", "When I told the referrer(s) how it went, YYYY-MM-DD.", past=True
         ),
     ] = None,
     note_: Annotated[str | None, typer.Option("--note", help="Anything else.")] = None,
@@ -263,9 +257,6 @@ def interview_log(
     --answer day-in-the-life="Month-end close, then audits" --advice "Take the CPA exam"
     --referred "Tom Reyes" --friendliness 5 --fit yes
     """
-    date = parse_date(on, "--on", past=True)
-    thanked = parse_date(thanked_on, "--thanked-on", past=True)
-    told = parse_date(told_referrer_on, "--told-referrer-on", past=True)
     answers = _answers(answer or [])
     given = answer or advice or lead or referred or friendliness is not None
     with open_for_write() as store:
@@ -280,7 +271,7 @@ def interview_log(
         change = actions.log_interview(
             store,
             person,
-            on=date,
+            on=on,
             minutes=minutes,
             mode=mode,
             answers=answers,
@@ -289,8 +280,8 @@ def interview_log(
             referred=referred or (),
             friendliness=friendliness,
             fit=fit,
-            thanked_on=thanked,
-            told_referrer_on=told,
+            thanked_on=thanked_on,
+            told_referrer_on=told_referrer_on,
             may_use_name=may_use_name,
             notes=note_,
             known_questions={q.id for q in bank},
@@ -332,17 +323,13 @@ def _ask_friendliness() -> Optional[int]:
         typer.echo("Type a number from 1 to 5, or press Enter to skip.")
 
 
-Fit = Literal["yes", "maybe", "no"]
-_FITS: dict[str, Fit] = {"yes": "yes", "maybe": "maybe", "no": "no"}
-
-
 def _ask_fit() -> Optional[Fit]:
     while True:
         reply = _ask("Would you want to work there: yes, maybe or no?").casefold()
         if not reply:
             return None
-        if reply in _FITS:
-            return _FITS[reply]
+        if reply in FITS:
+            return cast(Fit, reply)
         typer.echo("Type yes, maybe or no, or press Enter to skip.")
 
 

@@ -1,5 +1,6 @@
 """``referrals prep|draft|learned|questions``: before and after an informational interview."""
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -11,11 +12,10 @@ from infoview_graph.cli._context import (
     load_network,
     open_for_read,
     open_for_write,
-    parse_date,
     store_path,
 )
 from infoview_graph.cli._glossary import footnotes
-from infoview_graph.cli._options import DemoOpt, JsonOpt, PersonArg
+from infoview_graph.cli._options import AsOfOpt, DemoOpt, JsonOpt, PersonArg
 from infoview_graph.cli._output import (
     done,
     emit_json,
@@ -29,7 +29,6 @@ from infoview_graph.cli._output import (
 from infoview_graph.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    import datetime as dt
     from typing import Literal
 
     from infoview_graph.network import ReferralNetwork
@@ -41,9 +40,6 @@ draft_app = typer.Typer(
 )
 questions_app = typer.Typer()
 
-TodayOpt = Annotated[
-    Optional[str], typer.Option("--today", help="Prepare as of this date, YYYY-MM-DD.")
-]
 TemplateOpt = Annotated[
     Optional[Path],
     typer.Option(
@@ -52,10 +48,6 @@ TemplateOpt = Annotated[
         dir_okay=False,
     ),
 ]
-DraftTodayOpt = Annotated[
-    Optional[str],
-    typer.Option("--today", help="Judge where they stand as of this date, YYYY-MM-DD."),
-]
 FieldOpt = Annotated[
     Optional[str],
     typer.Option("--field", help="Also count the answers given in this field (id or name)."),
@@ -63,7 +55,7 @@ FieldOpt = Annotated[
 
 
 class Tiara(StrEnum):
-    """TIARA tags: Trends, Insights, Advice, Resources, Assignments."""
+    """TIARA tags (``models.Tiara``; Typer takes a repeatable option's choices from an enum)."""
 
     trends = "trends"
     insights = "insights"
@@ -107,7 +99,7 @@ def prep(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --out file.")] = False,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
     n_questions: Annotated[
         int,
         typer.Option(
@@ -129,10 +121,9 @@ def prep(
     """
     from infoview_graph.algorithms._prep import prep_brief, render_brief_markdown
 
-    day = parse_date(today, "--today")
     if out is not None:
         check_target(out, protect=store_path())  # before the store is read: never the store
-    brief = prep_brief(load_network(demo=demo), person, today=day, n_questions=n_questions)
+    brief = prep_brief(load_network(demo=demo), person, today=today, n_questions=n_questions)
     if json_:
         emit_json(brief.model_dump(mode="json"))
         return
@@ -154,7 +145,7 @@ def prep(
 def draft_request(
     person: PersonArg,
     template: TemplateOpt = None,
-    today: DraftTodayOpt = None,
+    today: AsOfOpt = None,
     demo: DemoOpt = False,
 ) -> None:
     """Draft the request for 15 minutes, after the source document's script.
@@ -172,14 +163,14 @@ def draft_request(
 
     network = load_network(demo=demo)
     text = draft(network, person, template=_read_template(template))
-    _show_draft(network, person, "request", text, parse_date(today, "--today"))
+    _show_draft(network, person, "request", text, today)
 
 
 @draft_app.command("followup")
 @handle_errors
 def draft_followup(
     person: PersonArg,
-    today: DraftTodayOpt = None,
+    today: AsOfOpt = None,
     template: TemplateOpt = None,
     demo: DemoOpt = False,
 ) -> None:
@@ -198,9 +189,8 @@ def draft_followup(
     from infoview_graph.algorithms._drafts import draft_followup as draft
 
     network = load_network(demo=demo)
-    day = parse_date(today, "--today")
-    text = draft(network, person, today=day, template=_read_template(template))
-    _show_draft(network, person, "followup", text, day)
+    text = draft(network, person, today=today, template=_read_template(template))
+    _show_draft(network, person, "followup", text, today)
 
 
 @draft_app.command("thanks")
@@ -208,7 +198,7 @@ def draft_followup(
 def draft_thanks(
     person: PersonArg,
     template: TemplateOpt = None,
-    today: DraftTodayOpt = None,
+    today: AsOfOpt = None,
     demo: DemoOpt = False,
 ) -> None:
     """Draft the thank-you note for your latest interview with someone.
@@ -223,7 +213,7 @@ def draft_thanks(
 
     network = load_network(demo=demo)
     text = draft(network, person, template=_read_template(template))
-    _show_draft(network, person, "thanks", text, parse_date(today, "--today"))
+    _show_draft(network, person, "thanks", text, today)
 
 
 @draft_app.command("news")
@@ -234,7 +224,7 @@ def draft_news(
         typer.Argument(help="Who referred you: an id or an unambiguous name.", show_default=False),
     ],
     template: TemplateOpt = None,
-    today: DraftTodayOpt = None,
+    today: AsOfOpt = None,
     demo: DemoOpt = False,
 ) -> None:
     """Draft the news for a referrer: how the conversations they made possible went.
@@ -250,7 +240,7 @@ def draft_news(
 
     network = load_network(demo=demo)
     text = draft(network, referrer, template=_read_template(template))
-    _show_draft(network, referrer, "news", text, parse_date(today, "--today"))
+    _show_draft(network, referrer, "news", text, today)
 
 
 def _show_draft(
@@ -258,7 +248,7 @@ def _show_draft(
     person: str,
     kind: 'Literal["request", "followup", "thanks", "news"]',
     text: str,
-    today: "Optional[dt.date]",
+    today: Optional[dt.date],
 ) -> None:
     """Print the draft on stdout; its warnings, notes and word count on stderr."""
     from infoview_graph.algorithms._drafts import draft_cautions, word_count

@@ -4,9 +4,10 @@ from typing import Annotated
 
 import typer
 
-from infoview_graph.cli._context import open_for_read, open_for_write, parse_date
+from infoview_graph.cli._context import open_for_read, open_for_write
 from infoview_graph.cli._glossary import footnotes
 from infoview_graph.cli._options import (
+    AsOfOpt,
     DemoOpt,
     DoNotContactOpt,
     EmailsOpt,
@@ -21,7 +22,6 @@ from infoview_graph.cli._options import (
     StrengthOpt,
     TagsOpt,
     TitleOpt,
-    TodayOpt,
     UrlOpt,
 )
 from infoview_graph.cli._output import (
@@ -139,7 +139,7 @@ def list_(
 @app.command("show")
 @handle_errors
 def show(
-    person: PersonArg, today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = False
+    person: PersonArg, today: AsOfOpt = None, json_: JsonOpt = False, demo: DemoOpt = False
 ) -> None:
     """Show everything recorded about one person, and where they stand.
 
@@ -151,9 +151,8 @@ def show(
 
     Example:  referrals person show "Brad Johnson"
     """
-    day = parse_date(today, "--today")
     with open_for_read(demo=demo) as store:
-        details = person_details(store, person, today=day)
+        details = person_details(store, person, today=today)
     if json_:
         emit_json(details.to_json())
         return

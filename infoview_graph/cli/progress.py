@@ -5,9 +5,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from infoview_graph.cli._context import load_network, open_for_write, parse_date
+from infoview_graph.cli._context import load_network, open_for_write
 from infoview_graph.cli._glossary import footnotes
-from infoview_graph.cli._options import DemoOpt, JsonOpt
+from infoview_graph.cli._options import AsOfOpt, DemoOpt, JsonOpt, date_option
 from infoview_graph.cli._output import (
     done,
     emit_json,
@@ -23,13 +23,9 @@ from infoview_graph.store import Store, actions
 
 followup_app = typer.Typer(no_args_is_help=True, help="Follow-ups: list, add, done, snooze.")
 
-TodayOpt = Annotated[
-    Optional[str], typer.Option("--today", help="As of this date, YYYY-MM-DD (default: today).")
-]
-
 
 @handle_errors
-def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = False) -> None:
+def coverage(today: AsOfOpt = None, json_: JsonOpt = False, demo: DemoOpt = False) -> None:
     """Show which target fields and employers I have covered, and where the gaps are.
 
     Per target: people known there, reached out, replied, interviewed, pending referrals,
@@ -43,9 +39,7 @@ def coverage(today: TodayOpt = None, json_: JsonOpt = False, demo: DemoOpt = Fal
     """
     from infoview_graph.algorithms._coverage import coverage as compute
 
-    day = parse_date(today, "--today")
-    network = load_network(demo=demo)
-    report = compute(network, today=day)
+    report = compute(load_network(demo=demo), today=today)
     if json_:
         emit_json(report.model_dump(mode="json"))
         return
@@ -157,7 +151,7 @@ def chains(
 
 @handle_errors
 def agenda(
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
     days: Annotated[
         int, typer.Option("--days", min=0, max=365, help="Also what falls due within N days.")
     ] = 0,
@@ -176,9 +170,7 @@ def agenda(
     """
     from infoview_graph.algorithms._agenda import agenda as compute
 
-    day = parse_date(today, "--today")
-    network = load_network(demo=demo)
-    items = compute(network, today=day, horizon_days=days)
+    items = compute(load_network(demo=demo), today=today, horizon_days=days)
     if json_:
         emit_json([i.model_dump(mode="json") for i in items])
         return
@@ -195,7 +187,7 @@ def agenda(
 @followup_app.command("list")
 @handle_errors
 def followup_list(
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
     days: Annotated[int, typer.Option("--days", min=0, max=365, help="Look N days ahead.")] = 0,
     json_: JsonOpt = False,
     demo: DemoOpt = False,
@@ -212,7 +204,7 @@ def followup_list(
 def followup_add(
     text: Annotated[str, typer.Argument(help="What to do.", show_default=False)],
     due: Annotated[
-        Optional[str], typer.Option("--due", help="When, YYYY-MM-DD (default: today).")
+        Optional[dt.date], date_option("--due", "When, YYYY-MM-DD (default: today).")
     ] = None,
     person: Annotated[Optional[str], typer.Option("--person", help="Whom it concerns.")] = None,
 ) -> None:
@@ -221,9 +213,8 @@ def followup_add(
     Example:  referrals followup add "Send Brad the article" --person "Brad Johnson"
     --due 2026-11-24
     """
-    when = parse_date(due, "--due")
     with open_for_write() as store:
-        followup = actions.add_followup(store, text, due=when, person=person).record
+        followup = actions.add_followup(store, text, due=due, person=person).record
     done(f"added follow-up {followup.id}, due {followup.due}")
 
 
@@ -247,7 +238,7 @@ def followup_done(
         str, typer.Argument(help="The id shown by 'referrals agenda'.", show_default=False)
     ],
     on: Annotated[
-        Optional[str], typer.Option("--on", help="When it was done (default: today).")
+        Optional[dt.date], date_option("--on", "When it was done (default: today).", past=True)
     ] = None,
 ) -> None:
     """Mark a follow-up done: it leaves the agenda.
@@ -256,7 +247,7 @@ def followup_done(
 
     Example:  referrals followup done thank-you-interview-marcus-bell-1
     """
-    when = parse_date(on, "--on", past=True) or dt.date.today()
+    when = on or dt.date.today()
     with open_for_write() as store:
         item = _find_item(store, item_id, when)
         change = actions.settle_followup(store, item, done_on=when)
@@ -269,15 +260,13 @@ def followup_snooze(
     item_id: Annotated[
         str, typer.Argument(help="The id shown by 'referrals agenda'.", show_default=False)
     ],
-    until: Annotated[str, typer.Option("--until", help="Hide it until this date, YYYY-MM-DD.")],
+    until: Annotated[dt.date, date_option("--until", "Hide it until this date, YYYY-MM-DD.")],
 ) -> None:
     """Hide a follow-up until a later date.
 
     Example:  referrals followup snooze advice-interview-omar-haddad-1-1 --until 2026-12-01
     """
-    when = parse_date(until, "--until")
-    assert when is not None
     with open_for_write() as store:
         item = _find_item(store, item_id, dt.date.today())
-        actions.settle_followup(store, item, snoozed_until=when)
-    done(f"snoozed {item_id} until {when}")
+        actions.settle_followup(store, item, snoozed_until=until)
+    done(f"snoozed {item_id} until {until}")

@@ -17,11 +17,10 @@ import typer
 from infoview_graph.cli._context import (
     open_for_read,
     open_for_write,
-    parse_date,
     state,
     store_path,
 )
-from infoview_graph.cli._options import DemoOpt
+from infoview_graph.cli._options import AsOfOpt, DemoOpt
 from infoview_graph.cli._output import done, handle_errors, note, printable, warn
 from infoview_graph.errors import ImportFileError, StoreError
 
@@ -464,9 +463,7 @@ def export_ics(
         bool,
         typer.Option("--include-notes", help="Put interview notes in the descriptions."),
     ] = False,
-    today: Annotated[
-        str | None, typer.Option("--today", help="As of this date, YYYY-MM-DD (default: today).")
-    ] = None,
+    today: AsOfOpt = None,
     days: Annotated[
         int, typer.Option("--days", min=0, max=365, help="Also what falls due within N days.")
     ] = 30,
@@ -483,9 +480,8 @@ def export_ics(
     from infoview_graph.algorithms._agenda import agenda
     from infoview_graph.interop.ics import to_ics
 
-    day = parse_date(today, "--today")
     network = _network(out, demo, anonymize=False)
-    when = day or network.as_of or dt.date.today()
+    when = today or network.as_of or dt.date.today()
     items = agenda(network, today=when, horizon_days=days)
     notes: dict[str, str] = {}
     if include_notes:

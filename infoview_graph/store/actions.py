@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,7 @@ __all__ = [
     "log_interview",
     "log_outreach",
     "log_reply",
+    "read_date",
     "refer",
     "relate_fields",
     "remove_target",
@@ -139,6 +141,52 @@ EARLIEST = dt.date(1900, 1, 1)
 """The earliest date the store accepts from the user."""
 LATEST = dt.date(2100, 12, 31)
 """The latest date the store accepts from the user."""
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_date(text: str, flag: str, *, past: bool = False) -> dt.date:
+    """Read a date the user typed as YYYY-MM-DD, and refuse one they cannot mean.
+
+    Parameters
+    ----------
+    text : str
+        What was typed.
+    flag : str
+        The option or field it was given as, named in the message (``"--on"``).
+    past : bool
+        Whether it is the day something happened, which cannot be after today.
+
+    Returns
+    -------
+    datetime.date
+        The date, checked by :func:`check_date`.
+
+    Raises
+    ------
+    InvalidInputError
+        If the text is not a date written as YYYY-MM-DD, or :func:`check_date` refuses it.
+
+    Examples
+    --------
+    >>> read_date("2026-11-20", "--on")
+    datetime.date(2026, 11, 20)
+    >>> read_date("3026-11-20", "--today")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.InvalidInputError: --today: 3026-11-20 is outside the years 1900–2100;
+    check the year and write it as YYYY-MM-DD
+    """
+    try:
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(
+            f"{flag}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20"
+        ) from None
+    return check_date(day, flag, future=not past)
 
 
 def check_date(
