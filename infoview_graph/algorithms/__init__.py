@@ -27,7 +27,12 @@ from infoview_graph.algorithms._introducers import Introductions, introducers
 from infoview_graph.algorithms._learned import Learned, learned
 from infoview_graph.algorithms._prep import Brief, prep_brief, render_brief_markdown
 from infoview_graph.algorithms._responsiveness import responsiveness
-from infoview_graph.algorithms._suggest import Suggestion, SuggestWeights, suggest_next_contacts
+from infoview_graph.algorithms._suggest import (
+    Reason,
+    Suggestion,
+    SuggestWeights,
+    suggest_next_contacts,
+)
 from infoview_graph.timing import (
     Responsiveness,
     Thresholds,
@@ -43,6 +48,7 @@ __all__ = [
     "Coverage",
     "Introductions",
     "Learned",
+    "Reason",
     "Responsiveness",
     "SuggestWeights",
     "Suggestion",

@@ -94,6 +94,8 @@ class IntroPath(BaseModel):
     (('steven-olson', 'elena-petrova'), 'marcus-bell', 0.85)
     >>> best.weakest_link
     ('steven-olson', 'elena-petrova', 0.85)
+    >>> best.path_names, best.referrer_name
+    (('Steven Olson', 'Elena Petrova'), 'Marcus Bell')
     """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
@@ -110,6 +112,8 @@ class IntroPath(BaseModel):
     """The hop with the lowest chance: from, to, chance."""
     referrer: str | None = None
     """Whose referral the first hop follows (they suggested I speak with ``path[1]``)."""
+    referrer_name: str | None = None
+    """The referrer's name."""
     may_use_name: bool = False
     """Whether the request may name that referrer."""
 
@@ -517,6 +521,7 @@ def _intro_path(network: ReferralNetwork, model: HopModel, chain: tuple[str, ...
         warmth=round(math.prod(described.hops), 6),
         weakest_link=min(hops, key=lambda h: (h[2], h[0], h[1])),
         referrer=referral.referrer if referral is not None else None,
+        referrer_name=network.person(referral.referrer).name if referral is not None else None,
         may_use_name=referral is not None and referral.may_use_name,
     )
 

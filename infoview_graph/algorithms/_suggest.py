@@ -59,14 +59,25 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from infoview_graph.algorithms._reasons import BUILT_IN, Reason, action, name_of, reasons, via
+from infoview_graph.algorithms._scoring import (
+    PRIORITY_WEIGHT,
+    RELATED_SHARE,
+    Targets,
+    coverage_gain,
+    in_filters,
+    onward_reach,
+    person_arrays,
+    relevance,
+    targets,
+)
 from infoview_graph.algorithms._warmth import (
     TIE_REPLY,
-    Reach,
     Warmth,
     hop_model,
     warmth_paths,
@@ -80,21 +91,22 @@ from infoview_graph.lifecycle import (
     Standing,
     lifecycle,
 )
-from infoview_graph.models import CHANNEL_NOUN
 from infoview_graph.timing import Thresholds, business_days
 
 if TYPE_CHECKING:
-    import numpy as np
     import numpy.typing as npt
 
+    from infoview_graph.compact import Compact
     from infoview_graph.models import Person
     from infoview_graph.network import ReferralNetwork
 
 __all__ = [
     "NOVELTY",
     "PRIORITY_WEIGHT",
+    "RELATED_SHARE",
     "TIERS",
     "Factor",
+    "Reason",
     "SuggestWeights",
     "Suggestion",
     "suggest_next_contacts",
@@ -115,10 +127,6 @@ TIERS = (
 )
 """The coach's order of suggestions, by :attr:`Suggestion.tier`: someone who said yes must
 not wait, a follow-up due or a fresh referral comes before anyone new (DESIGN §4a)."""
-PRIORITY_WEIGHT = {1: 1.0, 2: 0.7, 3: 0.4}
-"""Weight of a target by its priority (1 highest)."""
-RELATED_SHARE = 0.5
-"""Share of a target field's weight that a related field earns."""
 
 _Weight = Annotated[float, Field(ge=0.0, le=10.0)]
 
@@ -208,19 +216,16 @@ class Suggestion(BaseModel):
     tier: int = 2
     """The coach's order, before the score: 0 — they said yes, schedule it; 1 — a follow-up
     due or a fresh referral; 2 — a new contact (see :data:`TIERS`)."""
-    reasons: tuple[str, ...]
-    """One sentence per factor that mattered, with its contribution."""
+    why: tuple[Reason, ...] = ()
+    """Each factor that mattered: its name, its contribution and the explanation."""
     factors: dict[str, float]
     """Each factor's contribution to the score (weight × value)."""
 
-
-@dataclass(frozen=True)
-class _Targets:
-    field_weight: dict[str, float]
-    org_weight: dict[str, float]
-    related_weight: dict[str, tuple[float, str]]
-    field_interviews: dict[str, int]
-    org_interviews: dict[str, int]
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """One sentence per factor that mattered, with its contribution (from :attr:`why`)."""
+        return tuple(str(reason) for reason in self.why)
 
 
 def suggest_next_contacts(
@@ -290,17 +295,15 @@ def suggest_next_contacts(
 
     >>> mine = {"in accounting": (0.2, lambda p, net: float("accounting" in p.fields))}
     >>> smith = suggest_next_contacts(demo_network(), k=3, factors=mine)[1]
-    >>> smith.factors["in accounting"], smith.reasons[-1]
-    (0.2, 'in accounting +0.20: your own factor (1.00)')
+    >>> smith.factors["in accounting"], smith.why[-1]
+    (0.2, Reason(factor='in accounting', contribution=0.2, text='your own factor (1.00)'))
     """
-    import numpy as np
-
     settings = weights or SuggestWeights()
     day = today or network.as_of or dt.date.today()
     me = network.me
     fields = [network.find_field(f).id for f in fields or ()]
     organizations = [network.find_organization(o).id for o in organizations or ()]
-    targets = _targets(network, fields, organizations)
+    goals = targets(network, fields, organizations)
     model = hop_model(
         network,
         today=day,
@@ -310,7 +313,7 @@ def suggest_next_contacts(
     )
     warmth = warmth_paths(network, model, max_hops=settings.max_hops)
     view = network.compact()
-    people = _person_arrays(network)
+    people = person_arrays(network)
 
     reached = np.isfinite(warmth.cost)
     reached[view.index[me.id]] = False
@@ -319,22 +322,22 @@ def suggest_next_contacts(
     for pid in excluded:
         reached[view.index[pid]] = False
     if fields or organizations:
-        reached &= _in_filters(people, fields or (), organizations or ())
+        reached &= in_filters(people, fields or (), organizations or ())
     candidates = np.flatnonzero(reached)
     if not len(candidates):
         return []
 
     warm = _warm(warmth, view, me.id, candidates)
-    relevance = _relevance(people, targets, candidates)
-    coverage = _coverage(people, targets, candidates)
+    relevant = relevance(people, goals, candidates)
+    gain = coverage_gain(people, goals, candidates)
     timing_by_index = np.zeros(len(view.ids))
     for pid, value in timing.items():
         timing_by_index[view.index[pid]] = value
     timed = timing_by_index[candidates]
     partial = (
         settings.warmth * warm
-        + settings.relevance * relevance
-        + settings.coverage * coverage
+        + settings.relevance * relevant
+        + settings.coverage * gain
         + settings.timing * timed
     )
 
@@ -355,27 +358,26 @@ def suggest_next_contacts(
         if len(scored) >= k and bound > _kth(scored, k):
             break
         pid = view.ids[int(candidates[position])]
-        values = {"reach": _onward_reach(network, targets, pid)[0]}
+        values = {"reach": onward_reach(network, goals, pid)[0]}
         values |= {name: _own_value(name, fn, network, pid) for name, _, fn in own}
         total = partial[position] + settings.reach * values["reach"]
         total += sum(weight * values[name] for name, weight, _ in own)
         scored.append((int(tier[position]), total, pid, position, values))
     scored.sort(key=lambda s: (s[0], -s[1], s[2]))
-    weight_of = {name: getattr(settings, name) for name in _BUILT_IN}
+    weight_of = {name: getattr(settings, name) for name in BUILT_IN}
     weight_of |= {name: weight for name, weight, _ in own}
 
     return [
         _suggestion(
             network,
             warmth,
-            targets,
-            settings,
+            goals,
             day,
             person_id=pid,
             values={
                 "warmth": float(warm[position]),
-                "relevance": float(relevance[position]),
-                "coverage": float(coverage[position]),
+                "relevance": float(relevant[position]),
+                "coverage": float(gain[position]),
                 "timing": float(timed[position]),
                 **values,
             },
@@ -388,16 +390,13 @@ def suggest_next_contacts(
     ]
 
 
-_BUILT_IN = ("warmth", "relevance", "coverage", "reach", "timing")
-
-
 def _own_factors(
     factors: Mapping[str, tuple[float, Factor]] | None,
 ) -> list[tuple[str, float, Factor]]:
     """Check the user's factors: a new name, a weight in [0, 10], a callable."""
     own = []
     for name, (weight, fn) in sorted((factors or {}).items()):
-        if name in _BUILT_IN or not name.strip():
+        if name in BUILT_IN or not name.strip():
             raise InvalidInputError(
                 f"factor '{name}': the name is taken by a built-in factor or empty; choose "
                 "another (the built-in ones are weighted with SuggestWeights)"
@@ -431,205 +430,6 @@ def _life_settings(settings: SuggestWeights) -> LifecycleSettings:
     return LifecycleSettings(
         thresholds=settings.thresholds, stale_after_days=settings.stale_after_days
     )
-
-
-# --- targets and per-person arrays -----------------------------------------------------------
-
-
-def _targets(
-    network: ReferralNetwork,
-    fields: Sequence[str] | None,
-    organizations: Sequence[str] | None,
-) -> _Targets:
-    field_weight: dict[str, float] = {}
-    org_weight: dict[str, float] = {}
-    if fields or organizations:
-        field_weight = dict.fromkeys(fields or (), 1.0)
-        org_weight = dict.fromkeys(organizations or (), 1.0)
-    else:
-        for target in network.targets():
-            weight = PRIORITY_WEIGHT[target.priority]
-            table = field_weight if target.kind == "field" else org_weight
-            table[target.id] = max(weight, table.get(target.id, 0.0))
-    related: dict[str, tuple[float, str]] = {}
-    for field_id, weight in field_weight.items():
-        for other in network.related_fields(field_id):
-            share = weight * RELATED_SHARE
-            if other not in field_weight and share > related.get(other, (0.0, ""))[0]:
-                related[other] = (share, field_id)
-    field_interviews = dict.fromkeys(field_weight, 0)
-    org_interviews = dict.fromkeys(org_weight, 0)
-    for interview in network.interviews():
-        person = network.person(interview.person)
-        for field_id in person.fields:
-            if field_id in field_interviews:
-                field_interviews[field_id] += 1
-        if person.organization in org_interviews:
-            org_interviews[person.organization] += 1
-    return _Targets(field_weight, org_weight, related, field_interviews, org_interviews)
-
-
-@dataclass(frozen=True)
-class _People:
-    """Per-person attributes aligned with the compact view's order."""
-
-    field_ids: list[str]
-    org_ids: list[str]
-    field_indptr: npt.NDArray[np.int64]
-    field_indices: npt.NDArray[np.int32]
-    org: npt.NDArray[np.int32]
-
-
-def _person_arrays(network: ReferralNetwork) -> _People:
-    return network.derived("person-arrays", _build_person_arrays)
-
-
-def _build_person_arrays(network: ReferralNetwork) -> _People:
-    import numpy as np
-
-    view = network.compact()
-    field_ids = sorted(f.id for f in network.fields())
-    org_ids = sorted(o.id for o in network.organizations())
-    field_index = {f: i for i, f in enumerate(field_ids)}
-    org_index = {o: i for i, o in enumerate(org_ids)}
-    persons = [network.person(pid) for pid in view.ids]
-    counts = np.fromiter((len(p.fields) for p in persons), dtype=np.int64, count=len(persons))
-    indices = [field_index[f] for p in persons for f in p.fields]
-    org = [org_index[p.organization] if p.organization else -1 for p in persons]
-    return _People(
-        field_ids=field_ids,
-        org_ids=org_ids,
-        field_indptr=np.concatenate([[0], np.cumsum(counts)]),
-        field_indices=np.asarray(indices, dtype=np.int32),
-        org=np.asarray(org, dtype=np.int32),
-    )
-
-
-def _per_field_max(people: _People, values: Any, candidates: Any) -> Any:
-    """For each candidate, the max of ``values`` over their fields (0 with no field)."""
-    import numpy as np
-
-    starts = people.field_indptr[candidates]
-    counts = people.field_indptr[candidates + 1] - starts
-    result = np.zeros(len(candidates))
-    has = counts > 0
-    if not has.any():
-        return result
-    positions = np.repeat(starts[has], counts[has]) + (
-        np.arange(counts[has].sum()) - np.repeat(np.cumsum(counts[has]) - counts[has], counts[has])
-    )
-    gathered = values[people.field_indices[positions]]
-    offsets = np.concatenate([[0], np.cumsum(counts[has])[:-1]])
-    result[has] = np.maximum.reduceat(gathered, offsets)
-    return result
-
-
-def _per_org(people: _People, values: Any, candidates: Any) -> Any:
-    import numpy as np
-
-    org = people.org[candidates]
-    return np.where(org >= 0, values[np.maximum(org, 0)], 0.0)
-
-
-def _relevance(people: _People, targets: _Targets, candidates: Any) -> Any:
-    import numpy as np
-
-    per_field = np.zeros(len(people.field_ids) or 1)
-    for i, field_id in enumerate(people.field_ids):
-        direct = targets.field_weight.get(field_id, 0.0)
-        per_field[i] = max(direct, targets.related_weight.get(field_id, (0.0, ""))[0])
-    per_org = np.asarray([targets.org_weight.get(o, 0.0) for o in people.org_ids] or [0.0])
-    f = _per_field_max(people, per_field, candidates)
-    o = _per_org(people, per_org, candidates)
-    # Matching a target field and a target organization is best; either alone ranks below.
-    return (np.maximum(f, o) + 0.25 * np.minimum(f, o)) / 1.25
-
-
-def _coverage(people: _People, targets: _Targets, candidates: Any) -> Any:
-    import numpy as np
-
-    per_field = np.asarray(
-        [
-            targets.field_weight.get(f, 0.0) / (1 + targets.field_interviews.get(f, 0))
-            for f in people.field_ids
-        ]
-        or [0.0]
-    )
-    per_org = np.asarray(
-        [
-            targets.org_weight.get(o, 0.0) / (1 + targets.org_interviews.get(o, 0))
-            for o in people.org_ids
-        ]
-        or [0.0]
-    )
-    return np.maximum(
-        _per_field_max(people, per_field, candidates), _per_org(people, per_org, candidates)
-    )
-
-
-def _in_filters(people: _People, fields: Sequence[str], orgs: Sequence[str]) -> Any:
-    import numpy as np
-
-    everyone = np.arange(len(people.org))
-    field_hit = np.asarray([1.0 if f in fields else 0.0 for f in people.field_ids] or [0.0])
-    org_hit = np.asarray([1.0 if o in orgs else 0.0 for o in people.org_ids] or [0.0])
-    hits = _per_field_max(people, field_hit, everyone) + _per_org(people, org_hit, everyone)
-    return hits > 0
-
-
-def _warm(warmth: Warmth, view: Any, me: str, candidates: Any) -> Any:
-    """Return the warmth factor: the best path's chance, with novelty on my own ties.
-
-    For someone I know, the chance is the better of my tie discounted by its novelty,
-    ``TIE_REPLY[s] · NOVELTY[s]``, and my other direct hops to them (a referral, a reply),
-    which novelty does not touch. Both terms grow (or stay) with the strength ``s``, so a
-    stronger tie never lowers the warmth — not even for someone who already replied.
-    """
-    import numpy as np
-
-    warm = np.exp(-warmth.cost[candidates])
-    position = np.full(len(view.ids), -1)
-    position[candidates] = np.arange(len(candidates))
-    for other, strength in warmth.network.strengths(me).items():
-        i = int(position[view.index[other]])
-        if i < 0:
-            continue
-        own = TIE_REPLY[strength] * NOVELTY[strength]
-        if other in warmth.known:
-            warm[i] = max(own, warmth.direct.get(other, 0.0))
-        elif math.isclose(warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])):
-            warm[i] = own
-    return warm
-
-
-def _onward_reach(
-    network: ReferralNetwork, targets: _Targets, person_id: str
-) -> tuple[float, list[str]]:
-    """Uncovered targets the person knows people in, and the factor ``1 - exp(-Σ w)``."""
-    uncovered_fields = {f for f, n in targets.field_interviews.items() if n == 0}
-    uncovered_orgs = {o for o, n in targets.org_interviews.items() if n == 0}
-    if not uncovered_fields and not uncovered_orgs:
-        return 0.0, []
-    me = network.me.id
-    person = network.person(person_id)
-    own = set(person.fields) | {person.organization}
-    found: set[tuple[str, str]] = set()
-    for other in network.strengths(person_id):
-        if other == me:
-            continue
-        contact = network.person(other)
-        found.update(("field", f) for f in contact.fields if f in uncovered_fields)
-        if contact.organization in uncovered_orgs:
-            found.add(("org", contact.organization))
-    found = {(kind, t) for kind, t in found if t not in own}
-    total = sum(
-        (targets.field_weight if kind == "field" else targets.org_weight)[t] for kind, t in found
-    )
-    names = [
-        network.field(t).name if kind == "field" else network.organization(t).name
-        for kind, t in sorted(found)
-    ]
-    return 1.0 - math.exp(-total), names
 
 
 # --- timing ----------------------------------------------------------------------------------
@@ -694,11 +494,35 @@ def _timing(
 # --- the result ------------------------------------------------------------------------------
 
 
+def _warm(
+    warmth: Warmth, view: Compact, me: str, candidates: npt.NDArray[np.intp]
+) -> npt.NDArray[np.float64]:
+    """Return the warmth factor: the best path's chance, with novelty on my own ties.
+
+    For someone I know, the chance is the better of my tie discounted by its novelty,
+    ``TIE_REPLY[s] · NOVELTY[s]``, and my other direct hops to them (a referral, a reply),
+    which novelty does not touch. Both terms grow (or stay) with the strength ``s``, so a
+    stronger tie never lowers the warmth — not even for someone who already replied.
+    """
+    warm = np.exp(-warmth.cost[candidates])
+    position = np.full(len(view.ids), -1)
+    position[candidates] = np.arange(len(candidates))
+    for other, strength in warmth.network.strengths(me).items():
+        i = int(position[view.index[other]])
+        if i < 0:
+            continue
+        own = TIE_REPLY[strength] * NOVELTY[strength]
+        if other in warmth.known:
+            warm[i] = max(own, warmth.direct.get(other, 0.0))
+        elif math.isclose(warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])):
+            warm[i] = own
+    return warm
+
+
 def _suggestion(
     network: ReferralNetwork,
     warmth: Warmth,
-    targets: _Targets,
-    settings: SuggestWeights,
+    goals: Targets,
     day: dt.date,
     *,
     person_id: str,
@@ -713,146 +537,30 @@ def _suggestion(
     if reach is None:  # cannot happen for a candidate; kept for the type checker
         raise NotFoundError(f"no path to '{person_id}'")
     factors = {name: weight_of[name] * value for name, value in values.items()}
-    reasons = []
-    if factors["warmth"] >= 0.005:
-        reasons.append(f"warmth +{factors['warmth']:.2f}: {_why_warm(network, warmth, reach)}")
-    if factors["relevance"] >= 0.005:
-        reasons.append(
-            f"relevance +{factors['relevance']:.2f}: {_why_relevant(network, targets, person)}"
-        )
-    if factors["coverage"] >= 0.005:
-        reasons.append(
-            f"coverage +{factors['coverage']:.2f}: {_why_coverage(network, targets, person)}"
-        )
-    if factors["reach"] >= 0.005:
-        names = _onward_reach(network, targets, person_id)[1]
-        reasons.append(
-            f"onward reach +{factors['reach']:.2f}: knows people in targets you have not "
-            f"covered yet ({', '.join(names)})"
-        )
-    if factors["timing"] >= 0.005:
-        reasons.append(f"timing +{factors['timing']:.2f}: " + "; ".join(timing_notes))
-    for name in sorted(set(values) - set(_BUILT_IN)):
-        if factors[name] >= 0.005:
-            reasons.append(f"{name} +{factors[name]:.2f}: your own factor ({values[name]:.2f})")
-    if reach.referral is not None and len(reach.chain) == 2:
-        via: str | None = reach.referral.referrer
-    else:
-        via = reach.chain[1] if len(reach.chain) > 2 else None
+    why = reasons(
+        network,
+        warmth,
+        goals,
+        reach,
+        person,
+        factors=factors,
+        values=values,
+        timing_notes=timing_notes,
+    )
     return Suggestion(
         person_id=person_id,
         name=person.name,
         score=round(sum(factors.values()), 6),
-        action=_action(network, reach, person, standing, day),
+        action=action(network, reach, person, standing, day),
         stage=standing.stage,
         tier=tier,
         path=reach.path,
-        path_names=tuple(_name(network, p) for p in reach.path),
-        via=via,
-        reasons=tuple(reasons),
+        path_names=tuple(name_of(network, p) for p in reach.path),
+        via=via(reach),
+        why=why,
         factors={k: round(v, 6) for k, v in factors.items()},
     )
 
 
-def _name(network: ReferralNetwork, pid: str) -> str:
-    return network.person(pid).name
-
-
 def _days(n: int) -> str:
     return f"{n} day{'s' * (n != 1)}"
-
-
-def _why_warm(network: ReferralNetwork, warmth: Warmth, reach: Reach) -> str:
-    model = warmth.model
-    if reach.referral is not None and len(reach.chain) == 2:
-        r = reach.referral
-        permission = (
-            " and said you may use the name" if r.may_use_name else "; ask before using the name"
-        )
-        return f"{_name(network, r.referrer)} referred them on {r.on}{permission}"
-    if len(reach.chain) == 2:
-        strength = network.strengths(model.me).get(reach.chain[1])
-        if strength is None:
-            return "you have written to them already"
-        if strength == 0:
-            return "a direct contact you have not met (tie strength 0)"
-        kind = (
-            "a moderately weak tie, likely to bring new information"
-            if strength <= 3
-            else "a strong tie"
-        )
-        return f"you know them directly (tie strength {strength}: {kind})"
-    introducers = reach.chain[1:-1]
-    described = []
-    for pid in introducers:
-        label = model.classes.get(pid, "unknown")
-        asked = model.asks.get(pid, 0)
-        text = _name(network, pid) + ("" if label == "unknown" else f" ({label})")
-        if reach.referral is not None and pid == reach.referral.referee:
-            text += f", referred by {_name(network, reach.referral.referrer)}"
-        if asked:
-            text += f", asked {asked}× lately"
-        described.append(text)
-    weakest = min(reach.hops) if reach.hops else 0.0
-    return (
-        f"{math.exp(-reach.cost):.0%} chance along you → {' → '.join(described)} → them; "
-        f"weakest link {weakest:.0%}"
-    )
-
-
-def _why_relevant(network: ReferralNetwork, targets: _Targets, person: Person) -> str:
-    parts = []
-    for field_id in person.fields:
-        if field_id in targets.field_weight:
-            parts.append(f"works in {network.field(field_id).name} (a target)")
-        elif field_id in targets.related_weight:
-            source = targets.related_weight[field_id][1]
-            parts.append(
-                f"works in {network.field(field_id).name}, related to {network.field(source).name}"
-            )
-    if person.organization in targets.org_weight:
-        parts.append(f"works at {network.organization(person.organization).name} (a target)")
-    return "; ".join(parts)
-
-
-def _why_coverage(network: ReferralNetwork, targets: _Targets, person: Person) -> str:
-    parts = []
-    for field_id in person.fields:
-        if field_id in targets.field_interviews:
-            n = targets.field_interviews[field_id]
-            parts.append(f"{n} interview{'s' * (n != 1)} so far in {network.field(field_id).name}")
-    org = person.organization
-    if org in targets.org_interviews:
-        n = targets.org_interviews[org]
-        parts.append(f"{n} interview{'s' * (n != 1)} so far at {network.organization(org).name}")
-    return "; ".join(parts)
-
-
-def _action(
-    network: ReferralNetwork, reach: Reach, person: Person, standing: Standing, day: dt.date
-) -> str:
-    name = person.name
-    if standing.stage == "said-yes":
-        return f"Schedule 15 minutes with {name} — they said yes on {standing.replied_on}"
-    if standing.stage == "follow-up-due" and standing.asked_on is not None:
-        waited = business_days(standing.asked_on, day)
-        channel = CHANNEL_NOUN[standing.channel or "other"]
-        return (
-            f"Follow up with {name} ({waited} business days without a reply "
-            f"to your {channel} of {standing.asked_on})"
-        )
-    how = "Email" if person.emails or person.url is None else "Message"
-    if reach.referral is not None and len(reach.chain) == 2:
-        referrer = _name(network, reach.referral.referrer)
-        if reach.referral.may_use_name:
-            return f"{how} {name} and mention {referrer} — {referrer} said you may use the name"
-        return f"Contact {name}, whom {referrer} suggested — ask {referrer} before using the name"
-    if len(reach.chain) == 2:
-        return f"Ask {name} for 15 minutes of advice"
-    first = _name(network, reach.chain[1])
-    if reach.referral is not None:
-        first += f" (referred by {_name(network, reach.referral.referrer)})"
-    if len(reach.chain) == 3:
-        return f"Ask {first} whether they would introduce you to {name}"
-    rest = ", who knows ".join(_name(network, p) for p in reach.chain[2:])
-    return f"Ask {first} to introduce you to {rest}"

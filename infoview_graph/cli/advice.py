@@ -1,6 +1,6 @@
 """``referrals suggest`` and ``referrals intro``: whom to contact next, and whom to ask."""
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -8,6 +8,10 @@ from infoview_graph.cli._context import load_network
 from infoview_graph.cli._glossary import footnotes
 from infoview_graph.cli._options import AsOfOpt, DemoOpt, JsonOpt
 from infoview_graph.cli._output import emit_json, emit_table, handle_errors, printable
+
+if TYPE_CHECKING:
+    from infoview_graph.algorithms import Reason
+    from infoview_graph.algorithms._introducers import IntroPath
 
 
 @handle_errors
@@ -58,10 +62,10 @@ def suggest(
         if not group:
             continue
         if not explain:
-            shown += [_short_why(s.reasons) for _, s in group]
+            shown += [_short_why(s.why) for _, s in group]
             emit_table(
                 ["#", "person", "action", "why"],
-                [(rank, s.name, s.action, _short_why(s.reasons)) for rank, s in group],
+                [(rank, s.name, s.action, _short_why(s.why)) for rank, s in group],
                 title=title,
             )
             continue
@@ -76,9 +80,10 @@ def suggest(
     footnotes(shown)
 
 
-def _short_why(reasons: tuple[str, ...]) -> str:
-    ranked = sorted(reasons, key=lambda r: -float(r.split("+", 1)[1].split(":", 1)[0]))
-    return "; ".join(r.split(": ", 1)[1] for r in ranked[:2])
+def _short_why(why: "tuple[Reason, ...]") -> str:
+    """Join the texts of the two reasons that added most (the first given wins a tie)."""
+    ranked = sorted(why, key=lambda r: -round(r.contribution, 2))
+    return "; ".join(r.text for r in ranked[:2])
 
 
 @handle_errors
@@ -130,21 +135,19 @@ def intro(
             [(rank, p.name, p.reason) for rank, p in enumerate(answer.fallback, 1)],
         )
     if answer.paths:
-        names = {p.id: p.name for p in network.persons()}
         emit_table(
             ["path", "chance", "weakest link"],
-            [
-                (_route(names, p.path, p.referrer), f"{p.warmth:.0%}", _link(names, p.weakest_link))
-                for p in answer.paths
-            ],
+            [(_route(p), f"{p.warmth:.0%}", _link(p)) for p in answer.paths],
             title=f"Best paths into {answer.target_name}",
         )
 
 
-def _route(names: dict[str, str], path: tuple[str, ...], referrer: str | None) -> str:
-    route = " → ".join(names[x] for x in path)
-    return route if referrer is None else f"{route} (referred by {names[referrer]})"
+def _route(path: "IntroPath") -> str:
+    route = " → ".join(path.path_names)
+    return route if path.referrer_name is None else f"{route} (referred by {path.referrer_name})"
 
 
-def _link(names: dict[str, str], link: tuple[str, str, float]) -> str:
-    return f"{names[link[0]]} → {names[link[1]]} ({link[2]:.0%})"
+def _link(path: "IntroPath") -> str:
+    start, end, chance = path.weakest_link
+    names = dict(zip(path.path, path.path_names, strict=True))
+    return f"{names[start]} → {names[end]} ({chance:.0%})"
