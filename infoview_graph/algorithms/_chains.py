@@ -219,7 +219,8 @@ def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -
 
     Notes
     -----
-    O(n + r log r) for n persons and r referrals; the chains are as many as the leaves.
+    O(n + r log r) for n persons and r referrals, plus the length of the chains written
+    out (as many as the leaves). No recursion: a chain of any depth is walked.
 
     Examples
     --------
@@ -232,14 +233,17 @@ def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -
     me = network.me.id
     referrals = sorted(network.referrals(), key=lambda r: (r.on, r.referrer, r.referee))
     parent: dict[str, Referral] = {}
+    above: dict[str, str] = {}  # towards each person's root, shortened as it is read
     also: list[tuple[str, str]] = []
     for referral in referrals:
         if me in (referral.referee, referral.referrer):
             continue
-        if referral.referee in parent or _is_ancestor(parent, referral.referee, referral.referrer):
+        # The referee has no parent yet, so it is above the referrer only as its root.
+        if referral.referee in parent or _root(above, referral.referrer) == referral.referee:
             also.append((referral.referrer, referral.referee))
         else:
             parent[referral.referee] = referral
+            above[referral.referee] = referral.referrer
     children: dict[str, list[str]] = {}
     for referee, referral in parent.items():
         children.setdefault(referral.referrer, []).append(referee)
@@ -250,7 +254,7 @@ def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -
         roots = sorted({r.referrer for r in parent.values()} - set(parent))
     chains: list[Chain] = []
     for start in roots:
-        _walk(network, start, children, parent, [start], chains)
+        _walk(network, start, children, parent, chains)
     longest_length = max((len(c.people) for c in chains), default=0)
     return Chains(
         roots=tuple(roots),
@@ -263,45 +267,59 @@ def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -
     )
 
 
-def _is_ancestor(parent: dict[str, Referral], candidate: str, person: str) -> bool:
-    """Whether ``candidate`` is ``person`` or above them in the tree (a cycle guard)."""
-    seen = set()
-    while person not in seen:
-        if person == candidate:
-            return True
-        seen.add(person)
-        if person not in parent:
-            return False
-        person = parent[person].referrer
-    return False
+def _root(above: dict[str, str], person: str) -> str:
+    """Return the root of the person's tree, pointing everyone passed straight at it."""
+    passed = []
+    while person in above:
+        passed.append(person)
+        person = above[person]
+    for p in passed:
+        above[p] = person
+    return person
 
 
 def _walk(
     network: ReferralNetwork,
-    person: str,
+    start: str,
     children: dict[str, list[str]],
     parent: dict[str, Referral],
-    path: list[str],
     found: list[Chain],
 ) -> None:
-    below = sorted(children.get(person, ()))
-    if not below:
-        if len(path) > 1:
-            hops = tuple(
-                Hop(
-                    referrer=parent[p].referrer,
-                    referee=p,
-                    on=parent[p].on,
-                    status=parent[p].status,
-                    outcome=outcome(network, p),
+    """Append every chain from ``start`` down to a leaf, depth first, children by id.
+
+    Iterative, so that no depth of referrals exhausts the call stack; each person's hop is
+    built once, and the path is one list cut back on the way up, so the work is linear
+    in the size of the tree plus the chains written out.
+    """
+    hops: dict[str, Hop] = {}
+    path: list[str] = []
+    stack = [(start, 0)]
+    while stack:
+        person, depth = stack.pop()
+        del path[depth:]
+        path.append(person)
+        if depth:
+            hops[person] = _hop(network, parent[person])
+        below = sorted(children.get(person, ()), reverse=True)
+        stack.extend((child, depth + 1) for child in below)
+        if not below and depth:
+            found.append(
+                Chain(
+                    people=tuple(path),
+                    people_names=tuple(network.person(p).name for p in path),
+                    hops=tuple(hops[p] for p in path[1:]),
                 )
-                for p in path[1:]
             )
-            names = tuple(network.person(p).name for p in path)
-            found.append(Chain(people=tuple(path), people_names=names, hops=hops))
-        return
-    for child in below:
-        _walk(network, child, children, parent, [*path, child], found)
+
+
+def _hop(network: ReferralNetwork, referral: Referral) -> Hop:
+    return Hop(
+        referrer=referral.referrer,
+        referee=referral.referee,
+        on=referral.on,
+        status=referral.status,
+        outcome=outcome(network, referral.referee),
+    )
 
 
 def _yields(network: ReferralNetwork) -> tuple[Yield, ...]:

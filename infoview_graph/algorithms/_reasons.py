@@ -80,7 +80,7 @@ def reasons(
     return tuple(
         Reason(
             factor=name,
-            contribution=factors[name],
+            contribution=round(factors[name], 6),
             text=texts[name]() if name in texts else f"your own factor ({values[name]:.2f})",
         )
         for name in (*BUILT_IN, *own)

@@ -1,6 +1,7 @@
 """Coverage, chains, agenda and follow-ups: where I stand and what I owe."""
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Optional
 
 import typer
@@ -81,6 +82,19 @@ def coverage(today: AsOfOpt = None, json_: JsonOpt = False, demo: DemoOpt = Fals
         )
 
 
+_DRAWN_LEVELS = 40
+"""Levels of the referral tree drawn at most; deeper ones are counted, and --from shows them
+(each level indents every line below it, so a deep chain would print a wall of guides)."""
+
+
+def _descendants(children: Mapping[str, Sequence[str]], person: str) -> int:
+    count, stack = 0, list(children.get(person, ()))
+    while stack:
+        count += 1
+        stack.extend(children.get(stack.pop(), ()))
+    return count
+
+
 @handle_errors
 def chains(
     from_: Annotated[
@@ -124,14 +138,25 @@ def chains(
         return Text(printable(text))
 
     tree = Tree(Text(f"Referral tree of {network.me.name}"))
-
-    def grow(branch: Tree, person: str, parent: str | None) -> None:
+    stack: list[tuple[Tree, str, str | None, int]] = [
+        (tree, start, None, 1) for start in reversed(report.roots)
+    ]
+    while stack:  # depth first, without recursion: a chain may be thousands deep
+        branch, person, parent, depth = stack.pop()
         node = branch.add(label(person, parent))
-        for child in report.children.get(person, ()):
-            grow(node, child, person)
-
-    for start in report.roots:
-        grow(tree, start, None)
+        below = report.children.get(person, ())
+        if below and depth == _DRAWN_LEVELS:
+            hidden = _descendants(report.children, person)
+            node.add(
+                Text(
+                    printable(
+                        f"… and {plural(hidden, 'more person', 'more people')} below: "
+                        f"referrals chains --from {person}"
+                    )
+                )
+            )
+            continue
+        stack.extend((node, child, person, depth + 1) for child in reversed(below))
     print_rich(tree)
     if report.longest:
         longest = report.longest[0]
