@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from infoview_graph._files import write_atomic
 from infoview_graph.errors import (
     DuplicateError,
     ImportFileError,
@@ -15,7 +16,7 @@ from infoview_graph.errors import (
     InvalidInputError,
     NotFoundError,
 )
-from infoview_graph.interop._files import read_input, write_atomic
+from infoview_graph.interop._input import read_input
 
 
 def test_written_private_and_complete(tmp_path: Path) -> None:

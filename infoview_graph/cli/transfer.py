@@ -327,7 +327,7 @@ def import_json(file: FileArg, dry_run: DryRunOpt = False) -> None:
 
 
 def _write(out: Path, data: bytes, *, force: bool) -> None:
-    from infoview_graph.interop._files import write_atomic
+    from infoview_graph._files import write_atomic
 
     if str(out) == "-":  # the convention for standard output, for pipes
         sys.stdout.buffer.write(data)

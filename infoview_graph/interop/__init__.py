@@ -4,7 +4,7 @@ Importers read a file (or its bytes) and return a :class:`~.parsed.Parsed` — v
 records with provisional ids, plus a :class:`~.parsed.Problem` (file, line, reason) per bad
 row — or raise :class:`~infoview_graph.errors.ImportFileError`. Merging them into a store
 is :func:`infoview_graph.store.imports.apply_import`'s job. Exporters take records and
-return bytes; :func:`~._files.write_atomic` writes them privately and atomically.
+return bytes; :func:`infoview_graph._files.write_atomic` writes them privately and atomically.
 
 =================  =========================================  ===========================
 format             read                                       write
@@ -37,7 +37,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from infoview_graph.interop._files import read_input, write_atomic
+    from infoview_graph.interop._input import read_input
     from infoview_graph.interop.csvfile import parse_mapping, read_csv, to_csv
     from infoview_graph.interop.diagrams import to_dot, to_mermaid
     from infoview_graph.interop.dump import read_dump, to_json
@@ -50,8 +50,7 @@ if TYPE_CHECKING:
     from infoview_graph.interop.vcard import read_vcards, to_vcard
 
 _HOME = {
-    "read_input": "_files",
-    "write_atomic": "_files",
+    "read_input": "_input",
     "anonymize": "pseudonyms",
     "parse_mapping": "csvfile",
     "read_csv": "csvfile",
@@ -96,7 +95,6 @@ __all__ = [
     "to_json",
     "to_mermaid",
     "to_vcard",
-    "write_atomic",
 ]
 
 

@@ -47,7 +47,7 @@ from infoview_graph.interop._collect import (
     join_name,
     profile_url,
 )
-from infoview_graph.interop._files import read_input
+from infoview_graph.interop._input import read_input
 from infoview_graph.interop._text import csv_records, decode, is_blank
 from infoview_graph.interop.parsed import Parsed
 from infoview_graph.models import HOWS, NetworkData, default_strength

@@ -26,7 +26,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from infoview_graph.errors import DuplicateError, ImportFileError, NotFoundError
-from infoview_graph.interop._files import read_input
+from infoview_graph.interop._input import read_input
 from infoview_graph.models import NetworkData, invalid_input
 
 __all__ = ["DUMP_FORMAT", "DUMP_VERSION", "read_dump", "to_json"]

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import ImportFileError
 from infoview_graph.interop._collect import Collector, Progress, Row, join_name, profile_url
-from infoview_graph.interop._files import read_input
+from infoview_graph.interop._input import read_input
 from infoview_graph.interop._text import csv_records, decode, is_blank
 from infoview_graph.interop.parsed import Parsed
 

@@ -50,7 +50,7 @@ from infoview_graph.interop._collect import (
     profile_url,
     split_name,
 )
-from infoview_graph.interop._files import read_input
+from infoview_graph.interop._input import read_input
 from infoview_graph.interop._text import decode, normalise_newlines
 from infoview_graph.interop.parsed import Parsed
 from infoview_graph.models import NetworkData, Person

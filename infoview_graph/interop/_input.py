@@ -1,22 +1,7 @@
-r"""Files in and out: capped reads of files to import, and atomic, private writes of exports.
+"""Reading files to import: whole, capped in size, with the name to use in messages.
 
-Every export goes through :func:`write_atomic` (from :mod:`infoview_graph._files`, which
-every file the tool writes goes through): the bytes go to a temporary file created 0600 in
-the target's directory, are flushed to disk, and only then take the target's name, so a
-crash leaves the old file or the new one, never half of one. An existing target is refused
-unless ``force`` is given, and so is the store's own file (or its ``-wal``/``-shm``), which
-an export must never overwrite.
-
-Examples
---------
->>> import tempfile, pathlib
->>> out = pathlib.Path(tempfile.mkdtemp()) / "people.csv"
->>> write_atomic(out, b"name\r\n").stat().st_mode & 0o777 == 0o600
-True
->>> write_atomic(out, b"again")
-Traceback (most recent call last):
-...
-infoview_graph.errors.DuplicateError: .../people.csv exists already; ...
+Writing is not done here: every file the tool writes goes through
+:mod:`infoview_graph._files` (atomic, private, never the store).
 """
 
 from __future__ import annotations
@@ -24,13 +9,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from infoview_graph._files import write_atomic
 from infoview_graph.errors import (
     ImportFileError,
     NotFoundError,
 )
 
-__all__ = ["MAX_INPUT_BYTES", "read_input", "write_atomic"]
+__all__ = ["MAX_INPUT_BYTES", "read_input"]
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 """The largest file an importer reads (256 MiB): 30,000 contacts take a few MB."""
