@@ -162,7 +162,7 @@ def write_store(path: Path, n: int, **options: object) -> tuple[NetworkData, int
     data, rows = synthetic_parts(n, **options)  # type: ignore[arg-type]
     create_store(path, data=data)
     with open_store(path) as store, store.write():
-        store._con.executemany("INSERT INTO ties (a, b, strength) VALUES (?, ?, ?)", rows)
+        store.executemany("INSERT INTO ties (a, b, strength) VALUES (?, ?, ?)", rows)
     return data, len(rows)
 
 

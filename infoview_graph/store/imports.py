@@ -73,7 +73,7 @@ from infoview_graph.models import (
 )
 from infoview_graph.network import name_key
 from infoview_graph.store.actions import Change
-from infoview_graph.store.sqlite import _FIELDS, _ORGS, _REFERRALS, Store
+from infoview_graph.store.sqlite import Store
 
 __all__ = [
     "ImportReport",
@@ -366,7 +366,7 @@ _KNOWN = (
 def _known(store: Store) -> dict[str, _Known | Person]:
     loads = json.loads
     known: dict[str, _Known | Person] = {}
-    for row in store._con.execute(_KNOWN):
+    for row in store.execute(_KNOWN):
         pid, name, is_self, emails, phones, url, org, title, how, notes, fields, tags = row
         known[pid] = _Known(
             id=pid,
@@ -415,7 +415,7 @@ class _Merge:
         self.known_by_name = {key: list(ids) for key, ids in self.by_name.items()}
         self.my_ties: dict[str, tuple[int, dt.date | None]] = {
             other: (strength, dt.date.fromisoformat(since) if since else None)
-            for other, strength, since in store._con.execute(
+            for other, strength, since in store.execute(
                 "SELECT CASE WHEN a = :me THEN b ELSE a END, strength, since FROM ties "
                 "WHERE a = :me OR b = :me",
                 {"me": self.me.id},
@@ -433,7 +433,7 @@ class _Merge:
             self.field_ids.add(career_field.id)
             _index(self.fields_by_name, name_key(career_field.name), career_field.id)
         self.referral_pairs = set(
-            store._con.execute("SELECT referrer, referee FROM referrals").fetchall()
+            store.execute("SELECT referrer, referee FROM referrals").fetchall()
         )
         self.person_ids = set(self.persons)
         # Per table, the next number to try after each slug ("ann-lee-2", …).
@@ -761,14 +761,14 @@ class _Merge:
 
     def write(self) -> None:
         store = self.store
-        store._insert_many(_FIELDS, self.new_fields)
-        store._insert_many(_ORGS, self.new_orgs)
+        store.insert_all(self.new_fields)
+        store.insert_all(self.new_orgs)
         _insert_persons(store, list(self.new_persons.values()))
         for updated in self.updated_persons.values():
             store.add_person(updated, replace=True)
         # New ties as rows (see ties()); the columns are those of the ties table.
         me = self.me.id
-        store._con.executemany(
+        store.executemany(
             "INSERT INTO ties (a, b, strength, context, since) VALUES (?, ?, ?, NULL, ?)",
             [
                 (*sorted((me, person)), strength, since.isoformat() if since else None)
@@ -777,7 +777,7 @@ class _Merge:
         )
         for tie in self.tie_updates.values():
             store.set_tie(tie)
-        store._insert_many(_REFERRALS, self.new_referrals)
+        store.insert_all(self.new_referrals)
 
     def run(self, *, dry_run: bool) -> ImportReport:
         total = len(self.parsed.persons)
@@ -849,12 +849,12 @@ def _insert_persons(store: Store, persons: Sequence[Person]) -> None:
     rows = [_person_row(p) for p in persons]
     columns = ", ".join(rows[0])
     marks = ", ".join(f":{c}" for c in rows[0])
-    store._con.executemany(f"INSERT INTO persons ({columns}) VALUES ({marks})", rows)
-    store._con.executemany(
+    store.executemany(f"INSERT INTO persons ({columns}) VALUES ({marks})", rows)
+    store.executemany(
         "INSERT INTO person_fields (person, field) VALUES (?, ?)",
         [(p.id, f) for p in persons for f in p.fields],
     )
-    store._index_emails(persons)
+    store.index_emails(persons)
 
 
 def _valid(person: Person, merge: _Merge, line: int | None) -> Person | None:
@@ -1095,7 +1095,7 @@ def import_dump(
                 report = ImportReport(file=name, dry_run=dry_run, unchanged=len(wanted.persons))
             elif _is_empty(current):
                 for person in current.persons:
-                    store._con.execute("DELETE FROM persons WHERE id = ?", (person.id,))
+                    store.execute("DELETE FROM persons WHERE id = ?", (person.id,))
                 store.write_data(wanted)
                 report = ImportReport(
                     file=name,
@@ -1204,12 +1204,11 @@ def merge_persons(store: Store, keep: str, other: str) -> Change[Person]:
 
 def _move_edges(store: Store, keep: str, other: str) -> dict[str, int]:
     """Point every edge of ``other`` at ``keep`` (inside the caller's transaction)."""
-    con = store._con
     ids = {"keep": keep, "other": other}
     moved: dict[str, int] = {}
     # Ties: a pair is stored in id order (CHECK a < b), so rows are re-inserted, not updated;
     # a tie both had to the same person keeps the stronger strength.
-    moved["ties"] = con.execute(
+    moved["ties"] = store.execute(
         "INSERT INTO ties (a, b, strength, context, since) "
         "SELECT min(:keep, x), max(:keep, x), strength, context, since FROM ("
         "  SELECT CASE WHEN a = :other THEN b ELSE a END AS x, strength, context, since"
@@ -1218,52 +1217,52 @@ def _move_edges(store: Store, keep: str, other: str) -> dict[str, int]:
         "context = coalesce(context, excluded.context), since = coalesce(since, excluded.since)",
         ids,
     ).rowcount
-    con.execute("DELETE FROM ties WHERE a = :other OR b = :other", ids)
+    store.execute("DELETE FROM ties WHERE a = :other OR b = :other", ids)
     columns = "on_date, for_field, for_org, may_use_name, status, note"
     # Referrals: keep's own wins where both have one (ON CONFLICT … DO NOTHING applies to
     # the key only; CHECK constraints still raise, unlike INSERT OR IGNORE).
-    moved["referrals given"] = con.execute(
+    moved["referrals given"] = store.execute(
         f"INSERT INTO referrals (referrer, referee, {columns}) "
         f"SELECT :keep, referee, {columns} FROM referrals "
         "WHERE referrer = :other AND referee <> :keep ON CONFLICT (referrer, referee) DO NOTHING",
         ids,
     ).rowcount
-    moved["referrals received"] = con.execute(
+    moved["referrals received"] = store.execute(
         f"INSERT INTO referrals (referrer, referee, {columns}) "
         f"SELECT referrer, :keep, {columns} FROM referrals "
         "WHERE referee = :other AND referrer <> :keep ON CONFLICT (referrer, referee) DO NOTHING",
         ids,
     ).rowcount
-    con.execute("DELETE FROM referrals WHERE referrer = :other OR referee = :other", ids)
+    store.execute("DELETE FROM referrals WHERE referrer = :other OR referee = :other", ids)
     # Outreach: CHECK (via <> person) — an attempt to one via the other loses its 'via'.
-    con.execute(
+    store.execute(
         "UPDATE outreach SET via = NULL WHERE (person = :keep AND via = :other) "
         "OR (person = :other AND via = :keep)",
         ids,
     )
-    moved["outreach"] = con.execute(
+    moved["outreach"] = store.execute(
         "UPDATE outreach SET person = :keep WHERE person = :other", ids
     ).rowcount
-    moved["outreach via"] = con.execute(
+    moved["outreach via"] = store.execute(
         "UPDATE outreach SET via = :keep WHERE via = :other", ids
     ).rowcount
-    moved["interviews"] = con.execute(
+    moved["interviews"] = store.execute(
         "UPDATE interviews SET person = :keep WHERE person = :other", ids
     ).rowcount
-    moved["interview referrals"] = con.execute(
+    moved["interview referrals"] = store.execute(
         "INSERT INTO interview_referrals (interview, person) "
         "SELECT interview, :keep FROM interview_referrals WHERE person = :other "
         "ON CONFLICT (interview, person) DO NOTHING",
         ids,
     ).rowcount
-    con.execute("DELETE FROM interview_referrals WHERE person = :other", ids)
+    store.execute("DELETE FROM interview_referrals WHERE person = :other", ids)
     # An interview with keep that named keep as a referral names nobody new.
-    con.execute(
+    store.execute(
         "DELETE FROM interview_referrals WHERE person = :keep "
         "AND interview IN (SELECT id FROM interviews WHERE person = :keep)",
         ids,
     )
-    moved["follow-ups"] = con.execute(
+    moved["follow-ups"] = store.execute(
         "UPDATE followups SET person = :keep WHERE person = :other", ids
     ).rowcount
     return moved
@@ -1289,11 +1288,9 @@ def anonymization_key(store: Store) -> bytes:
     >>> store.close()
     """
     with store.write():
-        row = store._con.execute("SELECT value FROM meta WHERE key = 'anonymize_key'").fetchone()
+        row = store.execute("SELECT value FROM meta WHERE key = 'anonymize_key'").fetchone()
         if row is not None:
             return bytes.fromhex(row[0])
         key = secrets.token_bytes(32)
-        store._con.execute(
-            "INSERT INTO meta (key, value) VALUES ('anonymize_key', ?)", (key.hex(),)
-        )
+        store.execute("INSERT INTO meta (key, value) VALUES ('anonymize_key', ?)", (key.hex(),))
     return key

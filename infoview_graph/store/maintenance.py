@@ -99,7 +99,7 @@ def doctor(path: str | os.PathLike[str]) -> Health:
                 + (f" (upgraded now; the old store was saved to {upgraded})" if upgraded else ""),
             )
         )
-        integrity = [row[0] for row in store._con.execute("PRAGMA integrity_check")]
+        integrity = [row[0] for row in store.execute("PRAGMA integrity_check")]
         checks.append(
             Check(
                 name="integrity",
@@ -107,7 +107,7 @@ def doctor(path: str | os.PathLike[str]) -> Health:
                 detail="ok" if integrity == ["ok"] else "; ".join(integrity[:5]),
             )
         )
-        broken = store._con.execute("PRAGMA foreign_key_check").fetchall()
+        broken = store.execute("PRAGMA foreign_key_check").fetchall()
         checks.append(
             Check(
                 name="references",
@@ -118,7 +118,7 @@ def doctor(path: str | os.PathLike[str]) -> Health:
             )
         )
         counts = {table: store.count(table) for table in _TABLES}
-        selves = store._con.execute("SELECT count(*) FROM persons WHERE is_self = 1").fetchone()
+        selves = store.execute("SELECT count(*) FROM persons WHERE is_self = 1").fetchone()
         checks.append(
             Check(
                 name="me",

@@ -27,7 +27,7 @@ from infoview_graph.errors import DuplicateError
 from infoview_graph.models import Question, invalid_input, slugify
 from infoview_graph.questions import builtin_questions
 from infoview_graph.store.actions import Change
-from infoview_graph.store.sqlite import _QUESTIONS, Store
+from infoview_graph.store.sqlite import Store
 
 __all__ = ["add_question", "user_questions"]
 
@@ -45,9 +45,7 @@ def user_questions(store: Store) -> tuple[Question, ...]:
     tuple of Question
         The user's questions, sorted by id.
     """
-    # The store has no public accessor for this table yet; the bulk reader it uses for
-    # every table is the cheapest way in.
-    found = store._all(_QUESTIONS)
+    found = store.records(Question)
     return tuple(sorted(found, key=lambda q: q.id))
 
 

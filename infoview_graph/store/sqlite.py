@@ -37,7 +37,7 @@ import math
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -352,7 +352,7 @@ def open_store(
     if str(path) == ":memory:":
         store = Store(sqlite3.connect(":memory:", isolation_level=None), None, busy_timeout)
         try:
-            store._initialise(0, fresh=True)
+            store._initialise(0, fresh=True)  # noqa: SLF001 -- the store's own factory
         except BaseException:
             store.close()  # no connection outlives a failed open
             raise
@@ -380,7 +380,7 @@ def open_store(
         raise
     store = Store(con, target, busy_timeout)
     try:
-        store._initialise(version, fresh=fresh)
+        store._initialise(version, fresh=fresh)  # noqa: SLF001 -- the store's own factory
     except BaseException:
         store.close()
         raise
@@ -621,6 +621,82 @@ class Store:
         """
         row = self._con.execute(f"PRAGMA {name}").fetchone()
         return None if row is None else row[0]
+
+    # --- the public SQL surface: for the store package's own modules ---------------------
+
+    def execute(
+        self, sql: str, params: Sequence[object] | Mapping[str, object] = ()
+    ) -> sqlite3.Cursor:
+        """Run one SQL statement on the store's connection and return its cursor.
+
+        The modules of :mod:`infoview_graph.store` (imports, maintenance) use it for the
+        queries the record methods do not cover; a change belongs inside
+        :meth:`write`, like every other.
+
+        Examples
+        --------
+        >>> with open_store(":memory:") as store:
+        ...     store.execute("SELECT count(*) FROM persons").fetchone()
+        (0,)
+        """
+        return self._con.execute(sql, params)
+
+    def executemany(
+        self, sql: str, rows: Iterable[Sequence[object] | Mapping[str, object]]
+    ) -> sqlite3.Cursor:
+        """Run one SQL statement once per row of parameters (inside :meth:`write`).
+
+        Examples
+        --------
+        >>> with open_store(":memory:") as store, store.write():
+        ...     store.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [("k", "v")])
+        ...     store.execute("SELECT value FROM meta WHERE key = 'k'").fetchone()
+        <sqlite3.Cursor object at ...>
+        ('v',)
+        """
+        return self._con.executemany(sql, rows)
+
+    def insert_all(self, records: Sequence[Record]) -> None:
+        """Insert new records of one kind in bulk, links included (inside :meth:`write`).
+
+        Parameters
+        ----------
+        records : sequence of CareerField, Organization, Referral, Question, …
+            New records, all of one type; an existing key is an error of SQLite.
+
+        Examples
+        --------
+        >>> from infoview_graph.models import CareerField
+        >>> with open_store(":memory:") as store, store.write():
+        ...     store.insert_all([CareerField(id="tax", name="Tax")])
+        ...     [f.name for f in store.fields()]
+        ['Tax']
+        """
+        if records:
+            self._insert_many(_TABLE_OF[type(records[0])], records)
+
+    def records(self, kind: type[_R]) -> list[_R]:
+        """Return every stored record of one type (Question, FollowUp, …), in key order.
+
+        Examples
+        --------
+        >>> from infoview_graph.models import Question
+        >>> with open_store(":memory:") as store:
+        ...     store.records(Question)
+        []
+        """
+        table: _Table[_R] = _TABLE_OF[kind]
+        return self._all(table)
+
+    def index_emails(self, people: Sequence[Person]) -> None:
+        """Record the people's emails in the lookup table (inside :meth:`write`).
+
+        Raises
+        ------
+        DuplicateError
+            If an email already belongs to someone else.
+        """
+        self._index_emails(people)
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -1443,3 +1519,4 @@ _TABLES: tuple[_Table[Any], ...] = (
     _FOLLOWUPS,
     _QUESTIONS,
 )
+_TABLE_OF: dict[type[Any], _Table[Any]] = {table.model: table for table in _TABLES}
