@@ -47,7 +47,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview_graph._bulk import paused_gc
 from infoview_graph.compact import Compact, compact_from_adjacency, compact_from_rows
-from infoview_graph.errors import AmbiguousNameError, DuplicateError, NotFoundError
+from infoview_graph.errors import (
+    AmbiguousNameError,
+    DuplicateError,
+    InvalidInputError,
+    NotFoundError,
+)
 from infoview_graph.models import (
     CareerField,
     FieldId,
@@ -276,7 +281,7 @@ class ReferralNetwork:
         old = self.person(person.id)
         self._check_person(person)
         if person.is_self != old.is_self:
-            raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
+            raise InvalidInputError("'is_self' cannot change; there is exactly one 'me'")
         self._by_name[name_key(old.name)].remove(old.id)
         self._persons[person.id] = person
         self._by_name.setdefault(name_key(person.name), []).append(person.id)
@@ -294,7 +299,7 @@ class ReferralNetwork:
         """
         person = self.person(person_id)
         if person.is_self:
-            raise DuplicateError("'me' cannot be forgotten; start a new store instead")
+            raise InvalidInputError("'me' cannot be forgotten; start a new store instead")
         del self._persons[person_id]
         self._by_name[name_key(person.name)].remove(person_id)
         for other in self._adjacency.pop(person_id, {}):

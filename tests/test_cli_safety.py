@@ -181,8 +181,8 @@ def _store_with_dates_on(path: Path, day: dt.date) -> None:
     with open_store(path) as store, store.write():
         for pid, name in (("ann", "Ann Lee"), ("bob", "Bob Zed"), ("cat", "Cat Moe")):
             store.add_person(Person(id=pid, name=name))
-        store.set_tie(Tie(a="ann", b="steven-olson", strength=3))
-        store.set_tie(Tie(a="bob", b="steven-olson", strength=3))
+        store.add_tie(Tie(a="ann", b="steven-olson", strength=3))
+        store.add_tie(Tie(a="bob", b="steven-olson", strength=3))
         store.add_referral(Referral(referrer="ann", referee="bob", on=day))
         store.add_outreach(Outreach(id="o-bob", person="bob", on=day))
         store.add_outreach(

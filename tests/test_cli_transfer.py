@@ -105,7 +105,7 @@ def test_import_zip_with_strength(runner: CliRunner, db_path: Path, tmp_path: Pa
         z.writestr("Basic/Connections.csv", fixture_bytes("linkedin_current.csv"))
     ok(runner, db_path, "import", "linkedin", str(archive), "--strength", "2")
     with open_store(db_path) as store:
-        assert {t.strength for t in store.ties_of("steven-olson")} == {2}
+        assert {t.strength for t in store.ties_of("steven-olson").values()} == {2}
 
 
 def test_dry_run_shows_changes_and_saves_nothing(runner: CliRunner, db_path: Path) -> None:

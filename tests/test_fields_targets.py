@@ -52,7 +52,8 @@ def test_rename_keeps_the_id_and_the_references(fields: Store) -> None:
     change = actions.rename_field(fields, "accounting", "Corporate accounting")
     assert (change.record.id, change.record.name) == ("accounting", "Corporate accounting")
     assert fields.find_field("corporate accounting") is not None
-    assert fields.find_field("Accounting") is None
+    with pytest.raises(NotFoundError, match="no career field has the id or name 'Accounting'"):
+        fields.find_field("Accounting")
     assert fields.person("ann-lee").fields == ("accounting",)
     with pytest.raises(DuplicateError, match=r"Auditing \(auditing\) has that name already"):
         actions.rename_field(fields, "accounting", "auditing")

@@ -225,7 +225,7 @@ class StoreMachine(RuleBasedStateMachine):
         try:
             pid = self._resolve(query)
             if pid == ME:
-                raise DuplicateError("model: 'me' cannot be forgotten")
+                raise InvalidInputError("model: 'me' cannot be forgotten")
         except InfoviewError as error:
             self._expect(error, lambda: actions.forget_contact(self.store, query))
             return

@@ -57,7 +57,7 @@ from infoview_graph.models import (
 )
 from infoview_graph.names import name_key, near_miss
 from infoview_graph.questions import check_question_ids
-from infoview_graph.store.sqlite import Store, open_store
+from infoview_graph.store.sqlite import Store, open_store, or_none
 
 __all__ = [
     "Change",
@@ -262,7 +262,7 @@ def _past(day: dt.date | None, flag: str, today: dt.date | None) -> dt.date | No
 
 
 def _ensure_field(store: Store, name: str, notes: _Notes) -> str:
-    found = store.find_field(name)
+    found = or_none(store.find_field, name)
     if found is not None:
         return found.id
     record = _build(
@@ -274,7 +274,7 @@ def _ensure_field(store: Store, name: str, notes: _Notes) -> str:
 
 
 def _ensure_org(store: Store, name: str, notes: _Notes) -> str:
-    found = store.find_organization(name)
+    found = or_none(store.find_organization, name)
     if found is not None:
         return found.id
     org_id = store.new_id("organizations", slugify(name))
@@ -307,7 +307,9 @@ def add_field(
     """
     notes = _Notes()
     with store.write():
-        if store.find_field(name) is not None or (field_id and store.find_field(field_id)):
+        if or_none(store.find_field, name) is not None or (
+            field_id and or_none(store.find_field, field_id)
+        ):
             raise DuplicateError(
                 f"a career field '{name}' exists already; see 'referrals field list'"
             )
@@ -319,7 +321,7 @@ def add_field(
 
 
 def _field(store: Store, query: str) -> CareerField:
-    found = store.find_field(query)
+    found = or_none(store.find_field, query)
     if found is None:
         raise NotFoundError(
             f"no career field named '{query}'; see 'referrals field list', or add it with "
@@ -393,7 +395,7 @@ def rename_field(store: Store, field_name: str, name: str) -> Change[CareerField
     """
     with store.write():
         found = _field(store, field_name)
-        taken = store.find_field(name)
+        taken = or_none(store.find_field, name)
         if taken is not None and taken.id != found.id:
             raise DuplicateError(
                 f"the career field {taken.name} ({taken.id}) has that name already; pick another"
@@ -434,8 +436,8 @@ def add_organization(
     """
     notes = _Notes()
     with store.write():
-        if store.find_organization(name) is not None or (
-            org_id and store.find_organization(org_id)
+        if or_none(store.find_organization, name) is not None or (
+            org_id and or_none(store.find_organization, org_id)
         ):
             raise DuplicateError(
                 f"an organization '{name}' exists already; see 'referrals org list'"
@@ -505,7 +507,11 @@ def remove_target(store: Store, kind: Literal["field", "org"], name: str) -> Cha
     >>> store.close()
     """
     with store.write():
-        found = store.find_field(name) if kind == "field" else store.find_organization(name)
+        found = (
+            or_none(store.find_field, name)
+            if kind == "field"
+            else or_none(store.find_organization, name)
+        )
         if found is None:
             raise NotFoundError(
                 f"no {'career field' if kind == 'field' else 'organization'} named '{name}'"
@@ -685,7 +691,7 @@ def add_contact(
         store.add_person(person)
         if strength is not None or how != "referral":
             level = strength if strength is not None else default_strength(how)
-            store.set_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=level))
+            store.add_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=level))
     return Change(person, tuple(created.items))
 
 
@@ -804,12 +810,12 @@ def edit_contact(
                 raise InvalidInputError("--strength: that is your tie to yourself; leave it out")
             old = store.tie(me.id, person.id)
             kept = {"context": old.context, "since": old.since} if old else {}
-            store.set_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=strength, **kept))
+            store.add_tie(_build(Tie, "tie", a=me.id, b=person.id, strength=strength, **kept))
     return Change(edited, tuple(created.items))
 
 
 def forget_contact(store: Store, query: str) -> Change[str]:
-    """Remove a person and every record that involves them (see :meth:`Store.forget_person`).
+    """Remove a person and every record that involves them (see :meth:`Store.remove_person`).
 
     Returns the forgotten id. The backups migrations wrote beside the store (which hold the
     person too) are overwritten and deleted, each named in the notes
@@ -829,7 +835,7 @@ def forget_contact(store: Store, query: str) -> Change[str]:
     """
     with store.write():
         person = store.find_person(query)
-        store.forget_person(person.id)
+        store.remove_person(person.id)
     # The backups an upgrade wrote still hold them: delete those too, and say so.
     removed = store.discard_automatic_backups()
     notes = tuple(f"deleted the automatic backup {p}, which held their data too" for p in removed)
@@ -868,7 +874,7 @@ def know(
             context=context if context is not None else (old.context if old else None),
             since=old.since if old else None,
         )
-        store.set_tie(tie)
+        store.add_tie(tie)
     return Change(tie)
 
 
@@ -894,8 +900,8 @@ def _resolve_purpose(store: Store, name: str, notes: _Notes) -> tuple[str | None
         return _ensure_field(store, rest, notes), None
     if rest and kind == "org":
         return None, _ensure_org(store, rest, notes)
-    found_field = store.find_field(name)
-    found_org = store.find_organization(name)
+    found_field = or_none(store.find_field, name)
+    found_org = or_none(store.find_organization, name)
     if found_field is not None and found_org is not None:
         raise InvalidInputError(
             f"--for: '{name}' is both a field and an organization; write field:{name} or org:{name}"

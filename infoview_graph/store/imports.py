@@ -776,7 +776,7 @@ class _Merge:
             ],
         )
         for tie in self.tie_updates.values():
-            store.set_tie(tie)
+            store.add_tie(tie)
         store.insert_all(self.new_referrals)
 
     def run(self, *, dry_run: bool) -> ImportReport:
@@ -1196,7 +1196,7 @@ def merge_persons(store: Store, keep: str, other: str) -> Change[Person]:
             raise InvalidInputError("merge: 'me' cannot be merged; name two of your contacts")
         merged, notes = _merged(kept, gone)
         moved = _move_edges(store, kept.id, gone.id)
-        store.forget_person(gone.id)
+        store.remove_person(gone.id)
         store.add_person(merged, replace=True)
     summary = ", ".join(f"{n} {what}" for what, n in moved.items() if n) or "no records"
     return Change(merged, (f"moved {summary} from {gone.id} to {kept.id}", *notes))

@@ -37,7 +37,7 @@ import math
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -385,6 +385,21 @@ def open_store(
         store.close()
         raise
     return store
+
+
+def or_none(find: Callable[[str], _R], query: str) -> _R | None:
+    """Return what ``find(query)`` finds, or None where it raises :class:`NotFoundError`.
+
+    Examples
+    --------
+    >>> with open_store(":memory:") as store:
+    ...     print(or_none(store.find_field, "Accounting"))
+    None
+    """
+    try:
+        return find(query)
+    except NotFoundError:
+        return None
 
 
 def describe_invalid(found: Sequence[tuple[str, str, tuple[str, ...]]], limit: int = 5) -> str:
@@ -953,11 +968,17 @@ class Store:
             raise NotFoundError(f"no organization has the id '{org_id}'")
         return found
 
-    def find_organization(self, query: str) -> Organization | None:
-        """Return the organization with this id, name or alias, or None.
+    def find_organization(self, query: str) -> Organization:
+        """Return the organization with this id, name or alias (any case).
+
+        The same contract as :meth:`ReferralNetwork.find_organization
+        <infoview_graph.network.ReferralNetwork.find_organization>`; :func:`or_none` turns
+        "not found" into None.
 
         Raises
         ------
+        NotFoundError
+            If nothing matches.
         AmbiguousNameError
             If the name fits several organizations.
         """
@@ -975,7 +996,9 @@ class Store:
             raise AmbiguousNameError(
                 f"'{query}' fits {len(ids)} organizations: {', '.join(ids)}; use an id", ids
             )
-        return matches[0] if matches else None
+        if not matches:
+            raise NotFoundError(f"no organization has the id or name '{query}'")
+        return matches[0]
 
     def organizations(self) -> list[Organization]:
         """Return every organization, by id."""
@@ -988,11 +1011,19 @@ class Store:
             raise NotFoundError(f"no career field has the id '{field_id}'")
         return found
 
-    def find_field(self, query: str) -> CareerField | None:
-        """Return the career field with this id or name, or None."""
+    def find_field(self, query: str) -> CareerField:
+        """Return the career field with this id or name (any case).
+
+        Raises
+        ------
+        NotFoundError
+            If nothing matches (:func:`or_none` turns that into None).
+        """
         found = self._one(_FIELDS, "WHERE id = ?", (query,))
         if found is None:
             found = self._one(_FIELDS, "WHERE name_key = ? ORDER BY id", (name_key(query),))
+        if found is None:
+            raise NotFoundError(f"no career field has the id or name '{query}'")
         return found
 
     def fields(self) -> list[CareerField]:
@@ -1004,9 +1035,12 @@ class Store:
         low, high = sorted((a, b))
         return self._one(_TIES, "WHERE a = ? AND b = ?", (low, high))
 
-    def ties_of(self, person_id: str) -> list[Tie]:
-        """Return every tie of a person."""
-        return self._all(_TIES, "WHERE a = ? OR b = ?", (person_id, person_id))
+    def ties_of(self, person_id: str) -> dict[str, Tie]:
+        """Return the person's ties, keyed by the other person's id (as the network does)."""
+        found = self._all(_TIES, "WHERE a = ? OR b = ?", (person_id, person_id))
+        return {
+            t.b if t.a == person_id else t.a: t for t in sorted(found, key=lambda t: (t.a, t.b))
+        }
 
     def referral(self, referrer: str, referee: str) -> Referral | None:
         """Return the referral from ``referrer`` to ``referee``, or None."""
@@ -1126,6 +1160,8 @@ class Store:
         ------
         DuplicateError
             If the id is taken (without ``replace``), or a second self person is added.
+        InvalidInputError
+            If a replacement would change who is 'me' (``is_self``).
         NotFoundError
             If the organization or a field does not exist.
         """
@@ -1144,11 +1180,11 @@ class Store:
             and self._exists("persons", person.id)
             and self.person(person.id).is_self
         ):
-            raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
+            raise InvalidInputError("'is_self' cannot change; there is exactly one 'me'")
         self._insert(_PERSONS, person, replace=replace)
         self._index_emails([person])
 
-    def forget_person(self, person_id: str) -> None:
+    def remove_person(self, person_id: str) -> None:
         """Delete a person and every record that involves them.
 
         Ties, referrals, outreach, interviews and follow-ups about them go too (foreign keys
@@ -1161,12 +1197,12 @@ class Store:
         ------
         NotFoundError
             If no person has that id.
-        DuplicateError
+        InvalidInputError
             If the person is 'me'.
         """
         person = self.person(person_id)
         if person.is_self:
-            raise DuplicateError("'me' cannot be forgotten; start a new store instead")
+            raise InvalidInputError("'me' cannot be forgotten; start a new store instead")
         self._con.execute("DELETE FROM persons WHERE id = ?", (person_id,))
         self._checkpoint_after_commit = True
 
@@ -1184,7 +1220,7 @@ class Store:
         self._require("fields", "career field", list(field.related))
         self._insert(_FIELDS, field, replace=replace)
 
-    def set_tie(self, tie: Tie) -> None:
+    def add_tie(self, tie: Tie) -> None:
         """Insert the tie between two persons, or update it if they already know each other."""
         self._require("persons", "person", [tie.a, tie.b])
         self._insert(_TIES, tie, replace=True)

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from infoview_graph.errors import NotFoundError
 from infoview_graph.lifecycle import Standing, standing
 from infoview_graph.models import Interview, Organization, Outreach, Person, Referral
-from infoview_graph.store.sqlite import Store
+from infoview_graph.store.sqlite import Store, or_none
 from infoview_graph.timing import Responsiveness, classify
 
 __all__ = [
@@ -170,7 +170,7 @@ def organization_details(store: Store, query: str) -> OrganizationDetails:
     NotFoundError
         If no organization has that id or name.
     """
-    org = store.find_organization(query)
+    org = or_none(store.find_organization, query)
     if org is None:
         raise NotFoundError(
             f"no organization has the id or name '{query}'; see 'referrals org list'"
@@ -242,12 +242,12 @@ def list_contacts(
     """
     field_id = org_id = None
     if field is not None:
-        found_field = store.find_field(field)
+        found_field = or_none(store.find_field, field)
         if found_field is None:
             raise NotFoundError(f"no career field has the id or name '{field}'")
         field_id = found_field.id
     if org is not None:
-        found_org = store.find_organization(org)
+        found_org = or_none(store.find_organization, org)
         if found_org is None:
             raise NotFoundError(f"no organization has the id or name '{org}'")
         org_id = found_org.id
