@@ -84,6 +84,7 @@ __all__ = [
     "Obligation",
     "Stage",
     "Standing",
+    "judging_day",
     "lifecycle",
     "standing",
 ]
@@ -497,6 +498,23 @@ def _stage(
 # --- the whole network -----------------------------------------------------------------------
 
 
+def judging_day(network: ReferralNetwork, today: dt.date | None = None) -> dt.date:
+    """Return the day to judge the network on: ``today`` if given, else its ``as_of`` date.
+
+    Without either, the calendar's today. Every command and algorithm that takes
+    ``today`` resolves it here, so that they all agree.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from infoview_graph.demo import demo_network
+    >>> net = demo_network()
+    >>> judging_day(net) == net.as_of, judging_day(net, dt.date(2027, 1, 4))
+    (True, datetime.date(2027, 1, 4))
+    """
+    return today or network.as_of or dt.date.today()
+
+
 def lifecycle(
     network: ReferralNetwork,
     *,
@@ -532,7 +550,7 @@ def lifecycle(
     >>> life.in_stage("said-yes"), life.stage("marcus-bell")
     (['maya-lindstrom'], 'met')
     """
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     limits = settings or LifecycleSettings()
     key = f"lifecycle:{day.isoformat()}:{limits.model_dump_json()}"
     return network.derived(key, lambda net: _derive(net, day, limits))

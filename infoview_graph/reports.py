@@ -41,6 +41,7 @@ from urllib.parse import quote
 
 from infoview_graph._files import write_atomic
 from infoview_graph.errors import InvalidInputError
+from infoview_graph.lifecycle import judging_day
 from infoview_graph.plotting import figure_bytes, plot_coverage, plot_funnel, plot_tree
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def _gather(network: ReferralNetwork, today: dt.date | None, k: int) -> _Content
     from infoview_graph.algorithms._suggest import suggest_next_contacts
     from infoview_graph.lifecycle import ANSWERED, lifecycle
 
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     me = network.me
     chains = referral_chains(network)
     suggestions = suggest_next_contacts(network, k=k, today=day)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from infoview_graph.lifecycle import LifecycleSettings, first_line, lifecycle
+from infoview_graph.lifecycle import LifecycleSettings, first_line, judging_day, lifecycle
 from infoview_graph.timing import shift_days
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def agenda(
     >>> print(items[-1].due, items[-1].kind, items[-1].person_id, items[-1].overdue)
     2026-11-20 thank-you marcus-bell False
     """
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     until = shift_days(day, horizon_days)  # within the calendar, whatever `day` is
     stored = {f.id: f for f in network.followups()}
     items = [

@@ -26,7 +26,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms._warmth import HopModel, direct_hops, hop_model
-from infoview_graph.lifecycle import ANSWERED, PENDING, lifecycle
+from infoview_graph.lifecycle import ANSWERED, PENDING, judging_day, lifecycle
 from infoview_graph.timing import Thresholds
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def coverage(
     General Mills 7 0
     Non-profit management 7 3
     """
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     bank = list(questions) if questions is not None else _bank_ids(network)
     me = network.me.id
     interviews = sorted(network.interviews(), key=lambda i: (i.on, i.id))

@@ -84,7 +84,7 @@ from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms._prep import MINUTES_ASKED, connection, focus
 from infoview_graph.errors import InvalidInputError, NotFoundError
-from infoview_graph.lifecycle import lifecycle
+from infoview_graph.lifecycle import judging_day, lifecycle
 from infoview_graph.models import CHANNEL_NOUN
 
 if TYPE_CHECKING:
@@ -576,7 +576,7 @@ def draft_followup(
     follow up; schedule the meeting: referrals schedule maya-lindstrom --on YYYY-MM-DD
     """
     target = _recipient(network, person, "followup")
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     where = lifecycle(network, today=day).standing(target.id)
     if where.stage not in _WAITING or where.asked_on is None:
         raise InvalidInputError(_nothing_to_follow_up(target, where))
@@ -891,7 +891,7 @@ def draft_cautions(
     --may-contact)
     """
     target = _recipient(network, person, kind)
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     where = lifecycle(network, today=day).standing(target.id)
     if kind == "followup" and (where.stage not in _WAITING or where.asked_on is None):
         raise InvalidInputError(_nothing_to_follow_up(target, where))

@@ -48,9 +48,8 @@ from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms._warmth import describe_chain, hop_graph, hop_model, warmth_paths
 from infoview_graph.errors import AmbiguousNameError, NotFoundError
-from infoview_graph.lifecycle import Lifecycle, Stage, lifecycle
+from infoview_graph.lifecycle import Lifecycle, Stage, judging_day, lifecycle
 from infoview_graph.models import slugify
-from infoview_graph.timing import Thresholds
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -294,7 +293,7 @@ def introducers(
     [('elena-petrova', 'marcus-bell', 0.85), ('mrs-smith', 'brad-johnson', 0.85)]
     """
     me = network.me.id
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     try:
         kind, target_id = resolve_target(network, target)
     except NotFoundError:
@@ -305,7 +304,7 @@ def introducers(
     else:
         name = network.field(target_id).name
         members = tuple(p.id for p in network.in_field(target_id) if p.id != me)
-    model = hop_model(network, today=day, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
+    model = hop_model(network, today=day)
     life = lifecycle(network, today=day)
     blocked = model.blocked  # the lifecycle's declined and do-not-contact people
     insiders = frozenset(members) - blocked

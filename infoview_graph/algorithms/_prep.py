@@ -47,7 +47,7 @@ from pydantic import BaseModel, ConfigDict
 
 from infoview_graph.algorithms._learned import QuestionAnswers, answers_by_question
 from infoview_graph.errors import InvalidInputError
-from infoview_graph.lifecycle import Stage, Standing, lifecycle
+from infoview_graph.lifecycle import Stage, Standing, judging_day, lifecycle
 from infoview_graph.models import Person, Question, Referral
 from infoview_graph.questions import EMPLOYER, REFERRAL, question_bank
 
@@ -488,7 +488,7 @@ def prep_brief(
         )
     way_in = connection(network, person)
     target = network.person(way_in.chain[-1])
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     referral = way_in.referrals[-1] if way_in.referrals else None
     field_id, org_id = focus(network, target, referral)
     field_name = network.field(field_id).name if field_id else None

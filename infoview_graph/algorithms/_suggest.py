@@ -77,6 +77,8 @@ from infoview_graph.algorithms._scoring import (
     targets,
 )
 from infoview_graph.algorithms._warmth import (
+    ASK_WINDOW_DAYS,
+    MAX_ASKS,
     TIE_REPLY,
     Warmth,
     hop_model,
@@ -89,6 +91,7 @@ from infoview_graph.lifecycle import (
     LifecycleSettings,
     Stage,
     Standing,
+    judging_day,
     lifecycle,
 )
 from infoview_graph.timing import Thresholds, business_days
@@ -173,9 +176,9 @@ class SuggestWeights(BaseModel):
     """Longest introduction chain considered (me → A → B → them is 3)."""
     stale_after_days: Annotated[int, Field(ge=1, le=365)] = 14
     """Age in days at which a referral is stale."""
-    ask_window_days: Annotated[int, Field(ge=1, le=365)] = 30
+    ask_window_days: Annotated[int, Field(ge=1, le=365)] = ASK_WINDOW_DAYS
     """Window for counting how often an introducer was asked."""
-    max_asks: Annotated[int, Field(ge=1, le=100)] = 3
+    max_asks: Annotated[int, Field(ge=1, le=100)] = MAX_ASKS
     """Asks within the window after which an introducer is spared."""
     thresholds: Thresholds = Thresholds()
     """The 3B7 and responsiveness day counts."""
@@ -299,7 +302,7 @@ def suggest_next_contacts(
     (0.2, Reason(factor='in accounting', contribution=0.2, text='your own factor (1.00)'))
     """
     settings = weights or SuggestWeights()
-    day = today or network.as_of or dt.date.today()
+    day = judging_day(network, today)
     me = network.me
     fields = [network.find_field(f).id for f in fields or ()]
     organizations = [network.find_organization(o).id for o in organizations or ()]

@@ -57,6 +57,10 @@ AFTER_INTERVIEW = (0.70, 0.30, 0.50, 0.70, 0.85, 0.90)
 """Chance of an answer from someone I interviewed, by friendliness 1…5 (index 0: unrated)."""
 SPARE = 0.25
 """Factor on hops through an introducer asked ``max_asks`` times in the ask window."""
+ASK_WINDOW_DAYS = 30
+"""Days over which the asks an introducer got are counted."""
+MAX_ASKS = 3
+"""Asks within the window after which an introducer is spared (Dalton: three in a month)."""
 _EPS = 1e-12
 
 
@@ -111,14 +115,15 @@ def hop_model(
     network: ReferralNetwork,
     *,
     today: dt.date,
-    thresholds: Thresholds,
-    ask_window_days: int,
-    max_asks: int,
+    thresholds: Thresholds | None = None,
+    ask_window_days: int = ASK_WINDOW_DAYS,
+    max_asks: int = MAX_ASKS,
 ) -> HopModel:
     """Collect the per-person inputs of the search from the network's events.
 
     O(p + a + r) for the p persons with events, a contact attempts and r referrals.
     """
+    thresholds = thresholds or Thresholds()
     me = network.me.id
     concerned = {o.person for o in network.outreach()} | {i.person for i in network.interviews()}
     classes = {

@@ -6,7 +6,6 @@ what would change. Exports write atomically to a new 0600 file (``--force`` to r
 and never over the store itself.
 """
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -481,7 +480,9 @@ def export_ics(
     from infoview_graph.interop.ics import to_ics
 
     network = _network(out, demo, anonymize=False)
-    when = today or network.as_of or dt.date.today()
+    from infoview_graph.lifecycle import judging_day
+
+    when = judging_day(network, today)
     items = agenda(network, today=when, horizon_days=days)
     notes: dict[str, str] = {}
     if include_notes:
