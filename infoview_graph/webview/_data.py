@@ -59,9 +59,9 @@ def page_data(
     *,
     today: dt.date | None = None,
     k: int = 10,
-    scored: int = 500,
+    scored: int = 100,
     max_edges: int = 20_000,
-    detail: int = 5_000,
+    detail: int = 2_000,
 ) -> dict[str, Any]:
     """Return everything the network view shows, ready for :func:`json.dumps`.
 
@@ -74,12 +74,12 @@ def page_data(
         today).
     k : int, default 10
         How many suggested next contacts to mark (numbered, outlined).
-    scored : int, default 500
+    scored : int, default 100
         How many of the best suggestions size their person by score; everyone else is drawn
         at the smallest size.
     max_edges : int, default 20000
         Most ties drawn: the strongest first, ties with me only when I have 200 or fewer.
-    detail : int, default 5000
+    detail : int, default 2000
         Most people (the warmest) whose best path from me is worked out beyond my own
         contacts, whose path is always known.
 

@@ -33,9 +33,14 @@ VENDORED: dict[str, tuple[str, str, str]] = {
 }
 """The JavaScript packages inlined into the page: name → (version, licence, file)."""
 
-_JSON_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
+"""What JSON inside ``<script>`` must not contain, and its escape (the same string in JSON)."""
 
 
 def script_json(value: object) -> str:
@@ -46,7 +51,10 @@ def script_json(value: object) -> str:
     >>> script_json({"n": "</script><b>&\u2028"})
     '{"n": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028"}'
     """
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")).translate(_JSON_ESCAPES)
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    for character, escape in _JSON_ESCAPES:  # str.replace: ten times faster than translate
+        text = text.replace(character, escape)
+    return text
 
 
 def _resource(name: str) -> str:
