@@ -16,7 +16,7 @@ import numpy as np
 from infoview_graph.algorithms._suggest import SuggestWeights, suggest_next_contacts
 from infoview_graph.algorithms._warmth import hop_model, warmth_paths
 from infoview_graph.errors import InvalidInputError
-from infoview_graph.lifecycle import STAGE_LABEL, STAGES, lifecycle
+from infoview_graph.lifecycle import ACTIVE, STAGE_LABEL, STAGES, lifecycle
 from infoview_graph.webview._layout import ego_layout
 
 if TYPE_CHECKING:
@@ -144,13 +144,22 @@ def page_data(
     orgs = sorted({p.organization for p in persons if p.organization})
     org_index = {org: i for i, org in enumerate(orgs)}
     field_index = {f.id: i for i, f in enumerate(network.fields())}
+    crowd = len(persons) > 5_000  # dots in a crowd, shapes among a few
+    smallest = 2.0 if crowd else 4.5
     people = [
         _person(person, position[i], int(colour_group[i]), org_index, field_index, life)
+        | {"s": smallest}
         for i, person in enumerate(persons)
     ]
     people[view.index[me.id]] |= {"s": 14, "me": 1}
     _add_paths(people, warmth, suggestions, network, detail)
-    _add_suggestions(people, suggestions, view.index, k)
+    _add_suggestions(people, suggestions, view.index, k, 3.0 if crowd else 5.0)
+    # The people I am talking to or have met are never suggested, yet they are my search:
+    # a middle size, so that they read as more than the crowd.
+    engaged = {STAGES.index(stage) for stage in (*ACTIVE, "met", "thanked")}
+    for record in people:
+        if "sc" not in record and record["st"] in engaged:
+            record["s"] = 4.0 if crowd else 7.0
     _add_cards(people, network, life, view.index, day)
     return {
         "me": view.index[me.id],
@@ -219,7 +228,6 @@ def _person(
         "n": person.name,
         "x": float(xy[0]),
         "y": float(xy[1]),
-        "s": 2.5,
         "f": group,
         "st": STAGES.index(life.stage(person.id)),
     }
@@ -276,18 +284,23 @@ def _add_paths(
 
 
 def _add_suggestions(
-    people: list[dict[str, Any]], suggestions: list[Suggestion], index: dict[str, int], k: int
+    people: list[dict[str, Any]],
+    suggestions: list[Suggestion],
+    index: dict[str, int],
+    k: int,
+    least: float,
 ) -> None:
-    """Size the scored people by score; number and outline the first ``k``."""
+    """Size the scored people by score, from ``least`` up to 12; number the first ``k``."""
     top = max((s.score for s in suggestions), default=0.0) or 1.0
     for rank, suggestion in enumerate(suggestions, start=1):
         record = people[index[suggestion.person_id]]
-        record["s"] = round(3 + 9 * max(suggestion.score, 0.0) / top, 2)
+        record["s"] = round(least + (12 - least) * max(suggestion.score, 0.0) / top, 2)
         record["sc"] = round(suggestion.score, 3)
         record["why"] = list(suggestion.reasons)
         record["a"] = suggestion.action
-        if rank <= k:
+        if rank <= k:  # big enough to see the outline and the shape inside it
             record["r"] = rank
+            record["s"] = max(record["s"], 7.0)
 
 
 def _add_cards(

@@ -76,7 +76,7 @@
     "  #else",
     "  float d = shape(v_diff, v_radius, v_shape);",
     "  vec4 c = v_color;",
-    "  if (v_mark > 0.5 && d > -u_correctionRatio * 5.0) c = vec4(0.1, 0.1, 0.1, 1.0);",
+    "  if (v_mark > 0.5 && d > -u_correctionRatio * 3.5) c = vec4(0.1, 0.1, 0.1, 1.0);",
     "  float t = d > border ? 1.0 : (d > 0.0 ? d / border : 0.0);",
     "  gl_FragColor = mix(c, vec4(0.0), t);",
     "  #endif",
@@ -123,14 +123,14 @@
     graph.addNode(String(i), {
       x: p.x, y: p.y, size: p.s, color: data.fields[p.f][1], label: labelOf(p),
       shape: data.stages[p.st][2], mark: p.r ? 1 : 0, forceLabel: marked,
-      zIndex: marked ? 2 : (p.s > 2.5 ? 1 : 0)
+      zIndex: marked ? 2 : (p.sc === undefined ? 0 : 1)
     });
   });
   data.edges.forEach(function (e) {
     var referral = e[2] === 0;
     graph.addEdge(String(e[0]), String(e[1]), {
-      size: referral ? 1.2 : 0.3 + 0.15 * e[2],
-      color: referral ? "rgba(176, 110, 40, 0.75)" : "rgba(110, 110, 110, 0.45)",
+      size: referral ? 0.9 : 0.3 + 0.12 * e[2],
+      color: referral ? "#dd9a5a" : "#cfcfcf",
       zIndex: referral ? 1 : 0
     });
   });
@@ -159,7 +159,8 @@
   try {
     renderer = new Sigma(graph, container, {
       nodeProgramClasses: { shape: ShapeProgram }, defaultNodeType: "shape",
-      labelRenderedSizeThreshold: n <= 300 ? 0 : 8, labelDensity: 0.6, labelGridCellSize: 90,
+      labelRenderedSizeThreshold: n <= 300 ? 0 : 8, labelDensity: n <= 300 ? 2 : 0.6,
+      labelGridCellSize: n <= 300 ? 60 : 90,
       labelSize: 13, labelWeight: "500", labelFont: "system-ui, sans-serif",
       zIndex: true, hideEdgesOnMove: n > 5000, enableEdgeEvents: false,
       nodeReducer: nodeReducer, edgeReducer: edgeReducer, maxCameraRatio: 4
@@ -278,10 +279,19 @@
     }
     document.body.dataset.selected = String(i);
     renderer.refresh();
-    var shown = renderer.getNodeDisplayData(String(i));
-    var camera = renderer.getCamera();
-    camera.animate({ x: shown.x, y: shown.y, ratio: Math.min(camera.ratio, 0.6) },
-      { duration: 300 });
+    // Frame the whole path, me included, so that the highlighted route is in view.
+    var xs = [], ys = [];
+    (p.p || [i]).forEach(function (j) {
+      var shown = renderer.getNodeDisplayData(String(j));
+      xs.push(shown.x); ys.push(shown.y);
+    });
+    var extent = Math.max(Math.max.apply(null, xs) - Math.min.apply(null, xs),
+      Math.max.apply(null, ys) - Math.min.apply(null, ys));
+    renderer.getCamera().animate({
+      x: (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2,
+      y: (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2,
+      ratio: Math.min(1.2, Math.max(0.2, extent * 1.6))
+    }, { duration: 300 });
   }
   function clearSelection() {
     state.selected = -1;
