@@ -172,7 +172,7 @@ def page_data(
         "shapes": list(_SHAPE_ORDER),
         "scored": len(suggestions),
         "people": people,
-        "edges": _edges(network, view.index, me.id, max_edges),
+        "edges": _edges(network, view.index, me.id, max_edges, _notable(people) if crowd else None),
     }
 
 
@@ -324,13 +324,30 @@ def _add_cards(
             record.setdefault("by", []).append([index[referral.referrer], referral.on.isoformat()])
 
 
+def _notable(people: list[dict[str, Any]]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Mark the people worth a line in a crowd: scored, talked to, or on a suggested path."""
+    notable = np.zeros(len(people), dtype=bool)
+    for i, record in enumerate(people):
+        if "sc" in record or record["s"] > 3.0:
+            notable[i] = True
+            if "r" in record:
+                notable[record["p"]] = True
+    return notable
+
+
 def _edges(
-    network: ReferralNetwork, index: dict[str, int], me: str, max_edges: int
+    network: ReferralNetwork,
+    index: dict[str, int],
+    me: str,
+    max_edges: int,
+    notable: np.ndarray[Any, np.dtype[np.bool_]] | None,
 ) -> list[list[int]]:
     """Ties and referrals to draw: referrals first, then ties by strength, at most ``max_edges``.
 
     My own ties are left out when I have more than 200: my contacts are then the inner disc
-    itself, and 30,000 spokes would hide every other line.
+    itself, and 30,000 spokes would hide every other line. In a crowd (``notable`` given)
+    only the ties of notable people are drawn: the thousands of others would grey the
+    whole disc.
     """
     view = network.compact()
     mine = len(view.neighbours(me))
@@ -338,6 +355,8 @@ def _edges(
     row = np.repeat(np.arange(len(view.ids)), np.diff(view.indptr))
     col = view.indices.astype(np.int64)
     keep = (row < col) & (row != skip) & (col != skip)
+    if notable is not None:
+        keep &= notable[row] | notable[col]
     a, b, s = row[keep], col[keep], view.strength[keep].astype(np.int64)
     referrals = [
         [index[r.referrer], index[r.referee], 0]
