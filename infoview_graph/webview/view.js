@@ -9,13 +9,20 @@
     ring: "\u25ce", cross: "\u2716" };
   var HOW = { friend: "a friend", family: "family", classmate: "a classmate",
     colleague: "a colleague", alumni: "a fellow alum", neighbour: "a neighbour",
-    referral: "through a referral", cold: "not personally (cold)", other: "in another way" };
+    referral: "met through a referral", cold: "a cold contact", other: "known another way" };
   var state = { selected: -1, onPath: new Set(), pathEdges: [], matches: null };
 
   function el(id) { return document.getElementById(id); }
+  // Bidirectional embeddings, overrides and isolates shown as what they are: a name with
+  // U+202E cannot turn the text after it around.
+  function shown(text) {
+    return String(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, function (c) {
+      return "[U+" + c.charCodeAt(0).toString(16).toUpperCase() + "]";
+    });
+  }
   function make(tag, text, cls) {
     var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) node.textContent = shown(text);
     if (cls) node.className = cls;
     return node;
   }
@@ -24,7 +31,7 @@
     return (p.fs || []).map(function (f) { return data.fieldNames[f]; }).join(", ");
   }
   function stageOf(p) { return data.stages[p.st][1]; }
-  function labelOf(p) { return (p.r ? p.r + ". " : "") + p.n; }
+  function labelOf(p) { return shown((p.r ? p.r + ". " : "") + p.n); }
 
   // --- one WebGL program: a shape per stage, a dark outline for the suggested ------------
   var FLOAT = WebGLRenderingContext.FLOAT, UBYTE = WebGLRenderingContext.UNSIGNED_BYTE;
@@ -200,13 +207,13 @@
   function fact(list, term, value) {
     list.appendChild(make("dt", term));
     var dd = make("dd");
-    if (typeof value === "string") dd.textContent = value; else dd.appendChild(value);
+    if (typeof value === "string") dd.textContent = shown(value); else dd.appendChild(value);
     list.appendChild(dd);
   }
   function howIKnow(p) {
     var lines = [];
-    if (p.m) lines.push("I know them myself" + (p.h ? ", " + (HOW[p.h] || p.h) : "") +
-      " (tie strength " + p.m + " of 5).");
+    if (p.m) lines.push("I know them myself" + (p.h ? " \u2014 " + (HOW[p.h] || p.h) : "") +
+      "; tie strength " + p.m + " of 5.");
     else lines.push("No tie with me on record" + (p.h ? " (added as: " + p.h + ")" : "") + ".");
     (p.by || []).forEach(function (ref) {
       lines.push("Referred by " + people[ref[0]].n + " on " + ref[1] + ".");
@@ -256,8 +263,9 @@
   function select(i) {
     var p = people[i];
     el("card").hidden = false;
-    el("card-name").textContent = p.n;
-    el("card-work").textContent = [p.t, orgOf(p), fieldsOf(p)].filter(Boolean).join(" \u00b7 ");
+    el("card-name").textContent = shown(p.n);
+    el("card-work").textContent = shown([p.t, orgOf(p), fieldsOf(p)].filter(Boolean)
+      .join(" \u00b7 "));
     var facts = el("card-facts");
     facts.replaceChildren();
     if (p.me) {
@@ -349,7 +357,7 @@
   // --- filters ------------------------------------------------------------------------
   function fill(select, anyText, choices) {
     select.appendChild(new Option(anyText, ""));
-    choices.forEach(function (c) { select.appendChild(new Option(c[1], String(c[0]))); });
+    choices.forEach(function (c) { select.appendChild(new Option(shown(c[1]), String(c[0]))); });
   }
   var byName = function (a, b) { return a[1].localeCompare(b[1]); };
   fill(el("field"), "any field",
@@ -397,7 +405,7 @@
     var item = make("li"), swatch = make("span", null, "swatch");
     swatch.style.background = group[1];
     item.appendChild(swatch);
-    item.appendChild(document.createTextNode(group[0]));
+    item.appendChild(document.createTextNode(shown(group[0])));
     fieldList.appendChild(item);
   });
 
