@@ -159,3 +159,16 @@ def test_hostile_names_are_shown_literally(browser: Any, tmp_path: Path) -> None
     assert opened.errors == []
     assert set(opened.requests) == {opened.url}
     opened.page.close()
+
+
+def test_the_report_links_the_view_written_beside_it(browser: Any, tmp_path: Path) -> None:
+    from infoview_graph.reports import write_report
+
+    write_report(demo_network(), tmp_path / "report.html")
+    page = browser.new_page()
+    page.goto((tmp_path / "report.html").as_uri())
+    page.click("a[href='report-network.html']")
+    page.wait_for_selector("body[data-drawn]")
+    assert page.url == (tmp_path / "report-network.html").as_uri()
+    assert page.evaluate("document.body.dataset.drawn") == str(len(demo_network()))
+    page.close()
