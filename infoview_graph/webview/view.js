@@ -214,7 +214,8 @@
     var lines = [];
     if (p.m) lines.push("I know them myself" + (p.h ? " \u2014 " + (HOW[p.h] || p.h) : "") +
       "; tie strength " + p.m + " of 5.");
-    else lines.push("No tie with me on record" + (p.h ? " (added as: " + p.h + ")" : "") + ".");
+    else lines.push("No tie with me on record" +
+      (p.h && !(p.h === "referral" && p.by) ? " (added as: " + p.h + ")" : "") + ".");
     (p.by || []).forEach(function (ref) {
       lines.push("Referred by " + people[ref[0]].n + " on " + ref[1] + ".");
     });
