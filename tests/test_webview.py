@@ -132,3 +132,27 @@ def test_hostile_names_cannot_leave_the_data_element() -> None:
     assert names == {*HOSTILE, "Me <i>me</i>"}
     assert page.count("<script") == 4  # the data and the three allowed scripts, no more
     assert "<i>me</i>" not in page
+
+
+@pytest.mark.slow
+def test_a_crowd_draws_only_the_lines_of_notable_people() -> None:
+    """5,001 people, me tied to all, a chain of ties among them: my 5,000 spokes and the
+    ties between two unremarkable people are left out; every line drawn touches someone
+    scored, engaged or on a suggested path, or is a referral."""
+    n = 5_000
+    persons = [Person(id="me", name="Me", is_self=True)]
+    persons += [Person(id=f"p{i:04}", name=f"Person {i}") for i in range(n)]
+    ties = [Tie(a="me", b=f"p{i:04}", strength=1) for i in range(n)]
+    ties += [Tie(a=f"p{i:04}", b=f"p{i + 1:04}", strength=2) for i in range(n - 1)]
+    net = ReferralNetwork(NetworkData(persons=tuple(persons), ties=tuple(ties)))
+    data = page_data(net, scored=20)
+    people = data["people"]
+    me = data["me"]
+    notable = {i for i, p in enumerate(people) if "sc" in p or p["s"] > 3.0} | {
+        j for p in people if "r" in p for j in p["p"]
+    }
+    assert 0 < len(data["edges"]) < n - 1
+    for a, b, strength in data["edges"]:
+        assert me not in (a, b)
+        assert strength == 0 or a in notable or b in notable
+    assert all(p["s"] == 2.0 for i, p in enumerate(people) if i not in notable and i != me)

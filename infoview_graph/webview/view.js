@@ -144,7 +144,7 @@
 
   function nodeReducer(key, attrs) {
     var i = Number(key), out = Object.assign({}, attrs);
-    if (state.matches && !state.matches[i]) {
+    if (state.matches && !state.matches[i] && !state.onPath.has(i)) {
       out.color = "#e3e3e3"; out.label = null; out.forceLabel = false; out.mark = 0;
       out.zIndex = 0;
     }
