@@ -12,6 +12,8 @@ import hashlib
 import itertools
 import json
 import re
+import stat
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -156,3 +158,26 @@ def test_a_crowd_draws_only_the_lines_of_notable_people() -> None:
         assert me not in (a, b)
         assert strength == 0 or a in notable or b in notable
     assert all(p["s"] == 2.0 for i, p in enumerate(people) if i not in notable and i != me)
+
+
+def test_plot_network_writes_the_view_for_an_html_name(tmp_path: Path) -> None:
+    """Through the real command: .html writes the private page; a wrong suffix names .html."""
+    from typer.testing import CliRunner
+
+    from infoview_graph.cli import app
+
+    runner = CliRunner()
+    target = tmp_path / "network.html"
+    store = str(tmp_path / "absent.db")
+    result = runner.invoke(app, ["--db", store, "plot", "network", "--demo", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {target}\n"
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert not (tmp_path / "absent.db").exists()
+    bad = runner.invoke(
+        app, ["--db", store, "plot", "network", "--demo", "--out", str(tmp_path / "n.jpg")]
+    )
+    assert bad.exit_code != 0
+    assert "use one of .png, .svg, .pdf, .html" in bad.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["network.html"]

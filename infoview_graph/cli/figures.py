@@ -151,7 +151,7 @@ def network(
 
     Example:  referrals plot network --demo --out network.svg
     """
-    if out.suffix.lower() == ".html":
+    if _suffix(out, (*_FIGURE_SUFFIXES, ".html")) == "html":
         _view(out, force, today, demo)
     else:
         _plot(out, force, today, demo, "plot_network")
