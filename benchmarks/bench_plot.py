@@ -2,6 +2,12 @@
 
     python -m benchmarks.bench_plot                 # 50, 500, 5000
     python -m benchmarks.bench_plot 500 --out /tmp  # also write the PNGs to look at
+    python -m benchmarks.bench_plot --html 30000    # the interactive view (network.html)
+
+With ``--html``: the time to build and write the interactive network view of
+`referrals plot network --out network.html` (median and max of 3 runs, target ≤ 5 s at
+30,000 people) and the file's size, on the synthetic network both ways: people tied among
+themselves, and the LinkedIn shape (me tied to everyone).
 
 `synthetic_referral_network` draws referrals between random people, which rarely chain; a
 tree needs each referee to be named by someone already in it. So this builds its own
@@ -20,6 +26,7 @@ import datetime as dt
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -127,8 +134,34 @@ def main(n: int, repeat: int = 5, out: Path | None = None) -> None:
         print(f"wrote {target}")
 
 
+def main_html(n: int, repeat: int = 3, out: Path | None = None) -> None:
+    from benchmarks.synthetic import synthetic_referral_network
+    from infoview_graph.webview import network_page
+
+    target = (out or Path(tempfile.mkdtemp())) / f"network-{n}.html"
+    for personal in (False, True):
+        network = synthetic_referral_network(n, personal=personal)
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            target.write_bytes(network_page(network).encode())
+            times.append(time.perf_counter() - started)
+        shape = "me tied to everyone" if personal else "ties among people"
+        print(
+            f"{n:>6,} persons ({shape}): network.html median {statistics.median(times):5.2f} s, "
+            f"max {max(times):5.2f} s, {target.stat().st_size / 1e6:5.1f} MB"
+        )
+    print(f"wrote {target}")
+
+
 if __name__ == "__main__":
     arguments = sys.argv[1:]
+    if "--html" in arguments:
+        arguments.remove("--html")
+        for size in [int(a) for a in arguments] or [30_000]:
+            main_html(size)
+        print(peak_memory())
+        sys.exit()
     folder = None
     if "--out" in arguments:
         at = arguments.index("--out")

@@ -43,6 +43,7 @@ from infoview_graph._files import write_atomic
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.lifecycle import judging_day
 from infoview_graph.plotting import figure_bytes, plot_coverage, plot_funnel, plot_tree
+from infoview_graph.webview import network_page
 
 if TYPE_CHECKING:
     from infoview_graph.algorithms._agenda import AgendaItem
@@ -288,7 +289,13 @@ def _html_said(items: Sequence[Said]) -> str:
     return "<ul>\n" + "\n".join(rows) + "\n</ul>"
 
 
-def html_report(network: ReferralNetwork, *, today: dt.date | None = None, k: int = 5) -> str:
+def html_report(
+    network: ReferralNetwork,
+    *,
+    today: dt.date | None = None,
+    k: int = 5,
+    network_view: str | None = None,
+) -> str:
     """Return the report as one self-contained HTML page.
 
     Parameters
@@ -299,6 +306,9 @@ def html_report(network: ReferralNetwork, *, today: dt.date | None = None, k: in
         The day the report describes (default: the network's ``as_of``, else today).
     k : int, default 5
         How many suggestions to list.
+    network_view : str, optional
+        The file name of the interactive network view written beside the report
+        (:func:`~infoview_graph.webview.network_page`), to link to.
 
     Returns
     -------
@@ -356,6 +366,12 @@ def html_report(network: ReferralNetwork, *, today: dt.date | None = None, k: in
         parts.append('<ol class="suggestions">\n' + "\n".join(items) + "\n</ol>")
     else:
         parts.append("<p>Nobody to suggest yet: add contacts and targets.</p>")
+    if network_view:
+        parts.append(
+            f"<p>Explore everyone around me — search, filters, each person's card and best "
+            f'path — in <a href="{_e(quote(network_view))}">{_e(network_view)}</a>, written '
+            "beside this report (it opens in a browser and loads nothing from the web).</p>"
+        )
     parts.append("<h2>Coverage of my targets</h2>")
     if contents.coverage.targets:
         numeric = set(range(1, 10))
@@ -573,7 +589,8 @@ def render_report(
     network : ReferralNetwork
         The network; not changed.
     fmt : {"html", "md"}
-        HTML: one file, ``<stem>.html``. Markdown: ``<stem>.md`` and its three SVG figures.
+        HTML: ``<stem>.html`` and the interactive network view it links to,
+        ``<stem>-network.html``. Markdown: ``<stem>.md`` and its three SVG figures.
     stem : str, default "report"
         The file names' stem.
     today : datetime.date, optional
@@ -595,11 +612,16 @@ def render_report(
     --------
     >>> from infoview_graph.demo import demo_network
     >>> list(render_report(demo_network(), "html", stem="steven"))
-    ['steven.html']
+    ['steven.html', 'steven-network.html']
     """
     fmt = fmt.lower().lstrip(".")
     if fmt == "html":
-        return {f"{stem}.html": html_report(network, today=today, k=k).encode("utf-8")}
+        view = f"{stem}-network.html"
+        page = html_report(network, today=today, k=k, network_view=view)
+        return {
+            f"{stem}.html": page.encode("utf-8"),
+            view: network_page(network, today=today).encode("utf-8"),
+        }
     if fmt == "md":
         text, figures = markdown_report(network, stem=stem, today=today, k=k)
         return {f"{stem}.md": text.encode("utf-8"), **figures}
@@ -643,7 +665,7 @@ def write_report(
     >>> from infoview_graph.demo import demo_network
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> [p.name for p in write_report(demo_network(), folder / "report.html")]
-    ['report.html']
+    ['report.html', 'report-network.html']
     """
     target = Path(path)
     files = render_report(network, target.suffix, stem=target.stem, today=today, k=k)

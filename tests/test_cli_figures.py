@@ -138,7 +138,10 @@ def test_plot_reads_the_users_store(runner: CliRunner, db_path: Path, tmp_path: 
 def test_report_html_and_markdown(runner: CliRunner, nowhere: Path, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     out = ok(runner, nowhere, "report", "--demo", "--out", str(page), "--today", "2026-11-20")
-    assert out == f"wrote the report to {page}\n"
+    view = tmp_path / "report-network.html"
+    assert out == f"wrote the report to {page} and the network view to {view}\n"
+    assert 'href="report-network.html"' in page.read_text(encoding="utf-8")
+    assert private(view)
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert private(page)
 

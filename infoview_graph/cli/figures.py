@@ -45,6 +45,17 @@ ReportOutOpt = Annotated[
         dir_okay=False,
     ),
 ]
+NetworkOutOpt = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        help=(
+            "The file to write; .png, .svg or .pdf chooses the format, .html writes the "
+            "interactive view (one self-contained file)."
+        ),
+        dir_okay=False,
+    ),
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
 
 
@@ -115,18 +126,35 @@ def tree(
     _plot(out, force, today, demo, "plot_tree", root=from_, max_depth=max_depth)
 
 
+def _view(out: Path, force: bool, today: Optional[str], demo: bool) -> None:
+    """Check the target, load the network, write the interactive view as one HTML file."""
+    _check_targets([out], force=force)
+    day = parse_date(today, "--today")
+    network = load_network(demo=demo)
+    from infoview_graph.webview import network_page
+
+    page = network_page(network, today=day).encode()
+    write_atomic(out, page, force=force, protect=store_path())
+    done(f"wrote {out}")
+
+
 @plot_app.command("network")
 @handle_errors
 def network(
-    out: FigureOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+    out: NetworkOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
 ) -> None:
     """Draw the people around me, two steps out, coloured by field and sized by suggestion.
 
     Heavy outlines mark people at my target employers; the best next contacts are numbered.
+    With --out NAME.html: the whole network to explore in a browser, offline — search,
+    filters, and each person's card with the best path from me.
 
     Example:  referrals plot network --demo --out network.svg
     """
-    _plot(out, force, today, demo, "plot_network")
+    if _suffix(out, (*_FIGURE_SUFFIXES, ".html")) == "html":
+        _view(out, force, today, demo)
+    else:
+        _plot(out, force, today, demo, "plot_network")
 
 
 @plot_app.command("coverage")
@@ -160,7 +188,8 @@ def report(
     """Write a report: summary, next contacts, coverage, referral tree, agenda, what I learned.
 
     .html gives one self-contained, printable file (figures inside, no scripts, nothing
-    loaded from the web); .md gives Markdown with its figures written beside it as
+    loaded from the web) and, beside it as <name>-network.html, the interactive network
+    view it links to; .md gives Markdown with its figures written beside it as
     <name>-funnel.svg, <name>-coverage.svg and <name>-tree.svg.
 
     Example:  referrals report --demo --out report.html
@@ -175,5 +204,8 @@ def report(
     _check_targets([out.with_name(name) for name in files], force=force)  # the figures too
     for name, data in files.items():
         write_atomic(out.with_name(name), data, force=force, protect=store_path())
-    extra = f" and {len(files) - 1} figures beside it" if len(files) > 1 else ""
+    if fmt == "html":
+        extra = f" and the network view to {out.with_name(f'{out.stem}-network.html')}"
+    else:
+        extra = f" and {len(files) - 1} figures beside it" if len(files) > 1 else ""
     done(f"wrote the report to {out}{extra}")
