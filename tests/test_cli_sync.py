@@ -9,6 +9,8 @@ then answer the same in both, on every day of the simulated weeks.
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,16 @@ from infoview_graph.store import open_store
 EVENTS = Path(__file__).parent / "fixtures" / "events"
 TODAY = "2026-11-20"
 CONTACTS = ("ann-lee", "brad-johnson", "kenji-watanabe", "jane-smith", "renee-dubois")
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The story is told in UTC, whatever the machine's time zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +41,18 @@ from infoview_graph.store.actions import (
 from infoview_graph.store.events_import import import_meetings, import_messages
 
 EVENTS = Path(__file__).parent / "fixtures" / "events"
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Days are the user's local days: the story is told in UTC, whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 TODAY = dt.date(2026, 11, 20)
 D = dt.date
 
@@ -409,3 +422,20 @@ def test_the_store_refuses_a_key_that_is_no_hash(story: Store) -> None:
             "INSERT INTO imported_events VALUES ('<m1@example.org>', 'outreach', "
             "'outreach-ann-lee', '2026-11-02')"
         )
+
+
+def test_days_are_where_i_am(story: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Renée answered at 23:30 in Paris (22:30 UTC on 12 Nov): in Tokyo that is 13 Nov."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    import_messages(story, read_mail(EVENTS / "mail.mbox"), file="m", today=TODAY)
+    assert attempts(story, "renee-dubois") == [(D(2026, 11, 9), "email", D(2026, 11, 13), None)]
+
+
+def test_a_meeting_before_my_outreach_is_reported_not_recorded(story: Store) -> None:
+    log_outreach(story, "Ann Lee", on=D(2026, 11, 18))
+    report = import_meetings(story, read_calendar(EVENTS / "calendar.ics"), file="i", today=TODAY)
+    assert attempts(story, "ann-lee") == [(D(2026, 11, 18), "email", None, None)]
+    assert any(
+        n.startswith("the meeting with ann-lee on 2026-11-17 is not recorded") for n in report.notes
+    )

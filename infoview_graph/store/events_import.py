@@ -666,10 +666,8 @@ def _meet(recorder: _Recorder, pid: str, key: str, on: dt.date) -> None:
         recorder.remember(key, "meeting", outreach, on)
         report.before += 1
         return
-    except InvalidInputError:
-        report.notes.append(
-            f"the meeting with {pid} on {on} is before my latest outreach to them; not recorded"
-        )
+    except InvalidInputError as error:  # e.g. before my latest outreach to them
+        report.notes.append(f"the meeting with {pid} on {on} is not recorded: {error}")
         return
     recorder.remember(key, "meeting", outreach, on)
     recorder.record(pid, "meeting", on, "calendar")
