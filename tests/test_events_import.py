@@ -439,3 +439,13 @@ def test_a_meeting_before_my_outreach_is_reported_not_recorded(story: Store) -> 
     assert any(
         n.startswith("the meeting with ann-lee on 2026-11-17 is not recorded") for n in report.notes
     )
+
+
+def test_a_repeat_rule_dateutil_refuses_falls_back_to_the_first_start() -> None:
+    """UNTIL in UTC with a floating DTSTART breaks dateutil; DTSTART is the first day."""
+    ics = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261201T090000\r\n"
+        b"RRULE:FREQ=DAILY;UNTIL=20261210T090000Z\r\nATTENDEE:mailto:ann@example.org\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert [m.on for m in read_calendar(ics)] == [D(2026, 12, 1)]

@@ -86,8 +86,7 @@ def read_calendar(
     NotFoundError
         If there is no file at the path.
     ImportFileError
-        If the file is not iCalendar, or an event's ``RRULE`` cannot be read; the message
-        names the file and the event.
+        If the file is not iCalendar; the message names the file.
 
     Notes
     -----
@@ -122,7 +121,7 @@ def read_calendar(
         yield Meeting(
             where=where,
             key=event_key("calendar", str(event.get("UID", where))),
-            on=_first_day(event, where),
+            on=_first_day(event),
             cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
             people=_people(event),
         )
@@ -157,7 +156,7 @@ def _day(value: dt.date) -> dt.date:
     return value
 
 
-def _first_day(event: Any, where: str) -> dt.date | None:
+def _first_day(event: Any) -> dt.date | None:
     start = event.get("DTSTART")
     if start is None:
         return None
@@ -175,11 +174,10 @@ def _first_day(event: Any, where: str) -> dt.date | None:
                 break
             if _day(occurrence) not in excluded:
                 return _day(occurrence)
-    except (ValueError, TypeError) as error:
-        raise ImportFileError(
-            f"{where}: its RRULE cannot be read ({type(error).__name__}); fix or remove the "
-            "event's repeat rule"
-        ) from None
+    except (ValueError, TypeError):
+        # A rule dateutil refuses (UNTIL in another zone than DTSTART, …) is common in real
+        # exports, often in strangers' events: DTSTART is the first occurrence anyway.
+        return _day(first)
     return None
 
 
