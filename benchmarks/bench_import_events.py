@@ -57,10 +57,11 @@ def _store(path: Path) -> None:
 
 
 def _body(rng: random.Random) -> str:
-    size = rng.randint(500, 5000)
+    size, length = rng.randint(500, 5000), 0
     words: list[str] = []
-    while sum(len(w) + 1 for w in words) < size:
+    while length < size:
         words.append(rng.choice(_WORDS))
+        length += len(words[-1]) + 1
     lines = [" ".join(words[i : i + 12]) for i in range(0, len(words), 12)]
     return "\n".join(lines) + "\nFrom the desk of someone (an unescaped From in a body)\n"
 
