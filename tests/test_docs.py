@@ -39,6 +39,7 @@ PUBLIC_MODULES = [
     "infoview_graph.frames",
     "infoview_graph.store",
     "infoview_graph.store.actions",
+    "infoview_graph.store.events_import",
     "infoview_graph.algorithms",
     "infoview_graph.algorithms._agenda",
     "infoview_graph.algorithms._chains",
@@ -55,6 +56,9 @@ PUBLIC_MODULES = [
     "infoview_graph.reports",
     "infoview_graph.webview",
     "infoview_graph.interop",
+    "infoview_graph.interop.messages",
+    "infoview_graph.interop.mail",
+    "infoview_graph.interop.calendar",
 ]
 
 # Public names of the interop work in progress (infoview_graph/interop/, store/imports.py,

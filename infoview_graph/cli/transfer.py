@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
+from infoview_graph.cli import sync
 from infoview_graph.cli._context import (
     open_for_read,
     open_for_write,
@@ -31,7 +32,10 @@ if TYPE_CHECKING:
 
 import_app = typer.Typer(
     no_args_is_help=True,
-    help="Import contacts: LinkedIn, vCard, Google CSV, any CSV, or a referrals JSON dump.",
+    help=(
+        "Import contacts (LinkedIn, vCard, Google CSV, any CSV, a referrals JSON dump), or "
+        "the outreach, replies and meetings in LinkedIn messages, mail and calendars."
+    ),
 )
 export_app = typer.Typer(
     no_args_is_help=True,
@@ -320,6 +324,10 @@ def import_json(file: FileArg, dry_run: DryRunOpt = False) -> None:
     with open_for_write() as store:
         report = import_dump(store, data, dry_run=dry_run, name=str(file))
     _show(report)
+
+
+# Mail, LinkedIn messages and calendars record lifecycle events, not contacts (cli/sync.py).
+sync.register(import_app)
 
 
 # --- exports ---------------------------------------------------------------------------------

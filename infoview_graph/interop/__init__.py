@@ -5,6 +5,8 @@ records with provisional ids, plus a :class:`~.parsed.Problem` (file, line, reas
 row — or raise :class:`~infoview_graph.errors.ImportFileError`. Merging them into a store
 is :func:`infoview_graph.store.imports.apply_import`'s job. Exporters take records and
 return bytes; :func:`infoview_graph._files.write_atomic` writes them privately and atomically.
+The readers of LinkedIn messages, mail and calendars stream neutral messages and meetings (who,
+when — never what was said) for :mod:`infoview_graph.store.events_import` to record.
 
 =================  =========================================  ===========================
 format             read                                       write
@@ -16,7 +18,9 @@ any CSV            :func:`~.csvfile.read_csv`                 :func:`~.csvfile.t
 our JSON dump      :func:`~.dump.read_dump`                   :func:`~.dump.to_json`
 GraphML, GEXF                                                 :func:`~.graphfiles.to_graphml`,
                                                               :func:`~.graphfiles.to_gexf`
-iCalendar                                                     :func:`~.ics.to_ics`
+iCalendar          :func:`~.calendar.read_calendar`           :func:`~.ics.to_ics`
+LinkedIn messages  :func:`~.messages.read_messages`
+mbox, ``.eml``     :func:`~.mail.read_mail`
 Mermaid, DOT                                                  :func:`~.diagrams.to_mermaid`,
                                                               :func:`~.diagrams.to_dot`
 =================  =========================================  ===========================
@@ -38,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from infoview_graph.interop._input import read_input
+    from infoview_graph.interop.calendar import read_calendar
     from infoview_graph.interop.csvfile import parse_mapping, read_csv, to_csv
     from infoview_graph.interop.diagrams import to_dot, to_mermaid
     from infoview_graph.interop.dump import read_dump, to_json
@@ -45,12 +50,17 @@ if TYPE_CHECKING:
     from infoview_graph.interop.graphfiles import export_graph, to_gexf, to_graphml
     from infoview_graph.interop.ics import to_ics
     from infoview_graph.interop.linkedin import read_linkedin
+    from infoview_graph.interop.mail import read_mail
+    from infoview_graph.interop.messages import read_messages
     from infoview_graph.interop.parsed import NamedReferral, Parsed, ParsedTie, Problem
     from infoview_graph.interop.pseudonyms import anonymize
     from infoview_graph.interop.vcard import read_vcards, to_vcard
 
 _HOME = {
     "read_input": "_input",
+    "read_calendar": "calendar",
+    "read_mail": "mail",
+    "read_messages": "messages",
     "anonymize": "pseudonyms",
     "parse_mapping": "csvfile",
     "read_csv": "csvfile",
@@ -81,11 +91,14 @@ __all__ = [
     "anonymize",
     "export_graph",
     "parse_mapping",
+    "read_calendar",
     "read_csv",
     "read_dump",
     "read_google_csv",
     "read_input",
     "read_linkedin",
+    "read_mail",
+    "read_messages",
     "read_vcards",
     "to_csv",
     "to_dot",

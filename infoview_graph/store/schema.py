@@ -12,7 +12,11 @@ The schema version lives in ``PRAGMA user_version``:
   ``ties`` or to the set of ``persons``: the cache is used only when it was made at the
   current version;
 - 4 — adds ``outreach.meeting_on`` and ``outreach.meeting_mode``: the meeting a yes turned
-  into (``referrals schedule``).
+  into (``referrals schedule``);
+- 5 — adds ``imported_events``: for each lifecycle event an import of mail, LinkedIn
+  messages or a calendar recorded, a one-way hash of the message or event id, what it
+  recorded (outreach, reply, meeting), on which outreach and on which day — so that importing
+  the same file again records nothing, and a cancelled event finds the meeting it set.
 
 :func:`migrate` brings any older store up to :data:`SCHEMA_VERSION` inside one
 transaction, after the caller has made a backup.
@@ -38,7 +42,7 @@ from typing import Any
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "has_layout", "migrate"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema version this code writes, kept in ``PRAGMA user_version``: an older store is
 backed up and migrated, a newer one refused."""
 
@@ -59,14 +63,15 @@ _V1_TABLES = frozenset(
 )  # fmt: skip
 _V2_TABLES = _V1_TABLES | {"person_emails"}
 _V3_TABLES = _V2_TABLES | {"graph_cache", "graph_version"}
-_TABLES_OF = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V3_TABLES}
+_V5_TABLES = _V3_TABLES | {"imported_events"}
+_TABLES_OF = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V3_TABLES, 5: _V5_TABLES}
 
 
 def has_layout(tables: dict[str, frozenset[str]], version: int) -> bool:
     """Whether ``tables`` (name → column names) is exactly what schema ``version`` made.
 
     Stores written before :data:`APPLICATION_ID` existed are recognised this way: schema 0
-    by its two tables and their exact columns, schemas 1 to 4 by their exact set of tables.
+    by its two tables and their exact columns, schemas 1 to 5 by their exact set of tables.
     Anything else with no application id is another program's file.
 
     Examples
@@ -237,6 +242,17 @@ CREATE TABLE meta (
 );
 """
 
+# Only what the lifecycle needs: never a message id, subject, body or address in clear.
+_IMPORTED_EVENTS = """
+CREATE TABLE imported_events (
+    key TEXT PRIMARY KEY CHECK (length(key) = 32),
+    kind TEXT NOT NULL CHECK (kind IN ('outreach', 'reply', 'meeting')),
+    outreach TEXT NOT NULL REFERENCES outreach(id) ON DELETE CASCADE,
+    on_date TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX imported_events_outreach ON imported_events(outreach);
+"""
+
 _GRAPH_CACHE = """
 CREATE TABLE graph_version (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -278,6 +294,7 @@ def create_schema(con: sqlite3.Connection) -> None:
         if statement.strip():
             con.execute(statement)
     _create_graph_cache(con)
+    _create_imported_events(con)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
@@ -291,6 +308,12 @@ def _create_graph_cache(con: sqlite3.Connection) -> None:
         if sqlite3.complete_statement(statement):
             con.execute(statement)
             statement = ""
+
+
+def _create_imported_events(con: sqlite3.Connection) -> None:
+    for statement in _IMPORTED_EVENTS.split(";"):
+        if statement.strip():
+            con.execute(statement)
 
 
 def _migrate_0(con: sqlite3.Connection) -> int:
@@ -414,6 +437,12 @@ def _migrate_3(con: sqlite3.Connection) -> int:
     return 4
 
 
+def _migrate_4(con: sqlite3.Connection) -> int:
+    """Add the table of imported events of version 5 (empty)."""
+    _create_imported_events(con)
+    return 5
+
+
 def _index_emails(con: sqlite3.Connection) -> None:
     # Version 1 refused a second person with a known email, so the emails are unique; if
     # an older store holds one twice anyway, the person with the smaller id keeps it.
@@ -424,7 +453,13 @@ def _index_emails(con: sqlite3.Connection) -> None:
     )
 
 
-_MIGRATIONS = {0: _migrate_0, 1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
+_MIGRATIONS = {
+    0: _migrate_0,
+    1: _migrate_1,
+    2: _migrate_2,
+    3: _migrate_3,
+    4: _migrate_4,
+}
 
 
 def migrate(con: sqlite3.Connection, version: int) -> None:
