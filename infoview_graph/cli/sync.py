@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from infoview_graph.cli._context import open_for_write, parse_date
-from infoview_graph.cli._options import TodayOpt
+from infoview_graph.cli._context import open_for_write
+from infoview_graph.cli._options import AsOfOpt, date_option
 from infoview_graph.cli._output import done, handle_errors, printable
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ MeOpt = Annotated[
     ),
 ]
 SinceOpt = Annotated[
-    str | None,
-    typer.Option("--since", help="Ignore what happened before this date, YYYY-MM-DD."),
+    dt.date | None,
+    date_option("--since", "Ignore what happened before this date, YYYY-MM-DD.", past=True),
 ]
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show what would be recorded, per person; save nothing.")
@@ -86,10 +86,6 @@ class _Bar:
         self._bar.update(self._task, completed=done_, total=total)
 
 
-def _dates(since: str | None, today: str | None) -> tuple[dt.date | None, dt.date | None]:
-    return parse_date(since, "--since", past=True), parse_date(today, "--today")
-
-
 @handle_errors
 def import_messages(
     file: Annotated[
@@ -103,7 +99,7 @@ def import_messages(
     me: MeOpt = None,
     since: SinceOpt = None,
     dry_run: DryRunOpt = False,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
 ) -> None:
     """Record outreach and replies from LinkedIn messages (messages.csv or the export ZIP).
 
@@ -117,15 +113,14 @@ def import_messages(
     from infoview_graph.interop.messages import read_messages
     from infoview_graph.store.events_import import import_messages as record
 
-    first, day = _dates(since, today)
     with open_for_write() as store:
         report = record(
             store,
             read_messages(file),
             file=str(file),
             me=me or (),
-            since=first,
-            today=day,
+            since=since,
+            today=today,
             dry_run=dry_run,
         )
     _show(report)
@@ -143,7 +138,7 @@ def import_mail(
     me: MeOpt = None,
     since: SinceOpt = None,
     dry_run: DryRunOpt = False,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
 ) -> None:
     """Record outreach and replies from mail: an mbox file or a folder of .eml files.
 
@@ -157,15 +152,14 @@ def import_mail(
     from infoview_graph.interop.mail import read_mail
     from infoview_graph.store.events_import import import_messages as record
 
-    first, day = _dates(since, today)
     with _Bar("reading mail") as bar, open_for_write() as store:
         report = record(
             store,
             read_mail(path, progress=bar.update),
             file=str(path),
             me=me or (),
-            since=first,
-            today=day,
+            since=since,
+            today=today,
             dry_run=dry_run,
         )
     _show(report)
@@ -184,7 +178,7 @@ def import_calendar(
     me: MeOpt = None,
     since: SinceOpt = None,
     dry_run: DryRunOpt = False,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
 ) -> None:
     """Record meetings with contacts from a calendar file, as 'referrals schedule' does.
 
@@ -198,15 +192,14 @@ def import_calendar(
     from infoview_graph.interop.calendar import read_calendar
     from infoview_graph.store.events_import import import_meetings
 
-    first, day = _dates(since, today)
     with open_for_write() as store:
         report = import_meetings(
             store,
             read_calendar(file),
             file=str(file),
             me=me or (),
-            since=first,
-            today=day,
+            since=since,
+            today=today,
             dry_run=dry_run,
         )
     _show(report)

@@ -273,12 +273,11 @@ class _Contacts:
 
     @classmethod
     def load(cls, store: Store, me: Sequence[str]) -> _Contacts:
-        con = store._con
-        emails: dict[str, str] = dict(con.execute("SELECT email, person FROM person_emails"))
+        emails: dict[str, str] = dict(store.execute("SELECT email, person FROM person_emails"))
         urls: dict[str, str] = {}
         names: dict[str, str | None] = {}
         blocked, self_id, self_url, self_name = set(), "", None, ""
-        for pid, name, url, is_self, dnc in con.execute(
+        for pid, name, url, is_self, dnc in store.execute(
             "SELECT id, name, url, is_self, do_not_contact FROM persons"
         ):
             if is_self:
@@ -344,13 +343,13 @@ class _Recorder:
         self.store, self.report, self.today, self.blocked = store, report, today, blocked
         self.known = {
             key: (outreach, dt.date.fromisoformat(on))
-            for key, outreach, on in store._con.execute(
+            for key, outreach, on in store.execute(
                 "SELECT key, outreach, on_date FROM imported_events"
             )
         }
 
     def remember(self, key: str, kind: Kind, outreach: str, on: dt.date) -> None:
-        self.store._con.execute(
+        self.store.execute(
             "INSERT INTO imported_events (key, kind, outreach, on_date) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, "
             "outreach = excluded.outreach, on_date = excluded.on_date",
@@ -679,7 +678,7 @@ def _cancel(recorder: _Recorder, key: str) -> None:
     if held is None:
         return
     outreach_id, on = held
-    store._con.execute("DELETE FROM imported_events WHERE key = ?", (key,))
+    store.execute("DELETE FROM imported_events WHERE key = ?", (key,))
     found = [o for o in _outreach_by_id(store, outreach_id) if o.meeting_on == on]
     for attempt in found:
         freed = attempt.model_copy(update={"meeting_on": None, "meeting_mode": None})
@@ -691,7 +690,7 @@ def _cancel(recorder: _Recorder, key: str) -> None:
 
 
 def _outreach_by_id(store: Store, outreach_id: str) -> list[Outreach]:
-    row = store._con.execute("SELECT person FROM outreach WHERE id = ?", (outreach_id,)).fetchone()
+    row = store.execute("SELECT person FROM outreach WHERE id = ?", (outreach_id,)).fetchone()
     if row is None:
         return []
     return [o for o in store.outreach_to(row[0]) if o.id == outreach_id]
