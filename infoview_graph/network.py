@@ -1,28 +1,13 @@
 """The referral network: every record of one job search, indexed for the algorithms.
 
 :class:`ReferralNetwork` holds the records (:mod:`infoview_graph.models`, the source of
-truth), keeps dictionary indexes for the typed accessors, and exposes them as one
-``networkx.MultiDiGraph`` — built on first use of :attr:`ReferralNetwork.graph` and handed
-out read-only. This class is the only code that builds or changes that graph.
-
-Graph layout
-------------
-Nodes are persons (keyed by their id), organizations (``"org:<id>"``) and career fields
-(``"field:<id>"``); the node attribute ``kind`` is ``"person"``, ``"organization"`` or
-``"field"``. Edges carry a ``kind`` too, used as the multigraph key:
-
-=================  ======================================  ====================================
-kind               direction                               attributes
-=================  ======================================  ====================================
-``knows``          both ways between two persons           ``strength``, ``context``, ``since``
-``referred``       referrer → referee                      ``on``, ``status``, ``may_use_name``
-``works_at``       person → organization                   ``title``
-``in_field``       person or organization → field
-``related_field``  both ways between two fields
-``reached_out``    me → person (key ``reached_out:ID``)    ``on``, ``channel``, ``replied_on``,
-                                                           ``meeting_on``, ``meeting_mode``
-``interviewed``    me → person (key ``interviewed:ID``)    ``on``, ``friendliness``, ``fit``
-=================  ======================================  ====================================
+truth) and keeps dictionary indexes for the typed accessors. Its ties have one owner, a
+:class:`~infoview_graph.ties.TieTable` (CSR arrays over the persons sorted by id), which
+answers every question about ties: one person's (:meth:`ReferralNetwork.strengths`), one
+pair's (:meth:`ReferralNetwork.tie`), all of them (:meth:`ReferralNetwork.ties`), and the
+arrays the numpy kernels search (:meth:`ReferralNetwork.compact`). The network holds no
+NetworkX graph: :func:`infoview_graph.graph.to_networkx` builds one, of the whole network or
+of the part around some people, when one is wanted.
 
 Examples
 --------
@@ -35,18 +20,17 @@ Examples
 'Steven Olson'
 >>> net.find_person("brad johnson").id
 'brad'
->>> sorted(net.graph.successors("steven"))
-['brad']
+>>> dict(net.strengths("steven"))
+{'brad': 3}
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from infoview_graph._bulk import paused_gc
-from infoview_graph.compact import Compact, compact_from_adjacency, compact_from_rows
 from infoview_graph.errors import AmbiguousNameError, DuplicateError, NotFoundError
 from infoview_graph.models import (
     CareerField,
@@ -65,9 +49,10 @@ from infoview_graph.models import (
     Tie,
 )
 from infoview_graph.names import find_person_id, name_key
+from infoview_graph.ties import TieTable
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from infoview_graph.compact import Compact
 
 __all__ = ["ReferralNetwork", "field_node", "name_key", "org_node"]
 
@@ -105,18 +90,21 @@ class ReferralNetwork:
     data : NetworkData, optional
         The records to start from. Every id a record names must exist, and there must be at
         most one person with ``is_self``.
+    ties : TieTable, optional
+        The ties, already as a table over exactly ``data``'s persons (a store reads them so,
+        without a record per tie); ``data.ties`` are then added to it.
 
     Raises
     ------
     NotFoundError
         If a record names an id that does not exist.
     DuplicateError
-        If two records share an id, or more than one person is ``is_self``.
+        If two records share an id, more than one person is ``is_self``, or ``ties`` covers
+        other persons than ``data``'s.
 
     Notes
     -----
-    Building costs O(n + m) for n records and m ties; the NetworkX graph costs another
-    O(n + m) and about 1 kB per edge, paid only when :attr:`graph` is first read.
+    Building costs O(n + m) for n records and m ties, the ties kept in about 10 bytes each.
 
     Examples
     --------
@@ -126,25 +114,20 @@ class ReferralNetwork:
     ('Steven Olson', 'general-mills')
     >>> [r.referee for r in net.referrals_from("brad-johnson")]
     ['mrs-smith']
-    >>> net.graph.nodes["org:general-mills"]["kind"]
-    'organization'
+    >>> net.tie("steven-olson", "brad-johnson").strength
+    4
     """
 
-    def __init__(self, data: NetworkData | None = None) -> None:
+    def __init__(self, data: NetworkData | None = None, *, ties: TieTable | None = None) -> None:
         self._persons: dict[PersonId, Person] = {}
         self._by_name: dict[str, list[PersonId]] = {}
         self._self_id: PersonId | None = None
         self._orgs: dict[OrgId, Organization] = {}
         self._fields: dict[FieldId, CareerField] = {}
-        # Ties are kept as strengths (two dict entries per tie) plus the rare context/date:
-        # a Tie object per tie would cost ~10x the memory on a network of millions of ties.
-        self._adjacency_dict: dict[PersonId, dict[PersonId, int]] = {}
-        # Ties loaded in bulk wait here as rows until something needs the dictionary: the
-        # algorithms' compact view is built from the rows directly (see compact()).
-        self._pending_ties: list[tuple[PersonId, PersonId, int]] = []
-        # Or every tie arrives as a compact view (a store's cache): no rows, no dictionary.
-        self._tie_source: Compact | None = None
-        self._tie_details: dict[tuple[PersonId, PersonId], tuple[str | None, Any]] = {}
+        # The one owner of the ties: a Tie object per tie would cost ~10x the memory on a
+        # network of millions of ties, a dictionary per person ~20x.
+        self._ties = TieTable() if ties is None else ties
+        self._given_ties = ties is not None
         self._referrals_from: dict[PersonId, dict[PersonId, Referral]] = {}
         self._referrals_to: dict[PersonId, dict[PersonId, Referral]] = {}
         self._outreach: dict[str, Outreach] = {}
@@ -152,12 +135,15 @@ class ReferralNetwork:
         self._followups: dict[str, FollowUp] = {}
         self._targets: dict[tuple[str, str], Target] = {}
         self._questions: dict[str, Question] = {}
-        self._graph: nx.MultiDiGraph[str] | None = None
         self._derived: dict[str, object] = {}
         self.as_of = data.as_of if data is not None else None
         if data is not None:
             with paused_gc():
                 self._load(data)
+        if ties is not None:
+            self._given_ties = False
+            if ties.ids != sorted(self._persons):
+                raise DuplicateError("the tie table's persons are not the network's; rebuild it")
 
     # --- building ------------------------------------------------------------------------
 
@@ -218,6 +204,8 @@ class ReferralNetwork:
                 )
             self._self_id = person.id
         self._by_name.setdefault(name_key(person.name), []).append(person.id)
+        if not self._given_ties:
+            self._ties.add_person(person.id)
 
     def _check_person(self, person: Person) -> None:
         if person.organization is not None:
@@ -232,7 +220,6 @@ class ReferralNetwork:
             self.field(field)
 
     def _changed(self) -> None:
-        self._graph = None
         self._derived.clear()
 
     def derived(self, key: str, build: Callable[[ReferralNetwork], _T]) -> _T:
@@ -297,9 +284,7 @@ class ReferralNetwork:
             raise DuplicateError("'me' cannot be forgotten; start a new store instead")
         del self._persons[person_id]
         self._by_name[name_key(person.name)].remove(person_id)
-        for other in self._adjacency.pop(person_id, {}):
-            del self._adjacency[other][person_id]
-            self._tie_details.pop(_pair(person_id, other), None)
+        self._ties.remove_person(person_id)
         for referee in self._referrals_from.pop(person_id, {}):
             del self._referrals_to[referee][person_id]
         for referrer in self._referrals_to.pop(person_id, {}):
@@ -337,95 +322,15 @@ class ReferralNetwork:
         """Add a tie between two existing persons, replacing any tie between them."""
         self.person(tie.a)
         self.person(tie.b)
-        self._adjacency.setdefault(tie.a, {})[tie.b] = tie.strength
-        self._adjacency.setdefault(tie.b, {})[tie.a] = tie.strength
-        if tie.context is not None or tie.since is not None:
-            self._tie_details[(tie.a, tie.b)] = (tie.context, tie.since)
-        else:
-            self._tie_details.pop((tie.a, tie.b), None)
+        self._ties.set(tie.a, tie.b, tie.strength, context=tie.context, since=tie.since)
         self._changed()
-
-    def add_tie_rows(self, rows: Iterable[tuple[PersonId, PersonId, int]]) -> None:
-        """Add plain ties (no context, no date) in bulk from ``(a, b, strength)`` rows.
-
-        The fast path for loading a store, whose schema guarantees all that :class:`Tie`
-        checks (both persons exist, ``a < b``, strength 0–5); ties with a context or date
-        go through :meth:`add_tie`. The rows are kept as they are until a dictionary view
-        is needed, and :meth:`compact` is built from them directly. O(rows).
-
-        Examples
-        --------
-        >>> from infoview_graph.models import NetworkData, Person
-        >>> net = ReferralNetwork(NetworkData(persons=(Person(id="a", name="A"),
-        ...                                            Person(id="b", name="B"))))
-        >>> net.add_tie_rows([("a", "b", 3)])
-        >>> net.tie("b", "a").strength
-        3
-        """
-        self._pending_ties.extend(rows)
-        self._changed()
-
-    def seed_ties(self, view: Compact) -> None:
-        """Take every tie from a compact view, without rows or a dictionary per person.
-
-        The fast path for a store's cached view: the network must have no ties yet, and the
-        view must cover exactly its persons. Context and dates come separately, through
-        :meth:`annotate_ties`.
-
-        Raises
-        ------
-        DuplicateError
-            If the network already has ties, or the view's persons are not the network's.
-
-        Examples
-        --------
-        >>> from infoview_graph.compact import compact_from_rows
-        >>> from infoview_graph.models import NetworkData, Person
-        >>> net = ReferralNetwork(NetworkData(persons=(Person(id="a", name="A"),
-        ...                                            Person(id="b", name="B"))))
-        >>> net.seed_ties(compact_from_rows(["a", "b"], [("a", "b", 2)]))
-        >>> net.strengths("a")["b"], net.tie("b", "a").strength
-        (2, 2)
-        """
-        if self._adjacency_dict or self._pending_ties or self._tie_source is not None:
-            raise DuplicateError("the network has ties already; seed an empty network")
-        if view.ids != sorted(self._persons):
-            raise DuplicateError("the view's persons are not the network's; rebuild the view")
-        self._changed()
-        self._tie_source = view
-        self._derived["compact"] = view
-
-    def annotate_ties(self, ties: Iterable[Tie]) -> None:
-        """Record the context and date of ties already added (as rows or a view)."""
-        for tie in ties:
-            if tie.context is not None or tie.since is not None:
-                self._tie_details[(tie.a, tie.b)] = (tie.context, tie.since)
-
-    @property
-    def _adjacency(self) -> dict[PersonId, dict[PersonId, int]]:
-        if self._tie_source is not None:
-            view, self._tie_source = self._tie_source, None
-            adjacency = self._adjacency_dict
-            with paused_gc():
-                for pid in view.ids:
-                    neighbours = view.neighbours(pid)
-                    if neighbours:
-                        adjacency[pid] = neighbours
-        if self._pending_ties:
-            adjacency = self._adjacency_dict
-            with paused_gc():
-                for a, b, strength in self._pending_ties:
-                    adjacency.setdefault(a, {})[b] = strength
-                    adjacency.setdefault(b, {})[a] = strength
-            self._pending_ties = []
-        return self._adjacency_dict
 
     def compact(self) -> Compact:
-        """Return the ties as CSR arrays over persons sorted by id (cached until a change).
+        """Return the ties as CSR arrays over persons sorted by id, for the numpy kernels.
 
-        Built from ties loaded in bulk without a dictionary per person: O(m log m) numpy.
+        The tie table's own view, read-only; a change to the network makes a new one.
         """
-        return self.derived("compact", _build_compact)
+        return self._ties.csr()
 
     def add_referral(self, referral: Referral) -> None:
         """Add (or replace) the referral from ``referrer`` to ``referee``."""
@@ -546,6 +451,10 @@ class ReferralNetwork:
         """Iterate over every person, ``me`` included."""
         return iter(self._persons.values())
 
+    def person_ids(self) -> Iterator[PersonId]:
+        """Iterate over every person's id, ``me`` included, in the order of :meth:`persons`."""
+        return iter(self._persons)
+
     def organization(self, org_id: OrgId) -> Organization:
         """Return the organization with this id (:class:`NotFoundError` if none)."""
         try:
@@ -628,13 +537,14 @@ class ReferralNetwork:
 
     def tie(self, a: PersonId, b: PersonId) -> Tie | None:
         """Return the tie between two persons, or None if they do not know each other."""
+        self.person(a)
         self.person(b)
-        strength = self.strengths(a).get(b)
+        strength = self._ties.strength(a, b)
         return None if strength is None else self._tie(a, b, strength)
 
     def _tie(self, a: PersonId, b: PersonId, strength: int) -> Tie:
-        pair = _pair(a, b)
-        context, since = self._tie_details.get(pair, (None, None))
+        pair = (a, b) if a < b else (b, a)
+        context, since = self._ties.details(a, b)
         # Built from values that were validated on the way in: no second validation.
         return Tie.model_construct(
             a=pair[0], b=pair[1], strength=strength, context=context, since=since
@@ -653,22 +563,41 @@ class ReferralNetwork:
         The cheap accessor for algorithms: no record is built.
         """
         self.person(person_id)
-        if (self._pending_ties or self._tie_source is not None) and "compact" in self._derived:
-            return MappingProxyType(self.compact().neighbours(person_id))
-        return MappingProxyType(self._adjacency.get(person_id, _EMPTY))
+        return MappingProxyType(self._ties.neighbours(person_id))
 
-    def ties(self) -> Iterator[Tie]:
-        """Iterate over every tie once."""
-        for a, neighbours in self._adjacency.items():
-            for b, strength in neighbours.items():
-                if a < b:
-                    yield self._tie(a, b, strength)
+    def ties(self, persons: Collection[PersonId] | None = None) -> Iterator[Tie]:
+        """Iterate over every tie once, or over the ties between two of ``persons``.
+
+        O(m) for every tie; O(sum of their degrees) for the ties among some persons.
+        """
+        rows = self._ties.rows() if persons is None else self._ties.rows_among(persons)
+        for a, b, strength in rows:
+            yield self._tie(a, b, strength)
+
+    def around(self, persons: Collection[PersonId], *, radius: int = 1) -> list[PersonId]:
+        """Return the persons within ``radius`` ties of any of ``persons``, sorted by id.
+
+        O(sum of the degrees reached) numpy work.
+
+        Raises
+        ------
+        NotFoundError
+            If a person does not exist.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> net = demo_network()
+        >>> "brad-johnson" in net.around(["steven-olson"])
+        True
+        """
+        for pid in persons:
+            self.person(pid)
+        return self._ties.around(persons, radius=radius)
 
     def number_of_ties(self) -> int:
         """Return the number of ties."""
-        if self._tie_source is not None and not self._pending_ties:
-            return len(self._tie_source.indices) // 2
-        return sum(len(n) for n in self._adjacency.values()) // 2
+        return len(self._ties)
 
     def referrals_from(self, person_id: PersonId) -> tuple[Referral, ...]:
         """Return the referrals this person gave, by referee id."""
@@ -825,86 +754,9 @@ class ReferralNetwork:
             as_of=self.as_of,
         ).sorted()
 
-    # --- the graph -----------------------------------------------------------------------
-
-    @property
-    def graph(self) -> nx.MultiDiGraph[str]:
-        """The network as a read-only ``networkx.MultiDiGraph`` (see the module docstring).
-
-        Built on first access and after any change; algorithms must not (and cannot) mutate
-        it.
-        """
-        if self._graph is None:
-            self._graph = self._build_graph()
-        return self._graph
-
-    def _build_graph(self) -> nx.MultiDiGraph[str]:
-        import networkx as nx
-
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        graph.add_nodes_from(
-            (p.id, {"kind": "person", "name": p.name}) for p in self._persons.values()
-        )
-        graph.add_nodes_from(
-            (org_node(o.id), {"kind": "organization", "name": o.name}) for o in self._orgs.values()
-        )
-        graph.add_nodes_from(
-            (field_node(f.id), {"kind": "field", "name": f.name}) for f in self._fields.values()
-        )
-        with paused_gc():
-            graph.add_edges_from(self._edges())
-        return nx.freeze(graph)
-
-    def _edges(self) -> Iterable[tuple[str, str, str, dict[str, object]]]:
-        for tie in self.ties():
-            attrs = {"kind": "knows", "strength": tie.strength, "context": tie.context}
-            attrs["since"] = tie.since
-            yield tie.a, tie.b, "knows", attrs
-            yield tie.b, tie.a, "knows", attrs
-        for r in self.referrals():
-            attrs = {"kind": "referred", "on": r.on, "status": r.status}
-            attrs["may_use_name"] = r.may_use_name
-            yield r.referrer, r.referee, "referred", attrs
-        for p in self._persons.values():
-            if p.organization is not None:
-                yield p.id, org_node(p.organization), "works_at", {"kind": "works_at"}
-            for f in p.fields:
-                yield p.id, field_node(f), "in_field", {"kind": "in_field"}
-        for o in self._orgs.values():
-            for f in o.fields:
-                yield org_node(o.id), field_node(f), "in_field", {"kind": "in_field"}
-        for fld in self._fields.values():
-            for other in fld.related:
-                attrs = {"kind": "related_field"}
-                yield field_node(fld.id), field_node(other), "related_field", attrs
-                yield field_node(other), field_node(fld.id), "related_field", attrs
-        me = self._self_id
-        if me is None:
-            return
-        for attempt in self._outreach.values():
-            attrs = {"kind": "reached_out", "on": attempt.on, "channel": attempt.channel}
-            attrs["replied_on"] = attempt.replied_on
-            attrs["meeting_on"] = attempt.meeting_on
-            attrs["meeting_mode"] = attempt.meeting_mode
-            yield me, attempt.person, f"reached_out:{attempt.id}", attrs
-        for i in self._interviews.values():
-            attrs = {"kind": "interviewed", "on": i.on, "friendliness": i.friendliness}
-            attrs["fit"] = i.fit
-            yield me, i.person, f"interviewed:{i.id}", attrs
-
 
 def _id(person: Person) -> str:
     return person.id
-
-
-def _build_compact(network: ReferralNetwork) -> Compact:
-    ids = list(network._persons)
-    source = network._tie_source
-    if source is not None and not network._pending_ties and source.ids == sorted(ids):
-        return source
-    if network._pending_ties and not network._adjacency_dict and source is None:
-        return compact_from_rows(ids, network._pending_ties)
-    return compact_from_adjacency(network._adjacency, ids)
 
 
 def _outreach_by_person(network: ReferralNetwork) -> dict[PersonId, tuple[Outreach, ...]]:
@@ -944,10 +796,3 @@ def _refuse_duplicates(what: str, keys: list[object]) -> None:
             shown = "/".join(key) if isinstance(key, tuple) else str(key)
             raise DuplicateError(f"two {what} records have the key '{shown}'; keep one")
         seen.add(key)
-
-
-def _pair(a: PersonId, b: PersonId) -> tuple[PersonId, PersonId]:
-    return (a, b) if a < b else (b, a)
-
-
-_EMPTY: dict[PersonId, int] = {}

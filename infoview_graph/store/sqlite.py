@@ -81,9 +81,9 @@ from infoview_graph.store.schema import (
     has_layout,
     migrate,
 )
+from infoview_graph.ties import TieTable
 
 if TYPE_CHECKING:
-    from infoview_graph.compact import Compact
     from infoview_graph.network import ReferralNetwork
 
 __all__ = ["DEFAULT_BUSY_TIMEOUT", "Store", "default_db_path", "open_store"]
@@ -1294,29 +1294,28 @@ class Store:
         Records are validated in bulk as in :meth:`load`, except the plain ties (no context,
         no date), which are the bulk of a large store: their every rule — both persons
         exist, ``a < b``, strength 0–5 — is enforced by the schema, so they go into the
-        network as rows, without building a record each. O(n + m) for n records, m ties.
+        network's tie table as arrays, without a record each: read from the store's cache
+        when it is current, else from the rows (and the cache is written for the next
+        command). O(n + m) for n records, m ties.
         """
         from infoview_graph.network import ReferralNetwork
 
         with self.read():
             data = self._load(with_ties=False)
+            ids = [p.id for p in data.persons]
             version = self._graph_version()
-            view = self._cached_view(version, [p.id for p in data.persons])
+            table = self._cached_ties(version, ids)
+            cached = table is not None
             with paused_gc():
                 detailed = self._all(_TIES, "WHERE context IS NOT NULL OR since IS NOT NULL")
-                rows = (
-                    None
-                    if view is not None
-                    else self._con.execute("SELECT a, b, strength FROM ties").fetchall()
-                )
-        network = ReferralNetwork(data)
-        if view is not None:
-            network.seed_ties(view)
-        else:
-            network.add_tie_rows(rows or [])
-        network.annotate_ties(detailed)
-        if view is None and version is not None:
-            self._save_view(version, network.compact())
+                if table is None:
+                    rows = self._con.execute("SELECT a, b, strength FROM ties").fetchall()
+                    table = TieTable.from_rows(ids, rows)
+        for tie in detailed:
+            table.annotate(tie.a, tie.b, context=tie.context, since=tie.since)
+        network = ReferralNetwork(data, ties=table)
+        if version is not None and not cached:
+            self._save_ties(version, table)
         return network
 
     # --- the graph cache -----------------------------------------------------------------
@@ -1325,32 +1324,25 @@ class Store:
         row = self._con.execute("SELECT n FROM graph_version WHERE id = 1").fetchone()
         return None if row is None else int(row[0])
 
-    def _cached_view(self, version: int | None, ids: list[str]) -> Compact | None:
-        """Return the cached compact view if it was made at this version, else None."""
-        import numpy as np
+    def _cached_ties(self, version: int | None, ids: list[str]) -> TieTable | None:
+        """Return the tie table kept in the store if it was made at this version, else None.
 
-        from infoview_graph.compact import Compact
-
+        ``ids`` are the persons, sorted by id (as :meth:`load` returns them).
+        """
         row = self._con.execute(
             "SELECT version, persons, indptr, indices, strength FROM graph_cache WHERE id = 1"
         ).fetchone()
         if row is None or version is None or row[0] != version or row[1] != len(ids):
             return None
-        ordered = sorted(ids)
-        return Compact(
-            ids=ordered,
-            index={pid: i for i, pid in enumerate(ordered)},
-            indptr=np.frombuffer(row[2], dtype=np.int64),
-            indices=np.frombuffer(row[3], dtype=np.int32),
-            strength=np.frombuffer(row[4], dtype=np.int8),
-        )
+        return TieTable.from_buffers(ids, row[2], row[3], row[4])
 
-    def _save_view(self, version: int, view: Compact) -> None:
-        """Keep the compact view for the next command; skipped if the store is busy.
+    def _save_ties(self, version: int, table: TieTable) -> None:
+        """Keep the tie table's arrays for the next command; skipped if the store is busy.
 
         Runs in its own short transaction without waiting for other writers, and only if
         nothing changed the ties since they were read (the version is checked again).
         """
+        indptr, indices, strength = table.to_buffers()
         self._con.execute("PRAGMA busy_timeout = 0")
         try:
             self._con.execute("BEGIN IMMEDIATE")
@@ -1362,19 +1354,13 @@ class Store:
                         " version = excluded.version, persons = excluded.persons,"
                         " indptr = excluded.indptr, indices = excluded.indices,"
                         " strength = excluded.strength",
-                        (
-                            version,
-                            len(view.ids),
-                            view.indptr.astype("int64").tobytes(),
-                            view.indices.astype("int32").tobytes(),
-                            view.strength.astype("int8").tobytes(),
-                        ),
+                        (version, len(table.ids), indptr, indices, strength),
                     )
                 self._con.execute("COMMIT")
             except sqlite3.Error:
                 self._rollback()
         except sqlite3.Error:
-            pass  # busy or read-only: the next command builds the view again
+            pass  # busy or read-only: the next command builds the table again
         finally:
             self._con.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
 
