@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import AmbiguousNameError, DuplicateError, NotFoundError
@@ -49,6 +49,7 @@ from infoview_graph.models import (
     Tie,
 )
 from infoview_graph.names import find_person_id, name_key
+from infoview_graph.people import Column, PersonTable
 from infoview_graph.ties import TieTable
 
 if TYPE_CHECKING:
@@ -91,8 +92,11 @@ class ReferralNetwork:
         The records to start from. Every id a record names must exist, and there must be at
         most one person with ``is_self``.
     ties : TieTable, optional
-        The ties, already as a table over exactly ``data``'s persons (a store reads them so,
-        without a record per tie); ``data.ties`` are then added to it.
+        The ties, already as a table over exactly the network's persons (a store reads them
+        so, without a record per tie); ``data.ties`` are then added to it.
+    people : PersonTable, optional
+        Persons whose records are built when asked for (a store reads them so); their
+        organizations and fields must exist in ``data``, which then holds no persons.
 
     Raises
     ------
@@ -118,16 +122,31 @@ class ReferralNetwork:
     4
     """
 
-    def __init__(self, data: NetworkData | None = None, *, ties: TieTable | None = None) -> None:
-        self._persons: dict[PersonId, Person] = {}
-        self._by_name: dict[str, list[PersonId]] = {}
+    def __init__(
+        self,
+        data: NetworkData | None = None,
+        *,
+        ties: TieTable | None = None,
+        people: PersonTable | None = None,
+    ) -> None:
+        # Records of persons read from a store are built when asked for (see people.py).
+        self._persons = PersonTable() if people is None else people
+        self._by_name: dict[str, list[PersonId]] | None = None
         self._self_id: PersonId | None = None
+        if people is not None:
+            selves = [pid for pid, flag in people.column("is_self").items() if flag]
+            if len(selves) > 1:
+                raise DuplicateError("two persons are 'me'; there is exactly one 'me'")
+            self._self_id = selves[0] if selves else None
         self._orgs: dict[OrgId, Organization] = {}
         self._fields: dict[FieldId, CareerField] = {}
         # The one owner of the ties: a Tie object per tie would cost ~10x the memory on a
         # network of millions of ties, a dictionary per person ~20x.
         self._ties = TieTable() if ties is None else ties
         self._given_ties = ties is not None
+        if people is not None and ties is None:
+            for pid in people:
+                self._ties.add_person(pid)
         self._referrals_from: dict[PersonId, dict[PersonId, Referral]] = {}
         self._referrals_to: dict[PersonId, dict[PersonId, Referral]] = {}
         self._outreach: dict[str, Outreach] = {}
@@ -195,15 +214,19 @@ class ReferralNetwork:
         table[key] = record
 
     def _index_person(self, person: Person) -> None:
-        self._put(self._persons, person.id, person, "person")
+        if person.id in self._persons:
+            raise DuplicateError(
+                f"a person with id '{person.id}' exists already; choose another id"
+            )
         if person.is_self:
             if self._self_id is not None and self._self_id != person.id:
-                del self._persons[person.id]
                 raise DuplicateError(
                     "the network already has a self person; there is exactly one 'me'"
                 )
             self._self_id = person.id
-        self._by_name.setdefault(name_key(person.name), []).append(person.id)
+        self._persons.put(person)
+        if self._by_name is not None:
+            self._by_name.setdefault(name_key(person.name), []).append(person.id)
         if not self._given_ties:
             self._ties.add_person(person.id)
 
@@ -264,9 +287,10 @@ class ReferralNetwork:
         self._check_person(person)
         if person.is_self != old.is_self:
             raise DuplicateError("'is_self' cannot change; there is exactly one 'me'")
-        self._by_name[name_key(old.name)].remove(old.id)
-        self._persons[person.id] = person
-        self._by_name.setdefault(name_key(person.name), []).append(person.id)
+        self._persons.put(person)
+        if self._by_name is not None:
+            self._by_name[name_key(old.name)].remove(old.id)
+            self._by_name.setdefault(name_key(person.name), []).append(person.id)
         self._changed()
 
     def remove_person(self, person_id: PersonId) -> None:
@@ -282,8 +306,9 @@ class ReferralNetwork:
         person = self.person(person_id)
         if person.is_self:
             raise DuplicateError("'me' cannot be forgotten; start a new store instead")
-        del self._persons[person_id]
-        self._by_name[name_key(person.name)].remove(person_id)
+        self._persons.remove(person_id)
+        if self._by_name is not None:
+            self._by_name[name_key(person.name)].remove(person_id)
         self._ties.remove_person(person_id)
         for referee in self._referrals_from.pop(person_id, {}):
             del self._referrals_to[referee][person_id]
@@ -320,8 +345,8 @@ class ReferralNetwork:
 
     def add_tie(self, tie: Tie) -> None:
         """Add a tie between two existing persons, replacing any tie between them."""
-        self.person(tie.a)
-        self.person(tie.b)
+        self._require(tie.a)
+        self._require(tie.b)
         self._ties.set(tie.a, tie.b, tie.strength, context=tie.context, since=tie.since)
         self._changed()
 
@@ -334,8 +359,8 @@ class ReferralNetwork:
 
     def add_referral(self, referral: Referral) -> None:
         """Add (or replace) the referral from ``referrer`` to ``referee``."""
-        self.person(referral.referrer)
-        self.person(referral.referee)
+        self._require(referral.referrer)
+        self._require(referral.referee)
         if referral.for_field is not None:
             self.field(referral.for_field)
         if referral.for_org is not None:
@@ -346,24 +371,24 @@ class ReferralNetwork:
 
     def add_outreach(self, outreach: Outreach) -> None:
         """Add (or replace, by id) a contact attempt."""
-        self.person(outreach.person)
+        self._require(outreach.person)
         if outreach.via is not None:
-            self.person(outreach.via)
+            self._require(outreach.via)
         self._outreach[outreach.id] = outreach
         self._changed()
 
     def add_interview(self, interview: Interview) -> None:
         """Add (or replace, by id) an interview."""
-        self.person(interview.person)
+        self._require(interview.person)
         for referee in interview.referrals:
-            self.person(referee)
+            self._require(referee)
         self._interviews[interview.id] = interview
         self._changed()
 
     def add_followup(self, followup: FollowUp) -> None:
         """Add (or replace, by id) a stored follow-up."""
         if followup.person is not None:
-            self.person(followup.person)
+            self._require(followup.person)
         self._followups[followup.id] = followup
         self._changed()
 
@@ -395,6 +420,10 @@ class ReferralNetwork:
         if self._self_id is None:
             raise NotFoundError("the network has no 'me' yet; run 'referrals init --name NAME'")
         return self._persons[self._self_id]
+
+    def _require(self, person_id: PersonId) -> None:
+        if person_id not in self._persons:
+            raise NotFoundError(f"no person has the id '{person_id}'")
 
     def person(self, person_id: PersonId) -> Person:
         """Return the person with this id.
@@ -441,15 +470,37 @@ class ReferralNetwork:
             return self.me
         if query in self._persons:
             return self._persons[query]
+        if self._by_name is None:
+            self._by_name = {}
+            for pid, name in self._persons.column("name").items():
+                self._by_name.setdefault(name_key(name), []).append(pid)
         matches = self._by_name.get(name_key(query), ())
         if len(matches) == 1:
             return self._persons[matches[0]]
-        people = ((p.id, p.name) for p in self._persons.values())
+        people = self._persons.column("name").items()
         return self._persons[find_person_id(query, people)]
 
     def persons(self) -> Iterator[Person]:
-        """Iterate over every person, ``me`` included."""
-        return iter(self._persons.values())
+        """Iterate over every person, ``me`` included.
+
+        Persons read from a store become records here, all of them: prefer
+        :meth:`person_column` to rank or filter, and :meth:`person` for the few to show.
+        """
+        return self._persons.records()
+
+    def person_column(self, name: Column) -> dict[PersonId, Any]:
+        """Return one attribute of every person, ``{id: value}``, without building records.
+
+        ``name`` is ``"name"``, ``"organization"``, ``"fields"`` (a tuple of field ids),
+        ``"is_self"`` or ``"do_not_contact"``. O(n).
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> demo_network().person_column("organization")["brad-johnson"]
+        'general-mills'
+        """
+        return self._persons.column(name)
 
     def person_ids(self) -> Iterator[PersonId]:
         """Iterate over every person's id, ``me`` included, in the order of :meth:`persons`."""
@@ -537,8 +588,8 @@ class ReferralNetwork:
 
     def tie(self, a: PersonId, b: PersonId) -> Tie | None:
         """Return the tie between two persons, or None if they do not know each other."""
-        self.person(a)
-        self.person(b)
+        self._require(a)
+        self._require(b)
         strength = self._ties.strength(a, b)
         return None if strength is None else self._tie(a, b, strength)
 
@@ -562,7 +613,7 @@ class ReferralNetwork:
 
         The cheap accessor for algorithms: no record is built.
         """
-        self.person(person_id)
+        self._require(person_id)
         return MappingProxyType(self._ties.neighbours(person_id))
 
     def ties(self, persons: Collection[PersonId] | None = None) -> Iterator[Tie]:
@@ -592,7 +643,7 @@ class ReferralNetwork:
         True
         """
         for pid in persons:
-            self.person(pid)
+            self._require(pid)
         return self._ties.around(persons, radius=radius)
 
     def number_of_ties(self) -> int:
@@ -601,13 +652,13 @@ class ReferralNetwork:
 
     def referrals_from(self, person_id: PersonId) -> tuple[Referral, ...]:
         """Return the referrals this person gave, by referee id."""
-        self.person(person_id)
+        self._require(person_id)
         given = self._referrals_from.get(person_id, {})
         return tuple(given[k] for k in sorted(given))
 
     def referrals_to(self, person_id: PersonId) -> tuple[Referral, ...]:
         """Return the referrals naming this person, by referrer id."""
-        self.person(person_id)
+        self._require(person_id)
         received = self._referrals_to.get(person_id, {})
         return tuple(received[k] for k in sorted(received))
 
@@ -622,7 +673,7 @@ class ReferralNetwork:
 
     def outreach_to(self, person_id: PersonId) -> tuple[Outreach, ...]:
         """Return the contact attempts to a person, oldest first (indexed: O(attempts))."""
-        self.person(person_id)
+        self._require(person_id)
         return self.derived("outreach-by-person", _outreach_by_person).get(person_id, ())
 
     def interviews(self) -> Iterator[Interview]:
@@ -631,7 +682,7 @@ class ReferralNetwork:
 
     def interviews_with(self, person_id: PersonId) -> tuple[Interview, ...]:
         """Return the interviews with a person, oldest first (indexed: O(interviews))."""
-        self.person(person_id)
+        self._require(person_id)
         return self.derived("interviews-by-person", _interviews_by_person).get(person_id, ())
 
     def followups(self) -> Iterator[FollowUp]:
@@ -653,10 +704,22 @@ class ReferralNetwork:
         next change cost O(members).
         """
         self.organization(org_id)
+        found = self.derived("members-by-org", _group_by_org).get(org_id, ())
+        return tuple(self._persons[pid] for pid in found)
+
+    def member_ids(self, org_id: OrgId) -> tuple[PersonId, ...]:
+        """Return the ids of :meth:`members`, sorted, without building their records."""
+        self.organization(org_id)
         return self.derived("members-by-org", _group_by_org).get(org_id, ())
 
     def in_field(self, field_id: FieldId) -> tuple[Person, ...]:
         """Return the persons working in a career field, by id (indexed like :meth:`members`)."""
+        self.field(field_id)
+        found = self.derived("members-by-field", _group_by_field).get(field_id, ())
+        return tuple(self._persons[pid] for pid in found)
+
+    def in_field_ids(self, field_id: FieldId) -> tuple[PersonId, ...]:
+        """Return the ids of :meth:`in_field`, sorted, without building their records."""
         self.field(field_id)
         return self.derived("members-by-field", _group_by_field).get(field_id, ())
 
@@ -741,7 +804,7 @@ class ReferralNetwork:
         True
         """
         return NetworkData(
-            persons=tuple(self._persons.values()),
+            persons=tuple(self._persons.records()),
             organizations=tuple(self._orgs.values()),
             fields=tuple(self._fields.values()),
             ties=tuple(self.ties()),
@@ -753,10 +816,6 @@ class ReferralNetwork:
             questions=tuple(self._questions.values()),
             as_of=self.as_of,
         ).sorted()
-
-
-def _id(person: Person) -> str:
-    return person.id
 
 
 def _outreach_by_person(network: ReferralNetwork) -> dict[PersonId, tuple[Outreach, ...]]:
@@ -773,19 +832,19 @@ def _interviews_by_person(network: ReferralNetwork) -> dict[PersonId, tuple[Inte
     return {pid: tuple(found) for pid, found in groups.items()}
 
 
-def _group_by_org(network: ReferralNetwork) -> dict[OrgId, tuple[Person, ...]]:
-    groups: dict[OrgId, list[Person]] = {}
-    for person in sorted(network.persons(), key=_id):
-        if person.organization is not None:
-            groups.setdefault(person.organization, []).append(person)
+def _group_by_org(network: ReferralNetwork) -> dict[OrgId, tuple[PersonId, ...]]:
+    groups: dict[OrgId, list[PersonId]] = {}
+    for pid, org in sorted(network.person_column("organization").items()):
+        if org is not None:
+            groups.setdefault(org, []).append(pid)
     return {org: tuple(people) for org, people in groups.items()}
 
 
-def _group_by_field(network: ReferralNetwork) -> dict[FieldId, tuple[Person, ...]]:
-    groups: dict[FieldId, list[Person]] = {}
-    for person in sorted(network.persons(), key=_id):
-        for field in person.fields:
-            groups.setdefault(field, []).append(person)
+def _group_by_field(network: ReferralNetwork) -> dict[FieldId, tuple[PersonId, ...]]:
+    groups: dict[FieldId, list[PersonId]] = {}
+    for pid, fields in sorted(network.person_column("fields").items()):
+        for field in fields:
+            groups.setdefault(field, []).append(pid)
     return {field: tuple(people) for field, people in groups.items()}
 
 

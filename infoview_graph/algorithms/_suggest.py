@@ -492,10 +492,12 @@ def _build_person_arrays(network: ReferralNetwork) -> _People:
     org_ids = sorted(o.id for o in network.organizations())
     field_index = {f: i for i, f in enumerate(field_ids)}
     org_index = {o: i for i, o in enumerate(org_ids)}
-    persons = [network.person(pid) for pid in view.ids]
-    counts = np.fromiter((len(p.fields) for p in persons), dtype=np.int64, count=len(persons))
-    indices = [field_index[f] for p in persons for f in p.fields]
-    org = [org_index[p.organization] if p.organization else -1 for p in persons]
+    # Read as columns: no person's record is built to rank them.
+    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
+    fields = [fields_of[pid] for pid in view.ids]
+    counts = np.fromiter(map(len, fields), dtype=np.int64, count=len(fields))
+    indices = [field_index[f] for found in fields for f in found]
+    org = [org_index[o] if (o := org_of[pid]) else -1 for pid in view.ids]
     return _People(
         field_ids=field_ids,
         org_ids=org_ids,
@@ -679,10 +681,10 @@ def _timing(
         if org is None:
             continue
         waited = business_days(waiting.asked_on or day, day)
-        for member in network.members(org):
-            if life.stage(member.id) in ("known", "referred") and member.id != network.me.id:
+        for member_id in network.member_ids(org):
+            if life.stage(member_id) in ("known", "referred") and member_id != network.me.id:
                 add(
-                    member.id,
+                    member_id,
                     0.5,
                     f"{network.person(item.person_id).name} at "
                     f"{network.organization(org).name} has not replied in {waited} business "

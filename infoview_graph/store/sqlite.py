@@ -74,6 +74,8 @@ from infoview_graph.models import (
     slugify,
 )
 from infoview_graph.names import find_person_id, name_key
+from infoview_graph.people import COLUMNS as PERSON_COLUMNS
+from infoview_graph.people import PersonTable
 from infoview_graph.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -1257,10 +1259,11 @@ class Store:
             as_of = self._meta_date("as_of")
         return NetworkData.model_construct(None, **parts, as_of=as_of).sorted()
 
-    def _load(self, *, with_ties: bool) -> NetworkData:
-        tables = _TABLES if with_ties else tuple(t for t in _TABLES if t is not _TIES)
+    def _load(self, *, with_ties: bool, with_persons: bool = True) -> NetworkData:
+        skipped = [t.name for t, keep in ((_TIES, with_ties), (_PERSONS, with_persons)) if not keep]
+        tables = tuple(t for t in _TABLES if t.name not in skipped)
         with self.read(), paused_gc():
-            parts: dict[str, Any] = {t.name: self._all(t) for t in tables}
+            parts: dict[str, Any] = {"persons": ()} | {t.name: self._all(t) for t in tables}
             parts["targets"] = self.targets()
             as_of = self._meta_date("as_of")
         return NetworkData(
@@ -1291,18 +1294,22 @@ class Store:
 
         Notes
         -----
-        Records are validated in bulk as in :meth:`load`, except the plain ties (no context,
-        no date), which are the bulk of a large store: their every rule — both persons
-        exist, ``a < b``, strength 0–5 — is enforced by the schema, so they go into the
-        network's tie table as arrays, without a record each: read from the store's cache
-        when it is current, else from the rows (and the cache is written for the next
-        command). O(n + m) for n records, m ties.
+        The bulk of a large store is read without a record each. Persons arrive as rows
+        (:class:`~infoview_graph.people.PersonTable`): the columns the algorithms rank on
+        are read as they are, and a person's record is built — and validated — the first
+        time it is asked for, so a command that shows five people validates five. The plain
+        ties (no context, no date), whose every rule — both persons exist, ``a < b``,
+        strength 0–5 — the schema enforces, go into the tie table as arrays: read from the
+        store's cache when it is current, else from the rows (and the cache is written for
+        the next command). Every other record is validated in bulk as in :meth:`load`.
+        O(n + m) for n persons, m ties. ``referrals doctor`` validates every row.
         """
         from infoview_graph.network import ReferralNetwork
 
         with self.read():
-            data = self._load(with_ties=False)
-            ids = [p.id for p in data.persons]
+            data = self._load(with_ties=False, with_persons=False)
+            people = self._person_rows()
+            ids = list(people)
             version = self._graph_version()
             table = self._cached_ties(version, ids)
             cached = table is not None
@@ -1313,10 +1320,53 @@ class Store:
                     table = TieTable.from_rows(ids, rows)
         for tie in detailed:
             table.annotate(tie.a, tie.b, context=tie.context, since=tie.since)
-        network = ReferralNetwork(data, ties=table)
+        network = ReferralNetwork(data, ties=table, people=people)
         if version is not None and not cached:
             self._save_ties(version, table)
         return network
+
+    def _person_rows(self) -> PersonTable:
+        """Read every person as a row, sorted by id; records are built on first access."""
+        fields: dict[str, list[str]] = {}
+        for person, field in self._con.execute(
+            "SELECT person, field FROM person_fields ORDER BY person, field"
+        ):
+            fields.setdefault(person, []).append(field)
+        empty = ()
+        with paused_gc():
+            rows = self._con.execute(f"SELECT {_PERSON_COLUMNS} FROM persons ORDER BY id")
+            return PersonTable.from_rows(
+                (
+                    (r[0], r[1], r[2], tuple(fields.get(r[0], empty)), r[3] == 1, r[4] == 1, *r[5:])
+                    for r in rows
+                ),
+                self._person_from_row,
+            )
+
+    def _person_from_row(self, row: tuple[Any, ...]) -> Person:
+        from pydantic import ValidationError
+
+        values = dict(zip(PERSON_COLUMNS, row[: len(PERSON_COLUMNS)], strict=True))
+        for attr, text in zip(_PERSON_EXTRA, row[len(PERSON_COLUMNS) :], strict=True):
+            values[attr] = json.loads(text) if attr in _PERSONS.json and text else text
+        try:
+            return Person.model_validate(values)
+        except ValidationError:
+            raise self._invalid_store() from None
+
+    def _invalid_store(self) -> StoreError:
+        """Return the error for a stored record the models refuse (the store may be closed)."""
+        try:
+            found = self.invalid_records()
+        except sqlite3.ProgrammingError:  # closed: read the file again
+            if self.path is None:
+                return StoreError("the store holds a record that fails validation")
+            with open_store(self.path) as again:
+                found = again.invalid_records()
+        return StoreError(
+            f"{self.path or 'the store'}: {describe_invalid(found)}; "
+            "'referrals doctor' lists them and 'referrals export json' still works"
+        )
 
     # --- the graph cache -----------------------------------------------------------------
 
@@ -1417,6 +1467,9 @@ class Store:
                 [(getattr(r, table.key[0]), v) for r in records for v in getattr(r, attr)],
             )
 
+
+_PERSON_EXTRA = ("emails", "phones", "url", "title", "past_positions", "how", "tags", "notes")
+_PERSON_COLUMNS = ", ".join((*(c for c in PERSON_COLUMNS if c != "fields"), *_PERSON_EXTRA))
 
 _TABLES: tuple[_Table[Any], ...] = (
     _PERSONS,
