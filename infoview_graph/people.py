@@ -12,8 +12,8 @@ Examples
 >>> from infoview_graph.models import Person
 >>> table = PersonTable()
 >>> table.put(Person(id="brad", name="Brad Johnson", organization="general-mills"))
->>> table.put_row(("ann", "Ann Lee", None, ("finance",), False, False), lambda row: Person(
-...     id=row[0], name=row[1], organization=row[2], fields=row[3]))
+>>> table.put_row(("ann", "Ann Lee", None, 0, 0), ("finance",), lambda row, fields: Person(
+...     id=row[0], name=row[1], organization=row[2], fields=fields))
 >>> table.column("fields")
 {'brad': (), 'ann': ('finance',)}
 >>> table.built()
@@ -24,23 +24,28 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from infoview_graph.models import Person
 
-__all__ = ["COLUMNS", "Column", "PersonTable", "Row"]
+__all__ = ["COLUMNS", "Column", "PersonTable"]
 
 Column = Literal["id", "name", "organization", "fields", "is_self", "do_not_contact"]
 """A column of the person table that can be read without building records."""
 
-COLUMNS: tuple[Column, ...] = ("id", "name", "organization", "fields", "is_self", "do_not_contact")
-"""The order of the leading values of a :data:`Row`."""
+COLUMNS: tuple[Column, ...] = ("id", "name", "organization", "is_self", "do_not_contact")
+"""The order of the leading values of a :data:`Row` (``fields`` come apart)."""
 
 Row = tuple[Any, ...]
-"""A stored person: the :data:`COLUMNS` first, then whatever its builder needs."""
+"""A stored person: the :data:`COLUMNS` first (flags as 0 or 1 will do), then whatever its
+builder needs."""
+
+Builder = Callable[[Row, tuple[str, ...]], Person]
+"""Makes the record of a stored row and its field ids."""
 
 _POSITION = {name: i for i, name in enumerate(COLUMNS)}
+_FLAGS = frozenset({"is_self", "do_not_contact"})
 
 
 class PersonTable:
@@ -63,19 +68,24 @@ class PersonTable:
 
     def __init__(self) -> None:
         self._values: dict[str, Person | Row] = {}
-        self._build: Callable[[Row], Person] = _no_builder
+        self._fields: dict[str, tuple[str, ...]] = {}
+        self._build: Builder = _no_builder
         self._built = 0
         self._columns: dict[str, dict[str, Any]] = {}
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Row], build: Callable[[Row], Person]) -> PersonTable:
-        """Return the table of stored persons whose records ``build(row)`` makes when asked.
+    def from_rows(
+        cls, rows: Iterable[Row], fields: Mapping[str, tuple[str, ...]], build: Builder
+    ) -> PersonTable:
+        """Return the stored persons, whose records ``build(row, fields)`` makes when asked.
 
-        Each row starts with the :data:`COLUMNS`; the store guarantees what the record's
-        model would check of them. O(n).
+        Each row starts with the :data:`COLUMNS`; ``fields`` maps an id to its field ids
+        (sorted; absent: none). The store guarantees what the record's model would check
+        of them. O(n).
         """
         table = cls()
         table._values = {row[0]: row for row in rows}
+        table._fields = dict(fields)
         table._build = build
         return table
 
@@ -86,12 +96,13 @@ class PersonTable:
         self._values[person.id] = person
         self._columns.clear()
 
-    def put_row(self, row: Row, build: Callable[[Row], Person]) -> None:
-        """Add one stored person whose record ``build(row)`` makes on first access.
+    def put_row(self, row: Row, fields: tuple[str, ...], build: Builder) -> None:
+        """Add one stored person whose record ``build(row, fields)`` makes on first access.
 
         Every row of one table has the same builder (the last one given).
         """
         self._values[row[0]] = row
+        self._fields[row[0]] = fields
         self._build = build
         self._columns.clear()
 
@@ -100,6 +111,7 @@ class PersonTable:
         value = self._values.pop(person_id)
         if isinstance(value, Person):
             self._built -= 1
+        self._fields.pop(person_id, None)
         self._columns.clear()
 
     def __getitem__(self, person_id: str) -> Person:
@@ -107,7 +119,7 @@ class PersonTable:
         value = self._values[person_id]
         if isinstance(value, Person):
             return value
-        person = self._build(value)
+        person = self._build(value, self._fields.pop(person_id, ()))
         self._values[person_id] = person
         self._built += 1
         return person
@@ -136,18 +148,32 @@ class PersonTable:
         """
         found = self._columns.get(name)
         if found is None:
-            at = _POSITION[name]
-            found = {
-                pid: getattr(value, name) if isinstance(value, Person) else value[at]
-                for pid, value in self._values.items()
-            }
+            found = self._read(name)
             self._columns[name] = found
         return found
+
+    def _read(self, name: Column) -> dict[str, Any]:
+        if name == "fields":
+            fields, empty = self._fields, ()
+            return {
+                pid: value.fields if isinstance(value, Person) else fields.get(pid, empty)
+                for pid, value in self._values.items()
+            }
+        at = _POSITION[name]
+        if name in _FLAGS:
+            return {
+                pid: getattr(value, name) if isinstance(value, Person) else value[at] == 1
+                for pid, value in self._values.items()
+            }
+        return {
+            pid: getattr(value, name) if isinstance(value, Person) else value[at]
+            for pid, value in self._values.items()
+        }
 
     def built(self) -> int:
         """Return how many records exist so far (the rest are rows)."""
         return self._built
 
 
-def _no_builder(row: Row) -> Person:
+def _no_builder(row: Row, fields: tuple[str, ...]) -> Person:
     raise TypeError("a row was put without its builder")

@@ -1332,21 +1332,21 @@ class Store:
             "SELECT person, field FROM person_fields ORDER BY person, field"
         ):
             fields.setdefault(person, []).append(field)
-        empty = ()
         with paused_gc():
             rows = self._con.execute(f"SELECT {_PERSON_COLUMNS} FROM persons ORDER BY id")
             return PersonTable.from_rows(
-                (
-                    (r[0], r[1], r[2], tuple(fields.get(r[0], empty)), r[3] == 1, r[4] == 1, *r[5:])
-                    for r in rows
-                ),
+                rows.fetchall(),
+                {pid: tuple(found) for pid, found in fields.items()},
                 self._person_from_row,
             )
 
-    def _person_from_row(self, row: tuple[Any, ...]) -> Person:
+    def _person_from_row(self, row: tuple[Any, ...], fields: tuple[str, ...]) -> Person:
         from pydantic import ValidationError
 
-        values = dict(zip(PERSON_COLUMNS, row[: len(PERSON_COLUMNS)], strict=True))
+        values = dict(zip(PERSON_COLUMNS, row, strict=False))
+        values["fields"] = fields
+        values["is_self"] = row[3] == 1
+        values["do_not_contact"] = row[4] == 1
         for attr, text in zip(_PERSON_EXTRA, row[len(PERSON_COLUMNS) :], strict=True):
             values[attr] = json.loads(text) if attr in _PERSONS.json and text else text
         try:
