@@ -16,6 +16,7 @@ import tracemalloc
 from pathlib import Path
 
 from benchmarks.synthetic import write_store
+from infoview_graph.graph import to_networkx
 from infoview_graph.store import open_store
 
 
@@ -47,7 +48,7 @@ def main(n: int, repeat: int = 5) -> None:
         tracemalloc.stop()
         print(f"  peak traced memory while loading: {peak / 2**20:.0f} MiB")
         started = time.perf_counter()
-        graph = network.graph
+        graph = to_networkx(network)
         print(
             f"  building the MultiDiGraph on first use: {time.perf_counter() - started:.3f} s "
             f"({graph.number_of_edges()} edges)"

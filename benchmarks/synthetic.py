@@ -28,6 +28,7 @@ from infoview_graph.models import (
     Tie,
 )
 from infoview_graph.network import ReferralNetwork
+from infoview_graph.ties import TieTable
 
 FIELDS = (
     "accounting", "auditing", "finance", "tax-preparation", "non-profit-management",
@@ -47,9 +48,7 @@ def synthetic_network(
 def synthetic_referral_network(n: int, **options: object) -> ReferralNetwork:
     """Return the synthetic network as a ReferralNetwork, ties added in bulk as rows."""
     data, rows = synthetic_parts(n, **options)  # type: ignore[arg-type]
-    network = ReferralNetwork(data)
-    network.add_tie_rows(rows)
-    return network
+    return ReferralNetwork(data, ties=TieTable.from_rows([p.id for p in data.persons], rows))
 
 
 def synthetic_parts(

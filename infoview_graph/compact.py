@@ -1,29 +1,29 @@
 """A compact view of the ties: CSR arrays over persons sorted by id.
 
-The heavy kernels (the warmth search of ``suggest``) run on these numpy arrays instead of
-Python dictionaries. :func:`compact_from_rows` builds them straight from the store's
-``(a, b, strength)`` rows with a few vectorised numpy calls, so a large store never pays for
-a Python dictionary per person just to be searched.
+The one representation of a network's ties (see :mod:`infoview_graph.ties`, which owns
+it), and what the heavy kernels (the warmth search of ``suggest``) run on instead of Python
+dictionaries. :func:`compact_from_rows` builds it from ``(a, b, strength)`` rows with a few
+vectorised numpy calls, so a large store never pays for a Python dictionary per person.
 
 Examples
 --------
 >>> view = compact_from_rows(["a", "b", "c"], [("a", "b", 3), ("b", "c", 1)])
->>> view.neighbours("b")
-{'a': 3, 'c': 1}
+>>> view.indptr.tolist(), view.indices.tolist()
+([0, 1, 3, 4], [1, 0, 2, 1])
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["Compact", "compact_from_adjacency", "compact_from_rows"]
+__all__ = ["Compact", "compact_from_positions", "compact_from_rows"]
 
 
 @dataclass(frozen=True)
@@ -35,18 +35,6 @@ class Compact:
     indptr: npt.NDArray[np.int64]
     indices: npt.NDArray[np.int32]
     strength: npt.NDArray[np.int8]
-
-    def neighbours(self, person_id: str) -> dict[str, int]:
-        """Return one person's ties as ``{other id: strength}``. O(degree)."""
-        i = self.index[person_id]
-        start, end = int(self.indptr[i]), int(self.indptr[i + 1])
-        ids = self.ids
-        return {
-            ids[j]: int(s)
-            for j, s in zip(
-                self.indices[start:end].tolist(), self.strength[start:end].tolist(), strict=True
-            )
-        }
 
 
 def compact_from_rows(ids: Sequence[str], rows: Sequence[tuple[str, str, int]]) -> Compact:
@@ -66,22 +54,34 @@ def compact_from_rows(ids: Sequence[str], rows: Sequence[tuple[str, str, int]]) 
     else:
         a = b = np.zeros(0, dtype=np.int64)
         s = np.zeros(0, dtype=np.int8)
+    return compact_from_positions(ordered, a, b, s)
+
+
+def compact_from_positions(
+    ids: list[str],
+    a: npt.NDArray[np.integer[Any]],
+    b: npt.NDArray[np.integer[Any]],
+    strength: npt.NDArray[np.integer[Any]],
+) -> Compact:
+    """Build the view from sorted ``ids`` and each tie once as positions in ``ids``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> view = compact_from_positions(["a", "b"], np.array([0]), np.array([1]), np.array([4]))
+    >>> view.indptr.tolist(), view.indices.tolist(), view.strength.tolist()
+    ([0, 1, 2], [1, 0], [4, 4])
+    """
+    import numpy as np
+
     row = np.concatenate([a, b])
     col = np.concatenate([b, a])
     order = np.lexsort((col, row))
-    counts = np.bincount(row, minlength=len(ordered))
+    counts = np.bincount(row, minlength=len(ids))
     return Compact(
-        ids=ordered,
-        index={pid: i for i, pid in enumerate(ordered)},
+        ids=ids,
+        index={pid: i for i, pid in enumerate(ids)},
         indptr=np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
         indices=col[order].astype(np.int32),
-        strength=np.concatenate([s, s])[order],
+        strength=np.concatenate([strength, strength])[order].astype(np.int8),
     )
-
-
-def compact_from_adjacency(
-    adjacency: Mapping[str, Mapping[str, int]], ids: Iterable[str]
-) -> Compact:
-    """Build the view from ``{person: {other: strength}}`` (each tie listed both ways)."""
-    rows = [(a, b, s) for a, others in adjacency.items() for b, s in others.items() if a < b]
-    return compact_from_rows(list(ids), rows)

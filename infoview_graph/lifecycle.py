@@ -561,7 +561,7 @@ def _derive(network: ReferralNetwork, day: dt.date, limits: LifecycleSettings) -
     mine = network.strengths(me)
     concerned = {o.person for o in network.outreach()} | {i.person for i in network.interviews()}
     concerned |= {r.referee for r in network.referrals()}
-    concerned |= {p.id for p in network.persons() if p.do_not_contact}
+    concerned |= {pid for pid, flag in network.person_column("do_not_contact").items() if flag}
     concerned.discard(me)
     standings = {
         pid: standing(
@@ -714,8 +714,9 @@ class _Owed:
         silent: dict[str, list[Standing]] = {}
         answered: set[str] = set()
         contacted: dict[str, int] = {}
+        works_at = self.network.person_column("organization")
         for pid, s in self.life.standings.items():
-            org = self.network.person(pid).organization
+            org = works_at[pid]
             if org is None or s.stage in ("known", "referred"):
                 continue
             contacted[org] = contacted.get(org, 0) + 1
@@ -742,17 +743,16 @@ class _Owed:
     def second_contact_action(self, org: str, where: str) -> str:
         me = self.network.me.id
         mine = self.network.strengths(me)
+        barred = self.network.person_column("do_not_contact")
         pool = [
-            p
-            for p in self.network.members(org)
-            if p.id != me
-            and not p.do_not_contact
-            and self.life.stage(p.id) in ("known", "referred")
+            pid
+            for pid in self.network.member_ids(org)
+            if pid != me and not barred[pid] and self.life.stage(pid) in ("known", "referred")
         ]
-        pool.sort(key=lambda p: (self.life.stage(p.id) != "referred", -mine.get(p.id, -1), p.id))
+        pool.sort(key=lambda p: (self.life.stage(p) != "referred", -mine.get(p, -1), p))
         if not pool:
             return f"Find a second person at {where} to contact (3B7): ask who knows someone there"
-        names = ", ".join(p.name for p in pool[:3])
+        names = ", ".join(self.network.person(pid).name for pid in pool[:3])
         return f"Contact a second person at {where} (3B7), e.g. {names}"
 
 

@@ -1,28 +1,13 @@
 """The referral network: every record of one job search, indexed for the algorithms.
 
 :class:`ReferralNetwork` holds the records (:mod:`infoview_graph.models`, the source of
-truth), keeps dictionary indexes for the typed accessors, and exposes them as one
-``networkx.MultiDiGraph`` — built on first use of :attr:`ReferralNetwork.graph` and handed
-out read-only. This class is the only code that builds or changes that graph.
-
-Graph layout
-------------
-Nodes are persons (keyed by their id), organizations (``"org:<id>"``) and career fields
-(``"field:<id>"``); the node attribute ``kind`` is ``"person"``, ``"organization"`` or
-``"field"``. Edges carry a ``kind`` too, used as the multigraph key:
-
-=================  ======================================  ====================================
-kind               direction                               attributes
-=================  ======================================  ====================================
-``knows``          both ways between two persons           ``strength``, ``context``, ``since``
-``referred``       referrer → referee                      ``on``, ``status``, ``may_use_name``
-``works_at``       person → organization                   ``title``
-``in_field``       person or organization → field
-``related_field``  both ways between two fields
-``reached_out``    me → person (key ``reached_out:ID``)    ``on``, ``channel``, ``replied_on``,
-                                                           ``meeting_on``, ``meeting_mode``
-``interviewed``    me → person (key ``interviewed:ID``)    ``on``, ``friendliness``, ``fit``
-=================  ======================================  ====================================
+truth) and keeps dictionary indexes for the typed accessors. Its ties have one owner, a
+:class:`~infoview_graph.ties.TieTable` (CSR arrays over the persons sorted by id), which
+answers every question about ties: one person's (:meth:`ReferralNetwork.strengths`), one
+pair's (:meth:`ReferralNetwork.tie`), all of them (:meth:`ReferralNetwork.ties`), and the
+arrays the numpy kernels search (:meth:`ReferralNetwork.compact`). The network holds no
+NetworkX graph: :func:`infoview_graph.graph.to_networkx` builds one, of the whole network or
+of the part around some people, when one is wanted.
 
 Examples
 --------
@@ -35,24 +20,18 @@ Examples
 'Steven Olson'
 >>> net.find_person("brad johnson").id
 'brad'
->>> sorted(net.graph.successors("steven"))
-['brad']
+>>> dict(net.strengths("steven"))
+{'brad': 3}
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from infoview_graph._bulk import paused_gc
-from infoview_graph.compact import Compact, compact_from_adjacency, compact_from_rows
-from infoview_graph.errors import (
-    AmbiguousNameError,
-    DuplicateError,
-    InvalidInputError,
-    NotFoundError,
-)
+from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundError
 from infoview_graph.models import (
     CareerField,
     FieldId,
@@ -70,9 +49,12 @@ from infoview_graph.models import (
     Tie,
 )
 from infoview_graph.names import find_person_id, name_key
+from infoview_graph.people import Column, PersonTable
+from infoview_graph.records import NetworkRecords
+from infoview_graph.ties import TieTable
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from infoview_graph.compact import Compact
 
 __all__ = ["ReferralNetwork", "field_node", "name_key", "org_node"]
 
@@ -102,7 +84,7 @@ def field_node(field_id: FieldId) -> str:
     return f"field:{field_id}"
 
 
-class ReferralNetwork:
+class ReferralNetwork(NetworkRecords):
     """Contacts, organizations, fields and the events between them, as one network.
 
     Parameters
@@ -110,18 +92,24 @@ class ReferralNetwork:
     data : NetworkData, optional
         The records to start from. Every id a record names must exist, and there must be at
         most one person with ``is_self``.
+    ties : TieTable, optional
+        The ties, already as a table over exactly the network's persons (a store reads them
+        so, without a record per tie); ``data.ties`` are then added to it.
+    people : PersonTable, optional
+        Persons whose records are built when asked for (a store reads them so); their
+        organizations and fields must exist in ``data``, which then holds no persons.
 
     Raises
     ------
     NotFoundError
         If a record names an id that does not exist.
     DuplicateError
-        If two records share an id, or more than one person is ``is_self``.
+        If two records share an id, more than one person is ``is_self``, or ``ties`` covers
+        other persons than ``data``'s.
 
     Notes
     -----
-    Building costs O(n + m) for n records and m ties; the NetworkX graph costs another
-    O(n + m) and about 1 kB per edge, paid only when :attr:`graph` is first read.
+    Building costs O(n + m) for n records and m ties, the ties kept in about 10 bytes each.
 
     Examples
     --------
@@ -131,38 +119,42 @@ class ReferralNetwork:
     ('Steven Olson', 'general-mills')
     >>> [r.referee for r in net.referrals_from("brad-johnson")]
     ['mrs-smith']
-    >>> net.graph.nodes["org:general-mills"]["kind"]
-    'organization'
+    >>> net.tie("steven-olson", "brad-johnson").strength
+    4
     """
 
-    def __init__(self, data: NetworkData | None = None) -> None:
-        self._persons: dict[PersonId, Person] = {}
-        self._by_name: dict[str, list[PersonId]] = {}
+    def __init__(
+        self,
+        data: NetworkData | None = None,
+        *,
+        ties: TieTable | None = None,
+        people: PersonTable | None = None,
+    ) -> None:
+        super().__init__()
+        if people is not None:
+            self._persons = people
+        self._by_name: dict[str, list[PersonId]] | None = None
         self._self_id: PersonId | None = None
-        self._orgs: dict[OrgId, Organization] = {}
-        self._fields: dict[FieldId, CareerField] = {}
-        # Ties are kept as strengths (two dict entries per tie) plus the rare context/date:
-        # a Tie object per tie would cost ~10x the memory on a network of millions of ties.
-        self._adjacency_dict: dict[PersonId, dict[PersonId, int]] = {}
-        # Ties loaded in bulk wait here as rows until something needs the dictionary: the
-        # algorithms' compact view is built from the rows directly (see compact()).
-        self._pending_ties: list[tuple[PersonId, PersonId, int]] = []
-        # Or every tie arrives as a compact view (a store's cache): no rows, no dictionary.
-        self._tie_source: Compact | None = None
-        self._tie_details: dict[tuple[PersonId, PersonId], tuple[str | None, Any]] = {}
-        self._referrals_from: dict[PersonId, dict[PersonId, Referral]] = {}
-        self._referrals_to: dict[PersonId, dict[PersonId, Referral]] = {}
-        self._outreach: dict[str, Outreach] = {}
-        self._interviews: dict[str, Interview] = {}
-        self._followups: dict[str, FollowUp] = {}
-        self._targets: dict[tuple[str, str], Target] = {}
-        self._questions: dict[str, Question] = {}
-        self._graph: nx.MultiDiGraph[str] | None = None
-        self._derived: dict[str, object] = {}
+        if people is not None:
+            selves = [pid for pid, flag in people.column("is_self").items() if flag]
+            if len(selves) > 1:
+                raise DuplicateError("two persons are 'me'; there is exactly one 'me'")
+            self._self_id = selves[0] if selves else None
+        # The one owner of the ties: a Tie object per tie would cost ~10x the memory on a
+        # network of millions of ties, a dictionary per person ~20x.
+        self._ties = TieTable() if ties is None else ties
+        self._given_ties = ties is not None
+        if people is not None and ties is None:
+            for pid in people:
+                self._ties.add_person(pid)
         self.as_of = data.as_of if data is not None else None
         if data is not None:
             with paused_gc():
                 self._load(data)
+        if ties is not None:
+            self._given_ties = False
+            if ties.ids != sorted(self._persons):
+                raise DuplicateError("the tie table's persons are not the network's; rebuild it")
 
     # --- building ------------------------------------------------------------------------
 
@@ -214,15 +206,21 @@ class ReferralNetwork:
         table[key] = record
 
     def _index_person(self, person: Person) -> None:
-        self._put(self._persons, person.id, person, "person")
+        if person.id in self._persons:
+            raise DuplicateError(
+                f"a person with id '{person.id}' exists already; choose another id"
+            )
         if person.is_self:
             if self._self_id is not None and self._self_id != person.id:
-                del self._persons[person.id]
                 raise DuplicateError(
                     "the network already has a self person; there is exactly one 'me'"
                 )
             self._self_id = person.id
-        self._by_name.setdefault(name_key(person.name), []).append(person.id)
+        self._persons.put(person)
+        if self._by_name is not None:
+            self._by_name.setdefault(name_key(person.name), []).append(person.id)
+        if not self._given_ties:
+            self._ties.add_person(person.id)
 
     def _check_person(self, person: Person) -> None:
         if person.organization is not None:
@@ -237,24 +235,7 @@ class ReferralNetwork:
             self.field(field)
 
     def _changed(self) -> None:
-        self._graph = None
         self._derived.clear()
-
-    def derived(self, key: str, build: Callable[[ReferralNetwork], _T]) -> _T:
-        """Return ``build(self)``, computed once and kept until the network next changes.
-
-        For views that algorithms derive from the network (a compact adjacency, an index):
-        they are rebuilt after any change, so they never go stale.
-
-        Examples
-        --------
-        >>> net = ReferralNetwork()
-        >>> net.derived("size", len) is net.derived("size", lambda n: -1)
-        True
-        """
-        if key not in self._derived:
-            self._derived[key] = build(self)
-        return self._derived[key]  # type: ignore[return-value]
 
     def add_person(self, person: Person) -> None:
         """Add a person whose organization and fields exist.
@@ -282,9 +263,10 @@ class ReferralNetwork:
         self._check_person(person)
         if person.is_self != old.is_self:
             raise InvalidInputError("'is_self' cannot change; there is exactly one 'me'")
-        self._by_name[name_key(old.name)].remove(old.id)
-        self._persons[person.id] = person
-        self._by_name.setdefault(name_key(person.name), []).append(person.id)
+        self._persons.put(person)
+        if self._by_name is not None:
+            self._by_name[name_key(old.name)].remove(old.id)
+            self._by_name.setdefault(name_key(person.name), []).append(person.id)
         self._changed()
 
     def remove_person(self, person_id: PersonId) -> None:
@@ -300,11 +282,10 @@ class ReferralNetwork:
         person = self.person(person_id)
         if person.is_self:
             raise InvalidInputError("'me' cannot be forgotten; start a new store instead")
-        del self._persons[person_id]
-        self._by_name[name_key(person.name)].remove(person_id)
-        for other in self._adjacency.pop(person_id, {}):
-            del self._adjacency[other][person_id]
-            self._tie_details.pop(_pair(person_id, other), None)
+        self._persons.remove(person_id)
+        if self._by_name is not None:
+            self._by_name[name_key(person.name)].remove(person_id)
+        self._ties.remove_person(person_id)
         for referee in self._referrals_from.pop(person_id, {}):
             del self._referrals_to[referee][person_id]
         for referrer in self._referrals_to.pop(person_id, {}):
@@ -340,102 +321,22 @@ class ReferralNetwork:
 
     def add_tie(self, tie: Tie) -> None:
         """Add a tie between two existing persons, replacing any tie between them."""
-        self.person(tie.a)
-        self.person(tie.b)
-        self._adjacency.setdefault(tie.a, {})[tie.b] = tie.strength
-        self._adjacency.setdefault(tie.b, {})[tie.a] = tie.strength
-        if tie.context is not None or tie.since is not None:
-            self._tie_details[(tie.a, tie.b)] = (tie.context, tie.since)
-        else:
-            self._tie_details.pop((tie.a, tie.b), None)
+        self._require(tie.a)
+        self._require(tie.b)
+        self._ties.set(tie.a, tie.b, tie.strength, context=tie.context, since=tie.since)
         self._changed()
-
-    def add_tie_rows(self, rows: Iterable[tuple[PersonId, PersonId, int]]) -> None:
-        """Add plain ties (no context, no date) in bulk from ``(a, b, strength)`` rows.
-
-        The fast path for loading a store, whose schema guarantees all that :class:`Tie`
-        checks (both persons exist, ``a < b``, strength 0–5); ties with a context or date
-        go through :meth:`add_tie`. The rows are kept as they are until a dictionary view
-        is needed, and :meth:`compact` is built from them directly. O(rows).
-
-        Examples
-        --------
-        >>> from infoview_graph.models import NetworkData, Person
-        >>> net = ReferralNetwork(NetworkData(persons=(Person(id="a", name="A"),
-        ...                                            Person(id="b", name="B"))))
-        >>> net.add_tie_rows([("a", "b", 3)])
-        >>> net.tie("b", "a").strength
-        3
-        """
-        self._pending_ties.extend(rows)
-        self._changed()
-
-    def seed_ties(self, view: Compact) -> None:
-        """Take every tie from a compact view, without rows or a dictionary per person.
-
-        The fast path for a store's cached view: the network must have no ties yet, and the
-        view must cover exactly its persons. Context and dates come separately, through
-        :meth:`annotate_ties`.
-
-        Raises
-        ------
-        DuplicateError
-            If the network already has ties, or the view's persons are not the network's.
-
-        Examples
-        --------
-        >>> from infoview_graph.compact import compact_from_rows
-        >>> from infoview_graph.models import NetworkData, Person
-        >>> net = ReferralNetwork(NetworkData(persons=(Person(id="a", name="A"),
-        ...                                            Person(id="b", name="B"))))
-        >>> net.seed_ties(compact_from_rows(["a", "b"], [("a", "b", 2)]))
-        >>> net.strengths("a")["b"], net.tie("b", "a").strength
-        (2, 2)
-        """
-        if self._adjacency_dict or self._pending_ties or self._tie_source is not None:
-            raise DuplicateError("the network has ties already; seed an empty network")
-        if view.ids != sorted(self._persons):
-            raise DuplicateError("the view's persons are not the network's; rebuild the view")
-        self._changed()
-        self._tie_source = view
-        self._derived["compact"] = view
-
-    def annotate_ties(self, ties: Iterable[Tie]) -> None:
-        """Record the context and date of ties already added (as rows or a view)."""
-        for tie in ties:
-            if tie.context is not None or tie.since is not None:
-                self._tie_details[(tie.a, tie.b)] = (tie.context, tie.since)
-
-    @property
-    def _adjacency(self) -> dict[PersonId, dict[PersonId, int]]:
-        if self._tie_source is not None:
-            view, self._tie_source = self._tie_source, None
-            adjacency = self._adjacency_dict
-            with paused_gc():
-                for pid in view.ids:
-                    neighbours = view.neighbours(pid)
-                    if neighbours:
-                        adjacency[pid] = neighbours
-        if self._pending_ties:
-            adjacency = self._adjacency_dict
-            with paused_gc():
-                for a, b, strength in self._pending_ties:
-                    adjacency.setdefault(a, {})[b] = strength
-                    adjacency.setdefault(b, {})[a] = strength
-            self._pending_ties = []
-        return self._adjacency_dict
 
     def compact(self) -> Compact:
-        """Return the ties as CSR arrays over persons sorted by id (cached until a change).
+        """Return the ties as CSR arrays over persons sorted by id, for the numpy kernels.
 
-        Built from ties loaded in bulk without a dictionary per person: O(m log m) numpy.
+        The tie table's own view, read-only; a change to the network makes a new one.
         """
-        return self.derived("compact", _build_compact)
+        return self._ties.csr()
 
     def add_referral(self, referral: Referral) -> None:
         """Add (or replace) the referral from ``referrer`` to ``referee``."""
-        self.person(referral.referrer)
-        self.person(referral.referee)
+        self._require(referral.referrer)
+        self._require(referral.referee)
         if referral.for_field is not None:
             self.field(referral.for_field)
         if referral.for_org is not None:
@@ -446,24 +347,24 @@ class ReferralNetwork:
 
     def add_outreach(self, outreach: Outreach) -> None:
         """Add (or replace, by id) a contact attempt."""
-        self.person(outreach.person)
+        self._require(outreach.person)
         if outreach.via is not None:
-            self.person(outreach.via)
+            self._require(outreach.via)
         self._outreach[outreach.id] = outreach
         self._changed()
 
     def add_interview(self, interview: Interview) -> None:
         """Add (or replace, by id) an interview."""
-        self.person(interview.person)
+        self._require(interview.person)
         for referee in interview.referrals:
-            self.person(referee)
+            self._require(referee)
         self._interviews[interview.id] = interview
         self._changed()
 
     def add_followup(self, followup: FollowUp) -> None:
         """Add (or replace, by id) a stored follow-up."""
         if followup.person is not None:
-            self.person(followup.person)
+            self._require(followup.person)
         self._followups[followup.id] = followup
         self._changed()
 
@@ -541,105 +442,52 @@ class ReferralNetwork:
             return self.me
         if query in self._persons:
             return self._persons[query]
+        if self._by_name is None:
+            self._by_name = {}
+            for pid, name in self._persons.column("name").items():
+                self._by_name.setdefault(name_key(name), []).append(pid)
         matches = self._by_name.get(name_key(query), ())
         if len(matches) == 1:
             return self._persons[matches[0]]
-        people = ((p.id, p.name) for p in self._persons.values())
+        people = self._persons.column("name").items()
         return self._persons[find_person_id(query, people)]
 
     def persons(self) -> Iterator[Person]:
-        """Iterate over every person, ``me`` included."""
-        return iter(self._persons.values())
+        """Iterate over every person, ``me`` included.
 
-    def organization(self, org_id: OrgId) -> Organization:
-        """Return the organization with this id (:class:`NotFoundError` if none)."""
-        try:
-            return self._orgs[org_id]
-        except KeyError:
-            raise NotFoundError(f"no organization has the id '{org_id}'") from None
-
-    def find_organization(self, query: str) -> Organization:
-        """Return the organization with this id, name or alias (any case).
-
-        Raises
-        ------
-        NotFoundError
-            If nothing matches.
-        AmbiguousNameError
-            If the name fits several organizations.
+        Persons read from a store become records here, all of them: prefer
+        :meth:`person_column` to rank or filter, and :meth:`person` for the few to show.
         """
-        if query in self._orgs:
-            return self._orgs[query]
-        key = name_key(query)
-        found = sorted(
-            o.id
-            for o in self._orgs.values()
-            if key in {name_key(o.name), *(name_key(a) for a in o.aliases)}
-        )
-        if len(found) > 1:
-            raise AmbiguousNameError(
-                f"'{query}' fits {len(found)} organizations: {', '.join(found)}; use an id",
-                tuple(found),
-            )
-        if not found:
-            raise NotFoundError(f"no organization has the id or name '{query}'")
-        return self._orgs[found[0]]
+        return self._persons.records()
 
-    def organizations(self) -> Iterator[Organization]:
-        """Iterate over every organization."""
-        return iter(self._orgs.values())
+    def person_column(self, name: Column) -> dict[PersonId, Any]:
+        """Return one attribute of every person, ``{id: value}``, without building records.
 
-    def field(self, field_id: FieldId) -> CareerField:
-        """Return the career field with this id (:class:`NotFoundError` if none)."""
-        try:
-            return self._fields[field_id]
-        except KeyError:
-            raise NotFoundError(f"no career field has the id '{field_id}'") from None
-
-    def find_field(self, query: str) -> CareerField:
-        """Return the career field with this id or name (any case).
-
-        Raises
-        ------
-        NotFoundError
-            If nothing matches.
-        """
-        if query in self._fields:
-            return self._fields[query]
-        key = name_key(query)
-        found = sorted(f.id for f in self._fields.values() if name_key(f.name) == key)
-        if not found:
-            raise NotFoundError(f"no career field has the id or name '{query}'")
-        return self._fields[found[0]]
-
-    def fields(self) -> Iterator[CareerField]:
-        """Iterate over every career field."""
-        return iter(self._fields.values())
-
-    def related_fields(self, field_id: FieldId) -> tuple[FieldId, ...]:
-        """Return the fields related to one, in either direction, sorted.
+        ``name`` is ``"name"``, ``"organization"``, ``"fields"`` (a tuple of field ids),
+        ``"is_self"`` or ``"do_not_contact"``. O(n).
 
         Examples
         --------
-        >>> from infoview_graph.models import CareerField, NetworkData
-        >>> net = ReferralNetwork(NetworkData(fields=(
-        ...     CareerField(id="a", name="A", related=("b",)), CareerField(id="b", name="B"))))
-        >>> net.related_fields("b")
-        ('a',)
+        >>> from infoview_graph.demo import demo_network
+        >>> demo_network().person_column("organization")["brad-johnson"]
+        'general-mills'
         """
-        field = self.field(field_id)
-        backwards = (f.id for f in self._fields.values() if field_id in f.related)
-        return tuple(sorted({*field.related, *backwards}))
+        return self._persons.column(name)
+
+    def person_ids(self) -> Iterator[PersonId]:
+        """Iterate over every person's id, ``me`` included, in the order of :meth:`persons`."""
+        return iter(self._persons)
 
     def tie(self, a: PersonId, b: PersonId) -> Tie | None:
         """Return the tie between two persons, or None if they do not know each other."""
-        self.person(b)
-        strength = self.strengths(a).get(b)
+        self._require(a)
+        self._require(b)
+        strength = self._ties.strength(a, b)
         return None if strength is None else self._tie(a, b, strength)
 
     def _tie(self, a: PersonId, b: PersonId, strength: int) -> Tie:
-        pair = _pair(a, b)
-        context, since = self._tie_details.get(pair, (None, None))
+        pair = (a, b) if a < b else (b, a)
+        context, since = self._ties.details(a, b)
         # Built from values that were validated on the way in: no second validation.
         return Tie.model_construct(
             a=pair[0], b=pair[1], strength=strength, context=context, since=since
@@ -657,70 +505,42 @@ class ReferralNetwork:
 
         The cheap accessor for algorithms: no record is built.
         """
-        self.person(person_id)
-        if (self._pending_ties or self._tie_source is not None) and "compact" in self._derived:
-            return MappingProxyType(self.compact().neighbours(person_id))
-        return MappingProxyType(self._adjacency.get(person_id, _EMPTY))
+        self._require(person_id)
+        return MappingProxyType(self._ties.neighbours(person_id))
 
-    def ties(self) -> Iterator[Tie]:
-        """Iterate over every tie once."""
-        for a, neighbours in self._adjacency.items():
-            for b, strength in neighbours.items():
-                if a < b:
-                    yield self._tie(a, b, strength)
+    def ties(self, persons: Collection[PersonId] | None = None) -> Iterator[Tie]:
+        """Iterate over every tie once, or over the ties between two of ``persons``.
+
+        O(m) for every tie; O(sum of their degrees) for the ties among some persons.
+        """
+        rows = self._ties.rows() if persons is None else self._ties.rows_among(persons)
+        for a, b, strength in rows:
+            yield self._tie(a, b, strength)
+
+    def around(self, persons: Collection[PersonId], *, radius: int = 1) -> list[PersonId]:
+        """Return the persons within ``radius`` ties of any of ``persons``, sorted by id.
+
+        O(sum of the degrees reached) numpy work.
+
+        Raises
+        ------
+        NotFoundError
+            If a person does not exist.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> net = demo_network()
+        >>> "brad-johnson" in net.around(["steven-olson"])
+        True
+        """
+        for pid in persons:
+            self._require(pid)
+        return self._ties.around(persons, radius=radius)
 
     def number_of_ties(self) -> int:
         """Return the number of ties."""
-        if self._tie_source is not None and not self._pending_ties:
-            return len(self._tie_source.indices) // 2
-        return sum(len(n) for n in self._adjacency.values()) // 2
-
-    def referrals_from(self, person_id: PersonId) -> tuple[Referral, ...]:
-        """Return the referrals this person gave, by referee id."""
-        self.person(person_id)
-        given = self._referrals_from.get(person_id, {})
-        return tuple(given[k] for k in sorted(given))
-
-    def referrals_to(self, person_id: PersonId) -> tuple[Referral, ...]:
-        """Return the referrals naming this person, by referrer id."""
-        self.person(person_id)
-        received = self._referrals_to.get(person_id, {})
-        return tuple(received[k] for k in sorted(received))
-
-    def referrals(self) -> Iterator[Referral]:
-        """Iterate over every referral."""
-        for given in self._referrals_from.values():
-            yield from given.values()
-
-    def outreach(self) -> Iterator[Outreach]:
-        """Iterate over every contact attempt."""
-        return iter(self._outreach.values())
-
-    def outreach_to(self, person_id: PersonId) -> tuple[Outreach, ...]:
-        """Return the contact attempts to a person, oldest first (indexed: O(attempts))."""
-        self.person(person_id)
-        return self.derived("outreach-by-person", _outreach_by_person).get(person_id, ())
-
-    def interviews(self) -> Iterator[Interview]:
-        """Iterate over every interview."""
-        return iter(self._interviews.values())
-
-    def interviews_with(self, person_id: PersonId) -> tuple[Interview, ...]:
-        """Return the interviews with a person, oldest first (indexed: O(interviews))."""
-        self.person(person_id)
-        return self.derived("interviews-by-person", _interviews_by_person).get(person_id, ())
-
-    def followups(self) -> Iterator[FollowUp]:
-        """Iterate over the stored follow-ups."""
-        return iter(self._followups.values())
-
-    def targets(self) -> tuple[Target, ...]:
-        """Return my targets, highest priority first."""
-        return tuple(sorted(self._targets.values(), key=lambda t: (t.priority, t.kind, t.id)))
-
-    def questions(self) -> tuple[Question, ...]:
-        """Return the user's own questions, by id."""
-        return tuple(self._questions[k] for k in sorted(self._questions))
+        return len(self._ties)
 
     def members(self, org_id: OrgId) -> tuple[Person, ...]:
         """Return the persons whose current organization is this one, by id.
@@ -729,10 +549,22 @@ class ReferralNetwork:
         next change cost O(members).
         """
         self.organization(org_id)
+        found = self.derived("members-by-org", _group_by_org).get(org_id, ())
+        return tuple(self._persons[pid] for pid in found)
+
+    def member_ids(self, org_id: OrgId) -> tuple[PersonId, ...]:
+        """Return the ids of :meth:`members`, sorted, without building their records."""
+        self.organization(org_id)
         return self.derived("members-by-org", _group_by_org).get(org_id, ())
 
     def in_field(self, field_id: FieldId) -> tuple[Person, ...]:
         """Return the persons working in a career field, by id (indexed like :meth:`members`)."""
+        self.field(field_id)
+        found = self.derived("members-by-field", _group_by_field).get(field_id, ())
+        return tuple(self._persons[pid] for pid in found)
+
+    def in_field_ids(self, field_id: FieldId) -> tuple[PersonId, ...]:
+        """Return the ids of :meth:`in_field`, sorted, without building their records."""
         self.field(field_id)
         return self.derived("members-by-field", _group_by_field).get(field_id, ())
 
@@ -817,7 +649,7 @@ class ReferralNetwork:
         True
         """
         return NetworkData(
-            persons=tuple(self._persons.values()),
+            persons=tuple(self._persons.records()),
             organizations=tuple(self._orgs.values()),
             fields=tuple(self._fields.values()),
             ties=tuple(self.ties()),
@@ -830,115 +662,20 @@ class ReferralNetwork:
             as_of=self.as_of,
         ).sorted()
 
-    # --- the graph -----------------------------------------------------------------------
 
-    @property
-    def graph(self) -> nx.MultiDiGraph[str]:
-        """The network as a read-only ``networkx.MultiDiGraph`` (see the module docstring).
-
-        Built on first access and after any change; algorithms must not (and cannot) mutate
-        it.
-        """
-        if self._graph is None:
-            self._graph = self._build_graph()
-        return self._graph
-
-    def _build_graph(self) -> nx.MultiDiGraph[str]:
-        import networkx as nx
-
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        graph.add_nodes_from(
-            (p.id, {"kind": "person", "name": p.name}) for p in self._persons.values()
-        )
-        graph.add_nodes_from(
-            (org_node(o.id), {"kind": "organization", "name": o.name}) for o in self._orgs.values()
-        )
-        graph.add_nodes_from(
-            (field_node(f.id), {"kind": "field", "name": f.name}) for f in self._fields.values()
-        )
-        with paused_gc():
-            graph.add_edges_from(self._edges())
-        return nx.freeze(graph)
-
-    def _edges(self) -> Iterable[tuple[str, str, str, dict[str, object]]]:
-        for tie in self.ties():
-            attrs = {"kind": "knows", "strength": tie.strength, "context": tie.context}
-            attrs["since"] = tie.since
-            yield tie.a, tie.b, "knows", attrs
-            yield tie.b, tie.a, "knows", attrs
-        for r in self.referrals():
-            attrs = {"kind": "referred", "on": r.on, "status": r.status}
-            attrs["may_use_name"] = r.may_use_name
-            yield r.referrer, r.referee, "referred", attrs
-        for p in self._persons.values():
-            if p.organization is not None:
-                yield p.id, org_node(p.organization), "works_at", {"kind": "works_at"}
-            for f in p.fields:
-                yield p.id, field_node(f), "in_field", {"kind": "in_field"}
-        for o in self._orgs.values():
-            for f in o.fields:
-                yield org_node(o.id), field_node(f), "in_field", {"kind": "in_field"}
-        for fld in self._fields.values():
-            for other in fld.related:
-                attrs = {"kind": "related_field"}
-                yield field_node(fld.id), field_node(other), "related_field", attrs
-                yield field_node(other), field_node(fld.id), "related_field", attrs
-        me = self._self_id
-        if me is None:
-            return
-        for attempt in self._outreach.values():
-            attrs = {"kind": "reached_out", "on": attempt.on, "channel": attempt.channel}
-            attrs["replied_on"] = attempt.replied_on
-            attrs["meeting_on"] = attempt.meeting_on
-            attrs["meeting_mode"] = attempt.meeting_mode
-            yield me, attempt.person, f"reached_out:{attempt.id}", attrs
-        for i in self._interviews.values():
-            attrs = {"kind": "interviewed", "on": i.on, "friendliness": i.friendliness}
-            attrs["fit"] = i.fit
-            yield me, i.person, f"interviewed:{i.id}", attrs
-
-
-def _id(person: Person) -> str:
-    return person.id
-
-
-def _build_compact(network: ReferralNetwork) -> Compact:
-    ids = list(network._persons)
-    source = network._tie_source
-    if source is not None and not network._pending_ties and source.ids == sorted(ids):
-        return source
-    if network._pending_ties and not network._adjacency_dict and source is None:
-        return compact_from_rows(ids, network._pending_ties)
-    return compact_from_adjacency(network._adjacency, ids)
-
-
-def _outreach_by_person(network: ReferralNetwork) -> dict[PersonId, tuple[Outreach, ...]]:
-    groups: dict[PersonId, list[Outreach]] = {}
-    for attempt in sorted(network.outreach(), key=lambda o: (o.on, o.id)):
-        groups.setdefault(attempt.person, []).append(attempt)
-    return {pid: tuple(found) for pid, found in groups.items()}
-
-
-def _interviews_by_person(network: ReferralNetwork) -> dict[PersonId, tuple[Interview, ...]]:
-    groups: dict[PersonId, list[Interview]] = {}
-    for interview in sorted(network.interviews(), key=lambda i: (i.on, i.id)):
-        groups.setdefault(interview.person, []).append(interview)
-    return {pid: tuple(found) for pid, found in groups.items()}
-
-
-def _group_by_org(network: ReferralNetwork) -> dict[OrgId, tuple[Person, ...]]:
-    groups: dict[OrgId, list[Person]] = {}
-    for person in sorted(network.persons(), key=_id):
-        if person.organization is not None:
-            groups.setdefault(person.organization, []).append(person)
+def _group_by_org(network: ReferralNetwork) -> dict[OrgId, tuple[PersonId, ...]]:
+    groups: dict[OrgId, list[PersonId]] = {}
+    for pid, org in sorted(network.person_column("organization").items()):
+        if org is not None:
+            groups.setdefault(org, []).append(pid)
     return {org: tuple(people) for org, people in groups.items()}
 
 
-def _group_by_field(network: ReferralNetwork) -> dict[FieldId, tuple[Person, ...]]:
-    groups: dict[FieldId, list[Person]] = {}
-    for person in sorted(network.persons(), key=_id):
-        for field in person.fields:
-            groups.setdefault(field, []).append(person)
+def _group_by_field(network: ReferralNetwork) -> dict[FieldId, tuple[PersonId, ...]]:
+    groups: dict[FieldId, list[PersonId]] = {}
+    for pid, fields in sorted(network.person_column("fields").items()):
+        for field in fields:
+            groups.setdefault(field, []).append(pid)
     return {field: tuple(people) for field, people in groups.items()}
 
 
@@ -949,10 +686,3 @@ def _refuse_duplicates(what: str, keys: list[object]) -> None:
             shown = "/".join(key) if isinstance(key, tuple) else str(key)
             raise DuplicateError(f"two {what} records have the key '{shown}'; keep one")
         seen.add(key)
-
-
-def _pair(a: PersonId, b: PersonId) -> tuple[PersonId, PersonId]:
-    return (a, b) if a < b else (b, a)
-
-
-_EMPTY: dict[PersonId, int] = {}

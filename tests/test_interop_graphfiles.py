@@ -12,6 +12,7 @@ from interop_support import fixture
 from strategies import networks
 
 from infoview_graph.demo import demo_data
+from infoview_graph.graph import to_networkx
 from infoview_graph.interop.dump import read_dump
 from infoview_graph.interop.graphfiles import export_graph, sanitize, to_gexf, to_graphml
 from infoview_graph.interop.pseudonyms import anonymize
@@ -105,7 +106,7 @@ def test_anonymize_replaces_names_and_contact_details_keeps_structure() -> None:
                 assert detail not in text
     for org in data.organizations:
         assert org.name not in text
-    before, after = ReferralNetwork(data).graph, ReferralNetwork(shared).graph
+    before, after = to_networkx(ReferralNetwork(data)), to_networkx(ReferralNetwork(shared))
     assert (before.number_of_nodes(), before.number_of_edges()) == (
         after.number_of_nodes(),
         after.number_of_edges(),

@@ -17,6 +17,7 @@ from infoview_graph.errors import (
     InvalidInputError,
     NotFoundError,
 )
+from infoview_graph.graph import to_networkx
 from infoview_graph.models import (
     CareerField,
     FollowUp,
@@ -337,7 +338,7 @@ def test_remove_person_removes_every_trace(net: ReferralNetwork) -> None:
     assert [(i.id, i.referrals) for i in net.interviews()] == [("i-1", ())]
     assert _ids(net.followups()) == ["f-2"]
     assert _ids(net.members("general-mills")) == ["brad"]
-    assert "smith" not in net.graph
+    assert "smith" not in to_networkx(net)
     data = net.to_data()
     assert "smith" not in {p.id for p in data.persons}
     assert all("smith" not in (t.a, t.b) for t in data.ties)
@@ -360,7 +361,7 @@ def test_replace_person_renames(net: ReferralNetwork) -> None:
     net.replace_person(Person(id="ann-2", name="Ann Lee-Park"))
     assert net.find_person("Ann Lee").id == "ann-1"
     assert net.find_person("ann lee-park").id == "ann-2"
-    assert net.graph.nodes["ann-2"]["name"] == "Ann Lee-Park"
+    assert to_networkx(net).nodes["ann-2"]["name"] == "Ann Lee-Park"
 
 
 def test_replace_person_cannot_change_is_self(net: ReferralNetwork) -> None:
@@ -487,7 +488,7 @@ def _edges(graph: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
 
 def test_graph_nodes_have_kinds(net: ReferralNetwork) -> None:
     """6 persons, 2 organizations ("org:" prefix) and 3 fields ("field:" prefix)."""
-    graph = net.graph
+    graph = to_networkx(net)
     kinds = Counter(kind for _, kind in graph.nodes(data="kind"))
     assert kinds == {"person": 6, "organization": 2, "field": 3}
     assert graph.nodes["steven"] == {"kind": "person", "name": "Steven Olson"}
@@ -503,7 +504,7 @@ def test_graph_edges_per_the_layout_table(net: ReferralNetwork) -> None:
     smith, zoe; past positions do not count); in_field 4 from persons (brad 1, smith 2,
     zoe 1) + 2 from organizations = 6; related_field 2 relations x 2 directions = 4;
     reached_out 2; interviewed 1. Total 27."""
-    graph = net.graph
+    graph = to_networkx(net)
     kinds = Counter(kind for _, _, kind in graph.edges(data="kind"))
     assert kinds == {
         "knows": 8,
@@ -520,7 +521,7 @@ def test_graph_edges_per_the_layout_table(net: ReferralNetwork) -> None:
 
 
 def test_graph_knows_goes_both_ways_with_the_tie_attributes(net: ReferralNetwork) -> None:
-    graph = net.graph
+    graph = to_networkx(net)
     for u, v in [("steven", "brad"), ("brad", "steven")]:
         assert graph.edges[u, v, "knows"] == {
             "kind": "knows",
@@ -534,7 +535,7 @@ def test_graph_knows_goes_both_ways_with_the_tie_attributes(net: ReferralNetwork
 
 
 def test_graph_directed_edges(net: ReferralNetwork) -> None:
-    graph = net.graph
+    graph = to_networkx(net)
     assert graph.edges["brad", "smith", "referred"] == {
         "kind": "referred",
         "on": DAY,
@@ -555,7 +556,7 @@ def test_graph_directed_edges(net: ReferralNetwork) -> None:
 
 
 def test_graph_events_go_from_me_keyed_by_their_id(net: ReferralNetwork) -> None:
-    graph = net.graph
+    graph = to_networkx(net)
     assert graph.edges["steven", "smith", "reached_out:o-1"] == {
         "kind": "reached_out",
         "on": DAY,
@@ -587,47 +588,42 @@ def test_graph_without_me_has_no_event_edges() -> None:
         outreach=(Outreach(id="o", person="ann", on=DAY),),
         interviews=(Interview(id="i", person="ann", on=DAY),),
     )
-    graph = ReferralNetwork(data).graph
+    graph = to_networkx(ReferralNetwork(data))
     assert graph.number_of_nodes() == 2
     assert graph.number_of_edges() == 0
 
 
-def test_graph_is_read_only(net: ReferralNetwork) -> None:
-    graph = net.graph
-    assert nx.is_frozen(graph)
-    with pytest.raises(nx.NetworkXError):
-        graph.add_node("mallory")
-    with pytest.raises(nx.NetworkXError):
-        graph.add_edge("steven", "zoe", key="knows")
-    with pytest.raises(nx.NetworkXError):
-        graph.remove_node("brad")
-    assert "mallory" not in net.graph
+def test_a_graph_is_a_copy_the_network_does_not_share(net: ReferralNetwork) -> None:
+    graph = to_networkx(net)
+    graph.add_node("mallory")
+    graph.remove_node("brad")
+    assert "mallory" not in to_networkx(net)
+    assert "brad" in to_networkx(net)
+    assert "brad" in net
 
 
-def test_graph_is_cached_and_rebuilt_after_a_change(net: ReferralNetwork) -> None:
-    first = net.graph
-    assert net.graph is first
+def test_the_graph_follows_every_change(net: ReferralNetwork) -> None:
+    first = to_networkx(net)
     net.add_tie(Tie(a="zoe", b="ann-2", strength=2))
-    second = net.graph
-    assert second is not first
+    second = to_networkx(net)
     assert second.has_edge("zoe", "ann-2", "knows")
     assert not first.has_edge("zoe", "ann-2")
     net.add_person(Person(id="tom", name="Tom Reyes"))
     net.add_referral(Referral(referrer="smith", referee="tom", on=DAY))
-    assert net.graph.has_edge("smith", "tom", "referred")
+    assert to_networkx(net).has_edge("smith", "tom", "referred")
     net.remove_person("tom")
-    assert "tom" not in net.graph
+    assert "tom" not in to_networkx(net)
     net.add_organization(Organization(id="acme", name="Acme"))
-    assert "org:acme" in net.graph
+    assert "org:acme" in to_networkx(net)
     net.add_field(CareerField(id="law", name="Law", related=("finance",)))
-    assert net.graph.has_edge("field:finance", "field:law", "related_field")
+    assert to_networkx(net).has_edge("field:finance", "field:law", "related_field")
     net.add_outreach(Outreach(id="o-3", person="zoe", on=DAY))
-    assert net.graph.has_edge("steven", "zoe", "reached_out:o-3")
+    assert to_networkx(net).has_edge("steven", "zoe", "reached_out:o-3")
     net.add_interview(Interview(id="i-2", person="zoe", on=DAY))
-    assert net.graph.has_edge("steven", "zoe", "interviewed:i-2")
+    assert to_networkx(net).has_edge("steven", "zoe", "interviewed:i-2")
     net.replace_person(Person(id="zoe", name="Zoë", organization="acme"))
-    assert net.graph.has_edge("zoe", "org:acme", "works_at")
-    assert not net.graph.has_edge("zoe", "org:red-cross")
+    assert to_networkx(net).has_edge("zoe", "org:acme", "works_at")
+    assert not to_networkx(net).has_edge("zoe", "org:red-cross")
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -641,10 +637,10 @@ def test_to_data_gives_the_records_back_in_canonical_order(net: ReferralNetwork)
 def test_to_data_of_any_valid_network_is_its_sorted_records(data: NetworkData) -> None:
     network = ReferralNetwork(data)
     assert network.to_data() == data.sorted()
-    assert network.graph.number_of_nodes() == (
+    assert to_networkx(network).number_of_nodes() == (
         len(data.persons) + len(data.organizations) + len(data.fields)
     )
-    knows = sum(1 for _, _, kind in network.graph.edges(data="kind") if kind == "knows")
+    knows = sum(1 for _, _, kind in to_networkx(network).edges(data="kind") if kind == "knows")
     assert knows == 2 * len(data.ties)
 
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from infoview_graph.compact import Compact
-    from infoview_graph.models import Person, Referral
+    from infoview_graph.models import PersonId, Referral
     from infoview_graph.network import ReferralNetwork
 
 __all__ = ["Coverage", "RelatedField", "TargetCoverage", "TouchedField", "coverage"]
@@ -199,11 +199,11 @@ def coverage(
     for target in network.targets():
         if target.kind == "field":
             name = network.field(target.id).name
-            people = [p for p in network.in_field(target.id) if p.id != me]
+            people = [p for p in network.in_field_ids(target.id) if p != me]
         else:
             name = network.organization(target.id).name
-            people = [p for p in network.members(target.id) if p.id != me]
-        ids = {p.id for p in people}
+            people = [p for p in network.member_ids(target.id) if p != me]
+        ids = set(people)
         pending = [
             r
             for r in network.referrals()
@@ -246,7 +246,7 @@ def _independent_paths(
     network: ReferralNetwork,
     view: Compact,
     model: HopModel,
-    people: list[Person],
+    people: list[PersonId],
     max_hops: int,
 ) -> int:
     """Count node-disjoint paths of at most ``max_hops`` hops from me into the target.
@@ -262,7 +262,7 @@ def _independent_paths(
     for pid in model.blocked:
         removed[view.index[pid]] = True
     target = np.zeros(len(view.ids), dtype=bool)
-    target[[view.index[p.id] for p in people]] = True
+    target[[view.index[p] for p in people]] = True
     direct = np.asarray(sorted(view.index[p] for p in direct_hops(model)), dtype=np.int64)
     found = 0
     while found < _PATH_CUTOFF:
@@ -339,7 +339,7 @@ def _related(network: ReferralNetwork, interviewed: set[str]) -> tuple[RelatedFi
                 found.setdefault(other, set()).add(field_id)
     rows = []
     for field_id, sources in found.items():
-        people = {p.id for p in network.in_field(field_id)} - {me}
+        people = set(network.in_field_ids(field_id)) - {me}
         rows.append(
             RelatedField(
                 field_id=field_id,

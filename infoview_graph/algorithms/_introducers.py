@@ -46,7 +46,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from infoview_graph.algorithms._warmth import describe_chain, hop_graph, hop_model, warmth_paths
+from infoview_graph.algorithms._warmth import (
+    TIE_REPLY,
+    describe_chain,
+    direct_hops,
+    hop_model,
+    warmth_paths,
+)
 from infoview_graph.errors import AmbiguousNameError, NotFoundError
 from infoview_graph.lifecycle import Lifecycle, Stage, judging_day, lifecycle
 from infoview_graph.models import slugify
@@ -55,6 +61,8 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
     import networkx as nx
+    import numpy as np
+    import numpy.typing as npt
 
     from infoview_graph.algorithms._warmth import HopModel
     from infoview_graph.network import ReferralNetwork
@@ -393,19 +401,50 @@ def _allowed_hops(
 ) -> nx.DiGraph[str]:
     """Return the hops a path may take, among the persons within ``max_hops`` of me.
 
-    The warmth search (numpy) finds those persons; the hop graph on them then loses the
-    blocked, every hop into someone I know but my own, every hop out of an insider, and
-    every hop back to me.
+    The warmth search (numpy) finds those persons; of the hops between them (those of
+    :func:`~._warmth.hop_graph`), the graph keeps none into or out of the blocked, none into
+    someone I know but my own, none out of an insider and none back to me. The ties are
+    filtered on the tie table's arrays first, so the graph holds only the hops kept:
+    O(m) numpy work, then O(kept hops) to build it.
     """
+    import networkx as nx
+    import numpy as np
+
     me = model.me
     warmth = warmth_paths(network, model, max_hops=max_hops)
-    within = [warmth.view.ids[int(i)] for i in (warmth.cost < math.inf).nonzero()[0]]
-    graph = hop_graph(network, model).subgraph(within).copy()
-    graph.remove_nodes_from(blocked)
-    known = [p for p, s in network.strengths(me).items() if s >= 1 and p in graph]
-    graph.remove_edges_from([(u, p) for p in known for u in graph.pred[p] if u != me])
-    graph.remove_edges_from([(x, v) for x in insiders if x in graph for v in graph.adj[x]])
-    graph.remove_edges_from([(u, me) for u in graph.pred[me]])
+    view = warmth.view
+    n = len(view.ids)
+
+    def mask(ids: Collection[str]) -> npt.NDArray[np.bool_]:
+        found = np.zeros(n, dtype=bool)
+        found[[view.index[p] for p in ids if p in view.index]] = True
+        return found
+
+    source = view.index[me]
+    open_ = np.isfinite(warmth.cost) & ~mask(blocked)
+    known = mask([p for p, s in network.strengths(me).items() if s >= 1])
+    silent = mask(insiders)
+    # Row u of the CSR lists the hops u → v (the table is symmetric).
+    u = np.repeat(np.arange(n), np.diff(view.indptr))
+    v = view.indices.astype(np.int64)
+    keep = open_[u] & open_[v] & ~silent[u] & (v != source) & (~known[v] | (u == source))
+    graph: nx.DiGraph[str] = nx.DiGraph(my_ties=dict(network.strengths(me)))
+    ids = view.ids
+    graph.add_nodes_from(ids[i] for i in np.flatnonzero(open_).tolist())
+    tie_cost = [-math.log(p) for p in TIE_REPLY]
+    graph.add_edges_from(
+        (ids[a], ids[b], {"cost": tie_cost[s] + model.introducer_cost(ids[a])})
+        for a, b, s in zip(
+            u[keep].tolist(), v[keep].tolist(), view.strength[keep].tolist(), strict=True
+        )
+    )
+    if open_[source] and not silent[source]:
+        for person, chance in direct_hops(model).items():
+            if person == me or not open_[view.index[person]]:
+                continue
+            cost = -math.log(chance)
+            if not graph.has_edge(me, person) or graph[me][person]["cost"] > cost:
+                graph.add_edge(me, person, cost=cost)
     return graph
 
 

@@ -94,10 +94,12 @@ def _build_person_arrays(network: ReferralNetwork) -> People:
     org_ids = sorted(o.id for o in network.organizations())
     field_index = {f: i for i, f in enumerate(field_ids)}
     org_index = {o: i for i, o in enumerate(org_ids)}
-    persons = [network.person(pid) for pid in view.ids]
-    counts = np.fromiter((len(p.fields) for p in persons), dtype=np.int64, count=len(persons))
-    indices = [field_index[f] for p in persons for f in p.fields]
-    org = [org_index[p.organization] if p.organization else -1 for p in persons]
+    # Read as columns: no person's record is built to rank them.
+    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
+    fields = [fields_of[pid] for pid in view.ids]
+    counts = np.fromiter(map(len, fields), dtype=np.int64, count=len(fields))
+    indices = [field_index[f] for found in fields for f in found]
+    org = [org_index[o] if (o := org_of[pid]) else -1 for pid in view.ids]
     return People(
         field_ids=field_ids,
         org_ids=org_ids,

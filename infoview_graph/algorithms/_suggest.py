@@ -482,10 +482,10 @@ def _timing(
         if org is None:
             continue
         waited = business_days(waiting.asked_on or day, day)
-        for member in network.members(org):
-            if life.stage(member.id) in ("known", "referred") and member.id != network.me.id:
+        for member_id in network.member_ids(org):
+            if life.stage(member_id) in ("known", "referred") and member_id != network.me.id:
                 add(
-                    member.id,
+                    member_id,
                     0.5,
                     f"{network.person(item.person_id).name} at "
                     f"{network.organization(org).name} has not replied in {waited} business "

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -384,17 +384,32 @@ def warmth_paths_reference(
     return best
 
 
-def hop_graph(network: ReferralNetwork, model: HopModel) -> nx.DiGraph[str]:
-    """Return the hops as a ``networkx.DiGraph`` with a ``cost`` per edge (for the tests)."""
+def hop_graph(
+    network: ReferralNetwork, model: HopModel, persons: Collection[PersonId] | None = None
+) -> nx.DiGraph[str]:
+    """Return the hops as a ``networkx.DiGraph`` with a ``cost`` per edge.
+
+    Every person and hop, or only ``persons`` and the hops between two of them; read from
+    the network's tie table, O(sum of their degrees) to find the ties.
+    """
     import networkx as nx
 
     graph: nx.DiGraph[str] = nx.DiGraph(my_ties=dict(network.strengths(model.me)))
-    graph.add_nodes_from(p.id for p in network.persons())
-    for tie in network.ties():
-        for u, v in ((tie.a, tie.b), (tie.b, tie.a)):
-            extra = model.introducer_cost(u)
-            graph.add_edge(u, v, cost=-math.log(TIE_REPLY[tie.strength]) + extra)
+    chosen = None if persons is None else set(persons)
+    graph.add_nodes_from(sorted(chosen) if chosen is not None else network.person_ids())
+    tie_cost = [-math.log(p) for p in TIE_REPLY]
+    cost_of = model.introducer_cost
+    graph.add_edges_from(
+        edge
+        for tie in network.ties(chosen)
+        for edge in (
+            (tie.a, tie.b, {"cost": tie_cost[tie.strength] + cost_of(tie.a)}),
+            (tie.b, tie.a, {"cost": tie_cost[tie.strength] + cost_of(tie.b)}),
+        )
+    )
     for person, chance in direct_hops(model).items():
+        if chosen is not None and (person not in chosen or model.me not in chosen):
+            continue
         cost = -math.log(chance)
         if not graph.has_edge(model.me, person) or graph[model.me][person]["cost"] > cost:
             graph.add_edge(model.me, person, cost=cost)

@@ -74,6 +74,8 @@ from infoview_graph.models import (
     slugify,
 )
 from infoview_graph.names import find_person_id, name_key
+from infoview_graph.people import COLUMNS as PERSON_COLUMNS
+from infoview_graph.people import PersonTable
 from infoview_graph.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -81,9 +83,9 @@ from infoview_graph.store.schema import (
     has_layout,
     migrate,
 )
+from infoview_graph.ties import TieTable
 
 if TYPE_CHECKING:
-    from infoview_graph.compact import Compact
     from infoview_graph.network import ReferralNetwork
 
 __all__ = ["DEFAULT_BUSY_TIMEOUT", "Store", "default_db_path", "open_store"]
@@ -1369,10 +1371,11 @@ class Store:
             as_of = self._meta_date("as_of")
         return NetworkData.model_construct(None, **parts, as_of=as_of).sorted()
 
-    def _load(self, *, with_ties: bool) -> NetworkData:
-        tables = _TABLES if with_ties else tuple(t for t in _TABLES if t is not _TIES)
+    def _load(self, *, with_ties: bool, with_persons: bool = True) -> NetworkData:
+        skipped = [t.name for t, keep in ((_TIES, with_ties), (_PERSONS, with_persons)) if not keep]
+        tables = tuple(t for t in _TABLES if t.name not in skipped)
         with self.read(), paused_gc():
-            parts: dict[str, Any] = {t.name: self._all(t) for t in tables}
+            parts: dict[str, Any] = {"persons": ()} | {t.name: self._all(t) for t in tables}
             parts["targets"] = self.targets()
             as_of = self._meta_date("as_of")
         return NetworkData(
@@ -1403,33 +1406,79 @@ class Store:
 
         Notes
         -----
-        Records are validated in bulk as in :meth:`load`, except the plain ties (no context,
-        no date), which are the bulk of a large store: their every rule — both persons
-        exist, ``a < b``, strength 0–5 — is enforced by the schema, so they go into the
-        network as rows, without building a record each. O(n + m) for n records, m ties.
+        The bulk of a large store is read without a record each. Persons arrive as rows
+        (:class:`~infoview_graph.people.PersonTable`): the columns the algorithms rank on
+        are read as they are, and a person's record is built — and validated — the first
+        time it is asked for, so a command that shows five people validates five. The plain
+        ties (no context, no date), whose every rule — both persons exist, ``a < b``,
+        strength 0–5 — the schema enforces, go into the tie table as arrays: read from the
+        store's cache when it is current, else from the rows (and the cache is written for
+        the next command). Every other record is validated in bulk as in :meth:`load`.
+        O(n + m) for n persons, m ties. ``referrals doctor`` validates every row.
         """
         from infoview_graph.network import ReferralNetwork
 
         with self.read():
-            data = self._load(with_ties=False)
+            data = self._load(with_ties=False, with_persons=False)
+            people = self._person_rows()
+            ids = list(people)
             version = self._graph_version()
-            view = self._cached_view(version, [p.id for p in data.persons])
+            table = self._cached_ties(version, ids)
+            cached = table is not None
             with paused_gc():
                 detailed = self._all(_TIES, "WHERE context IS NOT NULL OR since IS NOT NULL")
-                rows = (
-                    None
-                    if view is not None
-                    else self._con.execute("SELECT a, b, strength FROM ties").fetchall()
-                )
-        network = ReferralNetwork(data)
-        if view is not None:
-            network.seed_ties(view)
-        else:
-            network.add_tie_rows(rows or [])
-        network.annotate_ties(detailed)
-        if view is None and version is not None:
-            self._save_view(version, network.compact())
+                if table is None:
+                    rows = self._con.execute("SELECT a, b, strength FROM ties").fetchall()
+                    table = TieTable.from_rows(ids, rows)
+        for tie in detailed:
+            table.annotate(tie.a, tie.b, context=tie.context, since=tie.since)
+        network = ReferralNetwork(data, ties=table, people=people)
+        if version is not None and not cached:
+            self._save_ties(version, table)
         return network
+
+    def _person_rows(self) -> PersonTable:
+        """Read every person as a row, sorted by id; records are built on first access."""
+        fields: dict[str, list[str]] = {}
+        for person, field in self._con.execute(
+            "SELECT person, field FROM person_fields ORDER BY person, field"
+        ):
+            fields.setdefault(person, []).append(field)
+        with paused_gc():
+            rows = self._con.execute(f"SELECT {_PERSON_COLUMNS} FROM persons ORDER BY id")
+            return PersonTable.from_rows(
+                rows.fetchall(),
+                {pid: tuple(found) for pid, found in fields.items()},
+                self._person_from_row,
+            )
+
+    def _person_from_row(self, row: tuple[Any, ...], fields: tuple[str, ...]) -> Person:
+        from pydantic import ValidationError
+
+        values = dict(zip(PERSON_COLUMNS, row, strict=False))
+        values["fields"] = fields
+        values["is_self"] = row[3] == 1
+        values["do_not_contact"] = row[4] == 1
+        for attr, text in zip(_PERSON_EXTRA, row[len(PERSON_COLUMNS) :], strict=True):
+            values[attr] = json.loads(text) if attr in _PERSONS.json and text else text
+        try:
+            return Person.model_validate(values)
+        except ValidationError:
+            raise self._invalid_store() from None
+
+    def _invalid_store(self) -> StoreError:
+        """Return the error for a stored record the models refuse (the store may be closed)."""
+        try:
+            found = self.invalid_records()
+        except sqlite3.ProgrammingError:  # closed: read the file again
+            if self.path is None:
+                return StoreError("the store holds a record that fails validation")
+            with open_store(self.path) as again:
+                found = again.invalid_records()
+        return StoreError(
+            f"{self.path or 'the store'}: {describe_invalid(found)}; "
+            "'referrals doctor' lists them and 'referrals export json' still works"
+        )
 
     # --- the graph cache -----------------------------------------------------------------
 
@@ -1437,32 +1486,25 @@ class Store:
         row = self._con.execute("SELECT n FROM graph_version WHERE id = 1").fetchone()
         return None if row is None else int(row[0])
 
-    def _cached_view(self, version: int | None, ids: list[str]) -> Compact | None:
-        """Return the cached compact view if it was made at this version, else None."""
-        import numpy as np
+    def _cached_ties(self, version: int | None, ids: list[str]) -> TieTable | None:
+        """Return the tie table kept in the store if it was made at this version, else None.
 
-        from infoview_graph.compact import Compact
-
+        ``ids`` are the persons, sorted by id (as :meth:`load` returns them).
+        """
         row = self._con.execute(
             "SELECT version, persons, indptr, indices, strength FROM graph_cache WHERE id = 1"
         ).fetchone()
         if row is None or version is None or row[0] != version or row[1] != len(ids):
             return None
-        ordered = sorted(ids)
-        return Compact(
-            ids=ordered,
-            index={pid: i for i, pid in enumerate(ordered)},
-            indptr=np.frombuffer(row[2], dtype=np.int64),
-            indices=np.frombuffer(row[3], dtype=np.int32),
-            strength=np.frombuffer(row[4], dtype=np.int8),
-        )
+        return TieTable.from_buffers(ids, row[2], row[3], row[4])
 
-    def _save_view(self, version: int, view: Compact) -> None:
-        """Keep the compact view for the next command; skipped if the store is busy.
+    def _save_ties(self, version: int, table: TieTable) -> None:
+        """Keep the tie table's arrays for the next command; skipped if the store is busy.
 
         Runs in its own short transaction without waiting for other writers, and only if
         nothing changed the ties since they were read (the version is checked again).
         """
+        indptr, indices, strength = table.to_buffers()
         self._con.execute("PRAGMA busy_timeout = 0")
         try:
             self._con.execute("BEGIN IMMEDIATE")
@@ -1474,19 +1516,13 @@ class Store:
                         " version = excluded.version, persons = excluded.persons,"
                         " indptr = excluded.indptr, indices = excluded.indices,"
                         " strength = excluded.strength",
-                        (
-                            version,
-                            len(view.ids),
-                            view.indptr.astype("int64").tobytes(),
-                            view.indices.astype("int32").tobytes(),
-                            view.strength.astype("int8").tobytes(),
-                        ),
+                        (version, len(table.ids), indptr, indices, strength),
                     )
                 self._con.execute("COMMIT")
             except sqlite3.Error:
                 self._rollback()
         except sqlite3.Error:
-            pass  # busy or read-only: the next command builds the view again
+            pass  # busy or read-only: the next command builds the table again
         finally:
             self._con.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
 
@@ -1543,6 +1579,9 @@ class Store:
                 [(getattr(r, table.key[0]), v) for r in records for v in getattr(r, attr)],
             )
 
+
+_PERSON_EXTRA = ("emails", "phones", "url", "title", "past_positions", "how", "tags", "notes")
+_PERSON_COLUMNS = ", ".join((*(c for c in PERSON_COLUMNS if c != "fields"), *_PERSON_EXTRA))
 
 _TABLES: tuple[_Table[Any], ...] = (
     _PERSONS,

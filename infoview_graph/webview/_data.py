@@ -350,8 +350,9 @@ def _edges(
     whole disc.
     """
     view = network.compact()
-    mine = len(view.neighbours(me))
-    skip = view.index[me] if mine > 200 else -1
+    at = view.index[me]
+    mine = int(view.indptr[at + 1] - view.indptr[at])
+    skip = at if mine > 200 else -1
     row = np.repeat(np.arange(len(view.ids)), np.diff(view.indptr))
     col = view.indices.astype(np.int64)
     keep = (row < col) & (row != skip) & (col != skip)

@@ -1,0 +1,168 @@
+"""Side by side: each read command cold beside the start-up floor, kernels beside networkx.
+
+    python -m benchmarks.bench_compare                    # 30k personal, 300k career office
+    python -m benchmarks.bench_compare --sizes 30000      # the personal shape only
+    python -m benchmarks.bench_compare --dir /tmp/bench   # keep (and reuse) the stores there
+
+Two shapes from :mod:`benchmarks.synthetic`: a job seeker's LinkedIn export (30,000 people,
+me tied to everyone) and a career office (300,000 people, ~3M ties, me tied to 300). For
+each, a store is written once (reused when ``--dir`` already holds it), then:
+
+- every command runs as a fresh process (``python -m infoview_graph --db STORE ...``), the
+  way a user runs it: ``--version`` (the start-up floor), ``suggest``, ``agenda``,
+  ``coverage``, ``chains`` and ``person show NAME``; the median of ``--repeat`` runs and its
+  ratio to ``--version`` are printed;
+- with the network loaded once, the warmth kernel (numpy, :func:`warmth_paths`) beside the
+  networkx reference (:func:`warmth_paths_reference` on :func:`hop_graph`), the whole
+  ``suggest_next_contacts``, and ``to_networkx`` of my ego network.
+
+The first command on a store builds and keeps its caches; one unrecorded warm-up run of
+``suggest`` goes first so every recorded run reads them, as every command after the first does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks import peak_memory
+
+SHAPES = {30_000: True, 300_000: False}
+"""Persons → personal shape (me tied to everyone) or the career office's."""
+
+
+def _median(call: Callable[[], object], repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), max(times)
+
+
+def _store(directory: Path, n: int, *, personal: bool) -> Path:
+    from benchmarks.synthetic import write_store
+
+    path = directory / f"compare-{n}-{'personal' if personal else 'office'}.db"
+    if not path.exists():
+        started = time.perf_counter()
+        _, ties = write_store(path, n, personal=personal)
+        print(f"  wrote {n:,} persons, {ties:,} ties in {time.perf_counter() - started:.0f} s")
+    return path
+
+
+def commands(path: Path, repeat: int) -> None:
+    """Print each command's cold median beside ``--version``'s."""
+    base = [sys.executable, "-m", "infoview_graph"]
+    env = {**os.environ, "COLUMNS": "120"}
+
+    def run(*args: str) -> Callable[[], object]:
+        return lambda: subprocess.run(
+            [*base, *args], check=True, stdout=subprocess.DEVNULL, env=env
+        )
+
+    db = ("--db", str(path))
+    run(*db, "suggest")()  # builds the caches a first command keeps for the next
+    floor, floor_max = _median(run("--version"), repeat)
+    print(f"  {'referrals --version':<28} median {floor:6.2f} s  max {floor_max:6.2f} s")
+    for label, args in (
+        ("referrals suggest", ("suggest",)),
+        ("referrals agenda", ("agenda",)),
+        ("referrals coverage", ("coverage",)),
+        ("referrals chains", ("chains",)),
+        ("referrals person show NAME", ("person", "show", "Person 1234")),
+    ):
+        median, worst = _median(run(*db, *args), repeat)
+        print(
+            f"  {label:<28} median {median:6.2f} s  max {worst:6.2f} s  "
+            f"{median / floor:5.1f}× --version"
+        )
+
+
+def kernels(path: Path, repeat: int, *, reference_repeat: int) -> None:
+    """Print the kernels' medians with the network loaded, beside the networkx reference."""
+    from infoview_graph.algorithms import suggest_next_contacts
+    from infoview_graph.algorithms._warmth import (
+        hop_graph,
+        hop_model,
+        warmth_paths,
+        warmth_paths_reference,
+    )
+    from infoview_graph.store import open_store
+    from infoview_graph.timing import Thresholds
+
+    started = time.perf_counter()
+    with open_store(path) as store:
+        network = store.load_network()
+    print(f"  store.load_network()         {time.perf_counter() - started:6.2f} s (once)")
+    today = dt.date(2026, 12, 1)
+    model = hop_model(network, today=today, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
+    warmth_paths(network, model, max_hops=3)  # builds the network's cached views
+    fast, _ = _median(lambda: warmth_paths(network, model, max_hops=3), repeat)
+    built, _ = _median(lambda: hop_graph(network, model), reference_repeat)
+    graph = hop_graph(network, model)
+    slow, _ = _median(lambda: warmth_paths_reference(graph, model, max_hops=3), reference_repeat)
+    print(
+        f"  warmth search, 3 hops: numpy {fast * 1000:8.1f} ms; networkx reference "
+        f"{slow * 1000:8.1f} ms (+ {built:.2f} s to build its DiGraph); "
+        f"{slow / fast:5.1f}× faster"
+    )
+    suggest_next_contacts(network, k=10, today=today)
+    median, worst = _median(lambda: suggest_next_contacts(network, k=10, today=today), repeat)
+    print(
+        f"  suggest_next_contacts, loaded: median {median * 1000:7.1f} ms, max {worst * 1000:.1f}"
+    )
+    import infoview_graph
+
+    try:
+        from infoview_graph import graph as module
+    except ImportError:
+        module = None
+    here = Path(infoview_graph.__file__).parent
+    if module is None or Path(module.__file__ or "").parent != here:
+        print("  to_networkx: not in this version")
+        return
+    to_networkx = module.to_networkx
+    me = network.me.id
+    median, _ = _median(lambda: to_networkx(network, persons=[me]), repeat)
+    ego = to_networkx(network, persons=[me])
+    whole, _ = _median(lambda: to_networkx(network), 1)
+    print(
+        f"  to_networkx(network, persons=[me]): median {median * 1000:7.1f} ms "
+        f"({ego.number_of_nodes():,} nodes, {ego.number_of_edges():,} edges); "
+        f"whole network {whole:.2f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SHAPES)))
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--repeat", type=int, default=5)
+    options = parser.parse_args()
+    import infoview_graph
+
+    print(
+        f"infoview_graph {infoview_graph.__version__} from {Path(infoview_graph.__file__).parent}; "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    )
+    for n in (int(s) for s in options.sizes.split(",")):
+        personal = SHAPES.get(n, n <= 30_000)
+        shape = "personal shape (me tied to everyone)" if personal else "career office"
+        print(f"{n:,} persons, {shape}:")
+        path = _store(options.dir, n, personal=personal)
+        commands(path, options.repeat)
+        kernels(path, options.repeat, reference_repeat=3 if n <= 30_000 else 1)
+    print(peak_memory())
+
+
+if __name__ == "__main__":
+    main()

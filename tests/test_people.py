@@ -1,0 +1,98 @@
+"""Records on demand: a network read from a store answers as one holding every record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import networks
+
+from infoview_graph.algorithms import (
+    agenda,
+    coverage,
+    introducers,
+    prep_brief,
+    referral_chains,
+    suggest_next_contacts,
+)
+from infoview_graph.demo import demo_data
+from infoview_graph.models import NetworkData, Person
+from infoview_graph.network import ReferralNetwork
+from infoview_graph.people import PersonTable
+from infoview_graph.store import actions, open_store
+
+
+def _answers(network: ReferralNetwork, day: dt.date, person: str | None) -> dict[str, object]:
+    """Every read command's answer, as data that compares by value."""
+    found: dict[str, object] = {
+        "suggest": [s.model_dump() for s in suggest_next_contacts(network, k=50, today=day)],
+        "agenda": [item.model_dump() for item in agenda(network, today=day, horizon_days=30)],
+        "coverage": coverage(network, today=day).model_dump(),
+        "chains": referral_chains(network).model_dump(),
+    }
+    if person is not None:
+        found["prep"] = prep_brief(network, person, today=day).model_dump()
+    for target in network.targets():
+        found[f"intro {target.id}"] = introducers(network, target.id, today=day).model_dump()
+    return found
+
+
+@given(networks(max_persons=10), st.data())
+@settings(max_examples=25, deadline=None)
+def test_a_network_read_on_demand_answers_as_a_fully_loaded_one(
+    data: NetworkData, draw: st.DataObject
+) -> None:
+    """Suggest, agenda, coverage, chains, intro and prep give identical results on the
+    network a store reads on demand (person rows, ties as arrays; first from the rows, then
+    from the store's cache) and on a network built from every record in memory."""
+    day = data.as_of or dt.date(2026, 6, 1)
+    others = sorted(p.id for p in data.persons if not p.is_self)
+    person = draw.draw(st.sampled_from(others)) if others else None
+    expected = _answers(ReferralNetwork(data), day, person)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "on-demand.db"
+        actions.create_store(path, data=data)
+        for _ in range(2):  # the second load reads the ties from the cache
+            with open_store(path) as store:
+                network = store.load_network()
+            assert _answers(network, day, person) == expected
+            assert network.to_data() == data.sorted()
+
+
+def test_a_suggestion_builds_records_only_for_the_people_it_needs(tmp_path: Path) -> None:
+    """The demo's 40 people and 400 quiet contacts: ranking reads their columns, and a
+    record is built only for the people the answer names and those whose events the
+    rules read — at most the demo's 40, never the quiet ones."""
+    demo = demo_data()
+    quiet = tuple(
+        Person(id=f"quiet-{i:03}", name=f"Quiet Contact {i}", organization="general-mills")
+        for i in range(400)
+    )
+    path = tmp_path / "demo.db"
+    actions.create_store(path, data=demo.model_copy(update={"persons": demo.persons + quiet}))
+    with open_store(path) as store:
+        network = store.load_network()
+    people = network._persons  # counting what was built is the point
+    assert people.built() == 0
+    found = suggest_next_contacts(network, k=3)
+    assert len(found) == 3
+    assert 0 < people.built() <= len(demo.persons)
+    assert len(list(network.persons())) == len(network) == people.built() == 440
+
+
+def test_columns_read_rows_and_records_alike() -> None:
+    """A column has the value a record would, whether the person is a row or a record."""
+    table = PersonTable()
+    table.put(Person(id="brad", name="Brad", organization="acme", do_not_contact=True))
+    table.put_row(("ann", "Ann", None, 0, 1), ("law",), lambda row, fields: Person(
+        id=row[0], name=row[1], fields=fields, do_not_contact=row[4] == 1))  # fmt: skip
+    assert table.column("do_not_contact") == {"brad": True, "ann": True}
+    assert table.column("fields") == {"brad": (), "ann": ("law",)}
+    assert table.column("organization") == {"brad": "acme", "ann": None}
+    assert table["ann"] == Person(id="ann", name="Ann", fields=("law",), do_not_contact=True)
+    table.remove("brad")
+    assert list(table) == ["ann"]
+    assert table.column("name") == {"ann": "Ann"}
