@@ -152,11 +152,18 @@ class Merge:
         progress: Callable[[int, int], None] | None,
         *,
         merge_same_email: bool = False,
+        merge_same_profile: bool = False,
     ) -> None:
         self.store = store
         self.parsed = parsed
         self.merge_same_email = merge_same_email
+        self.merge_same_profile = merge_same_profile
+        # Persons a row of this file created, or matched first, and that row's line.
         self.created_on_line: dict[str, int | None] = {}
+        self.claimed_on_line: dict[str, int | None] = {}
+        # What became of each row, by provisional id: "created", "merged" (into a person
+        # an earlier row made or matched), "refused", or the person it matched first.
+        self.row_outcome: dict[str, str | tuple[str]] = {}
         self.file = parsed.file
         self.progress = progress
         self.me = store.me()
@@ -202,7 +209,6 @@ class Merge:
         self.field_map: dict[str, str] = {}
         self.map: dict[str, str] = {}
         self.status: dict[str, str] = {}
-        self.claimed: set[str] = set()
         self.new_orgs: list[Organization] = []
         self.new_fields: list[CareerField] = []
         self.new_persons: dict[str, Person] = {}
@@ -338,11 +344,10 @@ class Merge:
         uid_hits = sorted(
             {i for t in parsed.tags if t.startswith(UID_TAG) for i in self.by_uid.get(t, [])}
         )
-        target = next((sorted(hits)[0] for hits in (url_hits, email_hits, uid_hits) if hits), None)
-        # A profile URL or a vCard UID names one record through renames; an email is shared
-        # (a family address, a planted card), so it merges only under a compatible name.
-        email_only = not (url_hits or uid_hits)
-        if target is not None and email_only and not self._same_person(target, parsed, line):
+        keys = (("a profile URL", url_hits), ("an email", email_hits), ("a vCard UID", uid_hits))
+        key, target = next(((k, sorted(hits)[0]) for k, hits in keys if hits), ("", None))
+        if target is not None and not self._same_person(target, parsed, line, key):
+            self.row_outcome[parsed.id] = "refused"
             return
         if target is not None:
             others = sorted({*url_hits, *email_hits, *uid_hits} - {target})
@@ -355,7 +360,7 @@ class Merge:
             self._update(target, parsed.id, incoming, line)
             return
         for candidate in self.known_by_name.get(name_key(parsed.name), ()):
-            if candidate in self.claimed:
+            if candidate in self.claimed_on_line:
                 continue
             current = self.persons[candidate]
             if current.is_self:
@@ -367,31 +372,47 @@ class Merge:
                 return
         self._create(parsed.id, incoming, line, url_key)
 
-    def _same_person(self, target: str, parsed: Person, line: int | None) -> bool:
-        """Whether a row that shares an email with ``target`` may merge into it.
+    def _same_person(self, target: str, parsed: Person, line: int | None, key: str) -> bool:
+        """Whether a row that shares ``key`` (an email, URL or UID) with ``target`` may merge.
 
-        Only under a name that may be the same person's (:func:`may_be_the_same`), or with
-        ``merge_same_email``: "Bob Two" with Ada's address is reported (with the row he
-        collides with), never merged into Ada nor dropped.
+        Under a name that may be the same person's (:func:`may_be_the_same`), always. An
+        email is shared (a family address, a planted card), so under another name only with
+        ``merge_same_email``. A profile URL or vCard UID names one record through renames,
+        so a stored person whose given name is the row's ("Ann Lee", "Ann Lee-Stone") is
+        renamed; two rows of one file, or names with nothing in common, only
+        with ``merge_same_profile``. Otherwise the row is reported with the row or person it
+        collides with, never merged nor dropped.
         """
         current = self.persons[target]
-        if self.merge_same_email or may_be_the_same(current.name, parsed.name):
+        if may_be_the_same(current.name, parsed.name):
             return True
-        if target in self.created_on_line:
-            seen = self.created_on_line[target]
-            other = f"the row on line {seen} ({target})" if seen is not None else target
+        earlier = self.created_on_line.get(target, self.claimed_on_line.get(target))
+        within = target in self.created_on_line or target in self.claimed_on_line
+        if key == "an email":
+            allowed, flag = self.merge_same_email, "--merge-same-email"
+        else:
+            renamed = not within and _given(current.name) == _given(parsed.name) != ""
+            allowed, flag = self.merge_same_profile or renamed, "--merge-same-profile"
+        if allowed:
+            return True
+        if within:
+            other = f"the row on line {earlier} ({target})" if earlier is not None else target
         else:
             other = f"{target}, already in the store"
         self.problem(
             line,
-            f"shares an email with {other} but has another name; neither "
-            "merged nor imported — correct the file, or pass --merge-same-email to merge them",
+            f"shares {key} with {other} but has another name; neither merged nor imported "
+            f"— correct the file, or pass {flag} to merge them",
         )
         return False
 
     def _update(self, target: str, provisional: str, incoming: Person, line: int | None) -> None:
         self.map[provisional] = target
-        self.claimed.add(target)
+        if target in self.created_on_line or target in self.claimed_on_line:
+            self.row_outcome[provisional] = "merged"
+        else:
+            self.claimed_on_line[target] = line
+            self.row_outcome[provisional] = (target,)
         self.status.setdefault(target, "unchanged")
         current = self.persons[target]
         if current.is_self:
@@ -437,6 +458,8 @@ class Merge:
         self._index(person, url_key)
         self.map[provisional] = new_id
         self.created_on_line[new_id] = line
+        if not provisional.startswith("referrer:"):  # a referrer named only is no row
+            self.row_outcome[provisional] = "created"
         self.status[new_id] = "created"
         self.changes.append(f"create {new_id}" + (f" (line {line})" if line is not None else ""))
 
@@ -554,6 +577,10 @@ class Merge:
         self.new_orgs = [o for o in self.new_orgs if o.id in used_orgs]
         self.new_fields = [f for f in self.new_fields if f.id in used_fields]
         counts = {s: list(self.status.values()).count(s) for s in ("created", "updated")}
+        outcomes = list(self.row_outcome.values())
+        read = max(getattr(self.parsed, "rows", 0), len(self.parsed.persons))
+        merged, refused = outcomes.count("merged"), outcomes.count("refused")
+        imported = len(outcomes) - merged - refused
         return ImportReport(
             file=self.file,
             dry_run=dry_run,
@@ -567,6 +594,10 @@ class Merge:
             problems=tuple(self.problems),
             changes=tuple(self.changes),
             notes=tuple(self.notes),
+            rows=read,
+            rows_imported=imported,
+            rows_merged=merged,
+            rows_refused=refused,
         )
 
 
@@ -620,6 +651,10 @@ def _valid(person: Person, merge: Merge, line: int | None) -> Person | None:
     except ValidationError as error:
         merge.problem(line, str(invalid_input(error, "merged person")))
         return None
+
+
+def _given(name: str) -> str:
+    return next(iter(name_key(name).split()), "")
 
 
 def may_be_the_same(a: str, b: str) -> bool:

@@ -164,6 +164,14 @@ class ImportReport:
         One line per person created or updated (ids and attribute names, no values).
     notes : tuple of str
         Everything else worth saying.
+    rows : int
+        Rows (or cards) read from the file, 0 if not counted; every one is imported (it
+        made, updated or matched a person), merged into an earlier row's person, refused
+        (an email, URL or UID another row or person has, under another name) or skipped
+        (invalid, or without any name): ``rows = rows_imported + rows_merged +
+        rows_refused + rows_skipped``.
+    rows_imported, rows_merged, rows_refused : int
+        How many rows ended each way.
 
     Examples
     --------
@@ -183,6 +191,21 @@ class ImportReport:
     problems: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    rows: int = 0
+    rows_imported: int = 0
+    rows_merged: int = 0
+    rows_refused: int = 0
+
+    @property
+    def rows_skipped(self) -> int:
+        """Rows read that were neither imported, merged nor refused (invalid, or empty).
+
+        Examples
+        --------
+        >>> ImportReport(file="a.csv", rows=5, rows_imported=3, rows_refused=1).rows_skipped
+        1
+        """
+        return max(self.rows - self.rows_imported - self.rows_merged - self.rows_refused, 0)
 
     def summary(self) -> str:
         """One line: what was (or would be) imported.
@@ -208,7 +231,17 @@ class ImportReport:
         ]
         if extra:
             text += "; " + ", ".join(extra)
-        if self.problems:
+        if self.rows:
+            text += f" — {self.rows} rows read: {self.rows_imported} imported"
+            if self.rows_merged:
+                text += f", {self.rows_merged} merged into an earlier row's person"
+            if self.rows_refused:
+                text += (
+                    f", {self.rows_refused} refused (another name with the same email, URL or UID)"
+                )
+            if self.rows_skipped:
+                text += f"; skipped {self.rows_skipped} invalid rows"
+        elif self.problems:
             text += f"; skipped {len(self.problems)} invalid rows"
         return text + (" (dry run: nothing saved)" if self.dry_run else "")
 

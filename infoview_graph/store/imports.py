@@ -6,9 +6,12 @@ package, its sibling) and merges it in one transaction:
 
 - a person is recognised by profile URL, then email, then vCard UID (a ``vcard-uid:`` tag);
   a recognised person is *updated* — empty attributes filled, new emails, phones, tags and
-  fields added — never duplicated, and never overwritten; a row recognised by email alone
-  under a name that cannot be that person's is a problem (reported, not merged, not
-  dropped) unless ``merge_same_email``;
+  fields added — never duplicated, and never overwritten. A row whose email, URL or UID is
+  another row's or person's under a name that cannot be theirs is a problem (reported
+  with the row or person it collides with; not merged, not dropped) unless
+  ``merge_same_email`` (emails) or ``merge_same_profile`` (URLs, UIDs); a stored person
+  whose URL or UID comes back under their given name was renamed ("Ann Lee" → "Ann
+  Lee-Stone") and is updated;
 - a person with none of these keys is new, even if someone of the same name exists: they
   are imported and reported as a *likely duplicate*, to merge by hand with
   :func:`merge_persons` (``referrals person merge``) if they are one person. The one
@@ -19,7 +22,9 @@ package, its sibling) and merges it in one transaction:
 - referrals are added unless recorded already; a referrer named only by name is found by
   name in the store (or created).
 
-So importing the same file twice changes nothing the second time. With ``dry_run`` the
+So importing the same file twice changes nothing the second time, and every row read is
+counted: imported, merged into an earlier row's person, refused or skipped
+(:class:`ImportReport`). With ``dry_run`` the
 transaction is rolled back after the report is made; without ``skip_invalid`` any problem
 rolls everything back and raises :class:`~infoview_graph.errors.ImportFileError`.
 
@@ -91,6 +96,7 @@ def apply_import(
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,
     merge_same_email: bool = False,
+    merge_same_profile: bool = False,
 ) -> ImportReport:
     r"""Merge what an importer parsed into the store, in one transaction.
 
@@ -114,8 +120,10 @@ def apply_import(
     merge_same_email : bool, default False
         Merge a row into the person whose email it shares even under a name that cannot be
         theirs; by default such a row is a problem (reported with the row or person it
-        collides with), neither merged nor silently dropped. A shared profile URL or vCard
-        UID merges whatever the name (it survives renames).
+        collides with), neither merged nor silently dropped.
+    merge_same_profile : bool, default False
+        The same for a shared profile URL or vCard UID. Without it a stored person is still
+        renamed when the given names agree; two rows of one file are not.
 
     Returns
     -------
@@ -142,7 +150,7 @@ def apply_import(
     >>> _ = actions.init_store(store, "Steven Olson")
     >>> card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.org\r\nEND:VCARD\r\n"
     >>> apply_import(store, read_vcards(card), dry_run=True).summary()
-    '<bytes>: would import 1 new people, update 0, leave 0 unchanged (dry run: nothing saved)'
+    '<bytes>: would import 1 new people, ... — 1 rows read: 1 imported (dry run: nothing saved)'
     >>> store.count("persons")
     1
     >>> store.close()
@@ -151,7 +159,13 @@ def apply_import(
         raise _refuse(parsed.file, [str(p) for p in parsed.problems])
     try:
         with store.write(), paused_gc():
-            merge = Merge(store, parsed, progress, merge_same_email=merge_same_email)
+            merge = Merge(
+                store,
+                parsed,
+                progress,
+                merge_same_email=merge_same_email,
+                merge_same_profile=merge_same_profile,
+            )
             report = merge.run(dry_run=dry_run)
             if len(merge.problems) > len(parsed.problems) and not skip_invalid:
                 raise _refuse(parsed.file, merge.problems)
