@@ -92,6 +92,12 @@ def _fast(annotation: Any) -> Any:
     return annotation
 
 
+def _one_line(text: str) -> str:
+    # A key of the file may be echoed ("X is not a known attribute"): a line separator or
+    # control character in it is written as its escape, so the error stays one line.
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 @functools.cache
 def _fast_dump() -> type[BaseModel]:
     created: type[BaseModel] = create_model(
@@ -172,7 +178,7 @@ def read_dump(source: bytes | str | os.PathLike[str], *, name: str | None = None
         _check_fast(text)
         records = _Dump.model_validate_json(text).data
     except ValidationError as error:
-        reason = str(invalid_input(error, "dump")).removeprefix("invalid dump: ")
+        reason = _one_line(str(invalid_input(error, "dump")).removeprefix("invalid dump: "))
         raise ImportFileError(
             f"{file}: not a referrals dump ({reason}); export one with 'referrals export json'"
         ) from None

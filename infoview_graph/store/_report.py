@@ -165,7 +165,7 @@ class ImportReport:
     notes : tuple of str
         Everything else worth saying.
     rows : int
-        Rows (or cards) read from the file, 0 if not counted; every one is imported (it
+        Rows (or cards) read from the file (None if not counted); every one is imported (it
         made, updated or matched a person), merged into an earlier row's person, refused
         (an email, URL or UID another row or person has, under another name) or skipped
         (invalid, or without any name): ``rows = rows_imported + rows_merged +
@@ -191,7 +191,7 @@ class ImportReport:
     problems: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    rows: int = 0
+    rows: int | None = None
     rows_imported: int = 0
     rows_merged: int = 0
     rows_refused: int = 0
@@ -205,7 +205,7 @@ class ImportReport:
         >>> ImportReport(file="a.csv", rows=5, rows_imported=3, rows_refused=1).rows_skipped
         1
         """
-        return max(self.rows - self.rows_imported - self.rows_merged - self.rows_refused, 0)
+        return max((self.rows or 0) - self.rows_imported - self.rows_merged - self.rows_refused, 0)
 
     def summary(self) -> str:
         """One line: what was (or would be) imported.
@@ -231,7 +231,7 @@ class ImportReport:
         ]
         if extra:
             text += "; " + ", ".join(extra)
-        if self.rows:
+        if self.rows is not None:
             text += f" — {self.rows} rows read: {self.rows_imported} imported"
             if self.rows_merged:
                 text += f", {self.rows_merged} merged into an earlier row's person"
