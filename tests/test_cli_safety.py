@@ -672,3 +672,42 @@ def test_a_read_only_store_is_one_line(
     )
     assert db_path.read_bytes() == before
     assert run(runner, db_path, "person", "list")[0] == 0  # reading still works
+
+
+def test_a_store_in_a_read_only_folder_is_one_line(
+    runner: CliRunner, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As SQLite answers for a store whose folder is read-only (its WAL mode makes even a
+    reader create <store>-shm there). Simulated: the tests may run as root, who may write
+    anywhere; the error is the one SQLite gives a user who may not."""
+    opened = sqlite3.connect
+
+    class ReadOnlyFolder:
+        def __init__(self, con: sqlite3.Connection) -> None:
+            self.con = con
+
+        def execute(self, *args: object) -> sqlite3.Cursor:
+            error = sqlite3.OperationalError("attempt to write a readonly database")
+            error.sqlite_errorname = "SQLITE_READONLY_DIRECTORY"  # type: ignore[attr-defined]
+            raise error
+
+        def close(self) -> None:
+            self.con.close()
+
+    def connect(database: str, *args: object, **kwargs: object) -> object:
+        con = opened(database, *args, **kwargs)  # type: ignore[arg-type]
+        return ReadOnlyFolder(con) if "mode=rw" in database else con
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    before = snapshot(db_path.parent)
+    for command in (["person", "list"], ["person", "add", "Ann Lee"]):
+        code, _, err = run(runner, db_path, *command)
+        assert code == 1, (command, err)
+        assert err == (
+            f"error: cannot open {db_path}: its folder is read-only (or the store's -wal/-shm "
+            "files cannot be made there), and the store needs them even to be read — make "
+            f"the folder writable (chmod u+w {db_path.parent}) or copy the store to one; "
+            "nothing was changed\n"
+        )
+        assert "not an SQLite database" not in err
+    assert snapshot(db_path.parent) == before
