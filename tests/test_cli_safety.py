@@ -561,6 +561,88 @@ def test_a_vcard_with_a_known_email_under_another_name_is_not_merged(
         assert store.find_person("Brad Johnson").notes is None
 
 
+def test_rows_sharing_a_url_or_uid_under_another_name_are_reported_not_merged(
+    runner: CliRunner, db_path: Path, tmp_path: Path
+) -> None:
+    """A profile URL or vCard UID follows a person through renames, but two rows of one
+    file under unrelated names — or a card "Mallory" with Ann's UID — are two people."""
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "name,url\nAda One,https://example.org/ada\nBob Two,https://example.org/ada\n"
+        "Ada One,https://example.org/ada/\n",
+        encoding="utf-8",
+    )
+    folder = db_path.parent
+    before = snapshot(folder)
+    code, _, err = run(runner, db_path, "import", "csv", str(source))
+    assert code == 65, err
+    assert snapshot(folder) == before
+    assert (
+        "people.csv, line 3: shares a profile URL with the row on line 2 (ada-one) but has "
+        "another name; neither merged nor imported — correct the file, or pass "
+        "--merge-same-profile to merge them" in err
+    )
+    code, out, err = run(runner, db_path, "import", "csv", str(source), "--skip-invalid")
+    assert code == 0, err
+    assert "3 rows read: 1 imported, 1 merged into an earlier row's person, 1 refused" in out
+    with open_store(db_path) as store:
+        assert sorted(p.name for p in store.persons()) == ["Ada One", "Steven Olson"]
+    code, _, err = run(runner, db_path, "import", "csv", str(source), "--merge-same-profile")
+    assert code == 0, err
+    with open_store(db_path) as store:
+        assert sorted(p.name for p in store.persons()) == ["Ada One", "Steven Olson"]
+
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:%s\r\nUID:ann-1\r\n%sEND:VCARD\r\n"
+    ann = tmp_path / "ann.vcf"
+    ann.write_bytes(card % (b"Ann Lee", b""))
+    assert run(runner, db_path, "import", "vcard", str(ann))[0] == 0
+    mallory = tmp_path / "mallory.vcf"
+    mallory.write_bytes(card % (b"Mallory", b"NOTE:planted\r\n"))
+    before = snapshot(folder)
+    code, _, err = run(runner, db_path, "import", "vcard", str(mallory))
+    assert code == 65
+    assert "mallory.vcf, line 1: shares a vCard UID with ann-lee, already in the store" in err
+    assert snapshot(folder) == before
+    twice = tmp_path / "twice.vcf"  # within one file, even the same given name is no rename
+    twice.write_bytes(
+        (card % (b"Cy Lee", b"") + card % (b"Cy Mora", b"")).replace(b"ann-1", b"cy-1")
+    )
+    code, _, err = run(runner, db_path, "import", "vcard", str(twice))
+    assert code == 65
+    assert "twice.vcf, line 6: shares a vCard UID with the row on line 1 (cy-lee)" in err
+    cousin = tmp_path / "cousin.vcf"  # the same surname is no rename either
+    cousin.write_bytes(card % (b"Cy Lee", b""))
+    assert run(runner, db_path, "import", "vcard", str(cousin))[0] == 65
+    renamed = tmp_path / "renamed.vcf"  # a rename keeps working
+    renamed.write_bytes(card % (b"Ann Lee-Stone", b"TITLE:CFO\r\n"))
+    code, _, err = run(runner, db_path, "import", "vcard", str(renamed))
+    assert code == 0, err
+    with open_store(db_path) as store:
+        assert store.find_person("ann-lee").title == "CFO"
+
+
+def test_the_summary_counts_every_row(runner: CliRunner, db_path: Path, tmp_path: Path) -> None:
+    """Rows read = imported + merged + refused + skipped, each row once."""
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "name,email\n"
+        "Ada One,ada@x.org\n"  # imported
+        "Bob Two,not-an-email\n"  # skipped: invalid
+        "Ada One,ada@x.org\n"  # merged into line 2's person
+        "Cy Three,ada@x.org\n"  # refused: Ada's email under another name
+        ",nobody@x.org\n"  # skipped: no name
+        ",,\n"  # blank: not a row
+        "Dee Four,dee@x.org\n",  # imported
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, db_path, "import", "csv", str(source), "--skip-invalid")
+    assert code == 0, err
+    assert (
+        "6 rows read: 2 imported, 1 merged into an earlier row's person, 1 refused (another "
+        "name with the same email, URL or UID); skipped 2 invalid rows" in out
+    )
+
+
 def test_referred_by_me_means_me(runner: CliRunner, db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "people.csv"
     source.write_text("name,referred_by\nAda One,me\nBob Two,Me\n", encoding="utf-8")
@@ -590,3 +672,42 @@ def test_a_read_only_store_is_one_line(
     )
     assert db_path.read_bytes() == before
     assert run(runner, db_path, "person", "list")[0] == 0  # reading still works
+
+
+def test_a_store_in_a_read_only_folder_is_one_line(
+    runner: CliRunner, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As SQLite answers for a store whose folder is read-only (its WAL mode makes even a
+    reader create <store>-shm there). Simulated: the tests may run as root, who may write
+    anywhere; the error is the one SQLite gives a user who may not."""
+    opened = sqlite3.connect
+
+    class ReadOnlyFolder:
+        def __init__(self, con: sqlite3.Connection) -> None:
+            self.con = con
+
+        def execute(self, *args: object) -> sqlite3.Cursor:
+            error = sqlite3.OperationalError("attempt to write a readonly database")
+            error.sqlite_errorname = "SQLITE_READONLY_DIRECTORY"  # type: ignore[attr-defined]
+            raise error
+
+        def close(self) -> None:
+            self.con.close()
+
+    def connect(database: str, *args: object, **kwargs: object) -> object:
+        con = opened(database, *args, **kwargs)  # type: ignore[arg-type]
+        return ReadOnlyFolder(con) if "mode=rw" in database else con
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    before = snapshot(db_path.parent)
+    for command in (["person", "list"], ["person", "add", "Ann Lee"]):
+        code, _, err = run(runner, db_path, *command)
+        assert code == 1, (command, err)
+        assert err == (
+            f"error: cannot open {db_path}: its folder is read-only (or the store's -wal/-shm "
+            "files cannot be made there), and the store needs them even to be read — make "
+            f"the folder writable (chmod u+w {db_path.parent}) or copy the store to one; "
+            "nothing was changed\n"
+        )
+        assert "not an SQLite database" not in err
+    assert snapshot(db_path.parent) == before

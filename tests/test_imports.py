@@ -36,7 +36,8 @@ from infoview_graph.models import (
 )
 from infoview_graph.network import ReferralNetwork
 from infoview_graph.store import Store, actions, open_store
-from infoview_graph.store.imports import _person_row, apply_import, merge_persons
+from infoview_graph.store._merge import person_row as _person_row
+from infoview_graph.store.imports import apply_import, merge_persons
 from infoview_graph.store.sqlite import _PERSONS
 
 DAY = dt.date(2026, 11, 20)

@@ -66,6 +66,17 @@ MergeSameEmailOpt = Annotated[
         ),
     ),
 ]
+MergeSameProfileOpt = Annotated[
+    bool,
+    typer.Option(
+        "--merge-same-profile",
+        help=(
+            "Merge a row into the person whose profile URL or vCard UID it shares even under "
+            "another name (default: reported, not imported; a known person with the row's "
+            "given name is renamed)."
+        ),
+    ),
+]
 OutOpt = Annotated[
     Path,
     typer.Option(
@@ -127,6 +138,7 @@ def _import(
     dry_run: bool,
     skip_invalid: bool,
     merge_same_email: bool = False,
+    merge_same_profile: bool = False,
 ) -> None:
     from infoview_graph.store.imports import apply_import
 
@@ -141,6 +153,7 @@ def _import(
                     skip_invalid=skip_invalid,
                     progress=progress.phase("merging"),
                     merge_same_email=merge_same_email,
+                    merge_same_profile=merge_same_profile,
                 )
     except ImportFileError as error:
         if len(error.problems) > 3:
@@ -179,6 +192,7 @@ def import_linkedin(
     dry_run: DryRunOpt = False,
     skip_invalid: SkipInvalidOpt = False,
     merge_same_email: MergeSameEmailOpt = False,
+    merge_same_profile: MergeSameProfileOpt = False,
 ) -> None:
     """Import LinkedIn connections: Connections.csv, or the whole data-export ZIP.
 
@@ -196,6 +210,7 @@ def import_linkedin(
         dry_run=dry_run,
         skip_invalid=skip_invalid,
         merge_same_email=merge_same_email,
+        merge_same_profile=merge_same_profile,
     )
 
 
@@ -210,6 +225,7 @@ def import_vcard(
     dry_run: DryRunOpt = False,
     skip_invalid: SkipInvalidOpt = False,
     merge_same_email: MergeSameEmailOpt = False,
+    merge_same_profile: MergeSameProfileOpt = False,
 ) -> None:
     """Import a vCard file (2.1, 3.0 or 4.0) from Apple Contacts, Google, Outlook or a phone.
 
@@ -224,6 +240,7 @@ def import_vcard(
         dry_run=dry_run,
         skip_invalid=skip_invalid,
         merge_same_email=merge_same_email,
+        merge_same_profile=merge_same_profile,
     )
 
 
@@ -234,6 +251,7 @@ def import_google(
     dry_run: DryRunOpt = False,
     skip_invalid: SkipInvalidOpt = False,
     merge_same_email: MergeSameEmailOpt = False,
+    merge_same_profile: MergeSameProfileOpt = False,
 ) -> None:
     """Import a Google Contacts CSV export; "Referred by" relations become referrals.
 
@@ -246,6 +264,7 @@ def import_google(
         dry_run=dry_run,
         skip_invalid=skip_invalid,
         merge_same_email=merge_same_email,
+        merge_same_profile=merge_same_profile,
     )
 
 
@@ -271,6 +290,7 @@ def import_csv(
     dry_run: DryRunOpt = False,
     skip_invalid: SkipInvalidOpt = False,
     merge_same_email: MergeSameEmailOpt = False,
+    merge_same_profile: MergeSameProfileOpt = False,
 ) -> None:
     """Import any CSV of contacts, telling which column is which with --map.
 
@@ -293,6 +313,7 @@ def import_csv(
         dry_run=dry_run,
         skip_invalid=skip_invalid,
         merge_same_email=merge_same_email,
+        merge_same_profile=merge_same_profile,
     )
 
 

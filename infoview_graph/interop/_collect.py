@@ -197,7 +197,8 @@ class Collector:
     strength : int
         My tie strength to a person whose row does not give one.
     progress : callable, optional
-        Told ``(rows done, rows in all)`` every 500 rows.
+        Told ``(rows done, rows in all)`` every 500 rows, and once at the end; a reader
+        that streams its file sets :attr:`estimate` to guess the rows in all.
 
     Examples
     --------
@@ -223,6 +224,7 @@ class Collector:
         self.strength = strength
         self.progress = progress
         self.total = 0
+        self.estimate: Callable[[int], int] | None = None
         self.rows = 0
         self.notes: list[str] = []
         self._problems: list[Problem] = []
@@ -247,7 +249,8 @@ class Collector:
         """Count one row read (for the progress callback)."""
         self.rows += 1
         if self.progress is not None and (self.rows % _PROGRESS_EVERY == 0):
-            self.progress(self.rows, max(self.total, self.rows))
+            total = self.estimate(self.rows) if self.estimate is not None else self.total
+            self.progress(self.rows, max(total, self.rows))
 
     def _unique(self, base: str, taken: set[str]) -> str:
         # One counter per base: thousands of names that all slugify to "x" stay O(n).
@@ -376,6 +379,8 @@ class Collector:
                 )
         if self._problems and not self.skip_invalid:
             raise import_error(self.file, self._problems)
+        if self.progress is not None and self.rows:
+            self.progress(self.rows, self.rows)
         return Parsed(
             file=self.file,
             persons=tuple(self._persons),

@@ -21,10 +21,23 @@ import csv
 import io
 import itertools
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
 
 from infoview_graph.errors import ImportFileError
+from infoview_graph.interop._input import InputFile
 
-__all__ = ["csv_records", "decode", "is_blank", "line_of", "normalise_newlines"]
+__all__ = [
+    "TextSource",
+    "csv_records",
+    "decode",
+    "is_blank",
+    "iter_csv_records",
+    "line_of",
+    "normalise_newlines",
+    "open_text",
+]
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -71,20 +84,7 @@ def decode(
     'Zoë'
     """
     if encoding is not None:
-        try:
-            info = codecs.lookup(encoding)
-        except LookupError:
-            raise ImportFileError(
-                f"--encoding: '{encoding}' is not an encoding Python knows; "
-                "try utf-8, utf-16 or cp1252"
-            ) from None
-        # rot13, base64, hex … are codecs but not text encodings (bytes.decode raises), and
-        # punycode / idna encode domain names, not files.
-        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_FILES:
-            raise ImportFileError(
-                f"--encoding: '{encoding}' is not a character encoding for text files; "
-                "try utf-8, utf-16 or cp1252"
-            )
+        _check_encoding(encoding)
         return _decode(data, file, encoding).removeprefix("\ufeff"), ()
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data, file, "utf-8-sig"), ()
@@ -103,6 +103,22 @@ def decode(
 
 
 _NOT_FOR_FILES = frozenset({"punycode", "idna"})
+
+
+def _check_encoding(encoding: str) -> None:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ImportFileError(
+            f"--encoding: '{encoding}' is not an encoding Python knows; try utf-8, utf-16 or cp1252"
+        ) from None
+    # rot13, base64, hex … are codecs but not text encodings (bytes.decode raises), and
+    # punycode / idna encode domain names, not files.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_FILES:
+        raise ImportFileError(
+            f"--encoding: '{encoding}' is not a character encoding for text files; "
+            "try utf-8, utf-16 or cp1252"
+        )
 
 
 def _decode(data: bytes, file: str, encoding: str) -> str:
@@ -141,7 +157,7 @@ def csv_records(text: str, file: str) -> list[tuple[int, list[str]]]:
     Returns
     -------
     list of (int, list of str)
-        The 1-based starting line and the cells of every record, blank ones included.
+        The 1-based starting line and the cells of every record (empty lines are none).
 
     Raises
     ------
@@ -160,45 +176,97 @@ def csv_records(text: str, file: str) -> list[tuple[int, list[str]]]:
     infoview_graph.errors.ImportFileError: a.csv, line 2: a quote opens here and is never ...
     """
     # newline="" lets the csv module see quoted newlines; StringIO splits only at \n and \r.
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for cells in reader:
-            records.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise ImportFileError(
-            f"{file}, line {reader.line_num}: not readable as CSV ({error}); "
-            "check the quotes on that line"
-        ) from None
-    if records:
-        _check_closed(text, records[-1][0], file)
-    return records
+    return list(iter_csv_records(lambda: io.StringIO(text, newline=""), file))
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+def iter_csv_records(
+    open_stream: Callable[[], TextIO], file: str, *, skip_blank: bool = False
+) -> Iterator[tuple[int, list[str]]]:
+    r"""Yield CSV records one at a time, each with the line it starts on.
+
+    Memory stays that of one record, however long the file; empty lines are skipped here,
+    so that they cost nothing.
+
+    Parameters
+    ----------
+    open_stream : callable
+        Returns a new text stream over the whole file, opened with ``newline=""`` (called
+        again, only when the last record has content, to check that its quotes close).
+    file : str
+        The file's name, for messages.
+    skip_blank : bool, default False
+        Skip records without content too (``,,,,,,`` rows, cells of spaces).
+
+    Yields
+    ------
+    tuple of (int, list of str)
+        The 1-based starting line and the cells of every record that is not an empty line
+        (``,,,`` rows are records).
+
+    Raises
+    ------
+    ImportFileError
+        As :func:`csv_records`.
+
+    Examples
+    --------
+    >>> records = iter_csv_records(lambda: io.StringIO("a,b\n\n\nc,d\n", newline=""), "x.csv")
+    >>> list(records)
+    [(1, ['a', 'b']), (4, ['c', 'd'])]
+    """
+    last, last_end, before, blank = 0, 0, 0, True
+    with open_stream() as stream:
+        reader = csv.reader(stream)
+        try:
+            # filter() drops the empty lines in C: a file of blank lines costs no Python.
+            # A record starts as many lines before its end as its cells hold line breaks
+            # (the stream splits lines where the csv module does, and keeps their ends).
+            for cells in filter(None, reader):
+                joined = "".join(cells)  # one C call answers both questions for most rows
+                blank = not joined.strip()
+                before, last_end = last_end, reader.line_num
+                breaks = 0
+                if "\n" in joined or "\r" in joined:
+                    breaks = sum(map(_line_breaks, cells))
+                last = max(last_end - breaks, before + 1)
+                if not (blank and skip_blank):
+                    yield last, cells
+        except csv.Error as error:
+            raise ImportFileError(
+                f"{file}, line {reader.line_num}: not readable as CSV ({error}); "
+                "check the quotes on that line"
+            ) from None
+        # A quote left open swallows every line after it, so the last record reaches the
+        # end; a blank one swallowed nothing. Otherwise there is no need for a second pass.
+        if last and not blank and last_end == reader.line_num:
+            _check_closed(open_stream, last, file)
 
 
-def _check_closed(text: str, start: int, file: str) -> None:
+def _line_breaks(cell: str) -> int:
+    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+
+
+def _check_closed(open_stream: Callable[[], TextIO], start: int, file: str) -> None:
     # The csv module (not strict) ends a quoted field at the end of the file silently, so
     # `Ada,"Acme` swallowed every later row into Ada's cell. Re-read the last record alone,
-    # strictly: only there can a quote still be open at the end.
-    offset = 0
-    if start > 1:  # the end of line start - 1; islice keeps the walk in C for big files
-        found = next(itertools.islice(_LINE_END.finditer(text), start - 2, None), None)
-        if found is None:
-            return
-        offset = found.end()
-    try:
-        for _cells in csv.reader(io.StringIO(text[offset:], newline=""), strict=True):
-            pass
-    except csv.Error as error:
-        if "unexpected end of data" in str(error):
-            raise ImportFileError(
-                f"{file}, line {start}: a quote opens here and is never closed; it would "
-                "swallow every line after it — close the quote (or remove it)"
-            ) from None
+    # strictly: only there can a quote still be open at the end. The stream splits lines
+    # where the csv module counts them (\n, \r\n, \r); islice walks to it in C.
+    # An open quote's cell also holds the file's final line end, which ends no line: the
+    # record may start one line after ``start``, whose line is then an empty one.
+    with open_stream() as stream:
+        lines = itertools.islice(stream, start - 1, None)
+        first = next(lines, "")
+        if first in ("\n", "\r\n", "\r"):
+            start, first = start + 1, next(lines, "")
+        try:
+            for _cells in csv.reader(itertools.chain((first,), lines), strict=True):
+                pass
+        except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                raise ImportFileError(
+                    f"{file}, line {start}: a quote opens here and is never closed; it "
+                    "would swallow every line after it — close the quote (or remove it)"
+                ) from None
 
 
 def is_blank(cells: list[str]) -> bool:
@@ -207,4 +275,158 @@ def is_blank(cells: list[str]) -> bool:
     >>> is_blank([" ", ""]), is_blank(["x"])
     (True, False)
     """
-    return not any(cell.strip() for cell in cells)
+    return not "".join(cells).strip()
+
+
+# --- streams ---------------------------------------------------------------------------------
+
+_CHUNK = 1 << 20
+
+
+class _Counting(io.RawIOBase):
+    """A binary stream that tells its :class:`TextSource` how many bytes were read."""
+
+    def __init__(self, raw: BinaryIO, source: TextSource) -> None:
+        super().__init__()
+        self._raw, self._source = raw, source
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        buffer[: len(data)] = data
+        self._source.consumed += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+@dataclass
+class TextSource:
+    r"""A file to import, as text in a known encoding, read as a stream (never held whole).
+
+    Made by :func:`open_text`, which has checked that every byte decodes.
+
+    Examples
+    --------
+    >>> from infoview_graph.interop._input import open_input
+    >>> text = open_text(open_input("Zoë\r\n".encode("cp1252"), name="a.csv"), fallback="cp1252")
+    >>> text.encoding, text.open().read(), text.notes
+    ('cp1252', 'Zoë\r\n', ('a.csv is not UTF-8; read it as cp1252 (pass --encoding if it is not)',))
+    """
+
+    input: InputFile
+    """The file."""
+    encoding: str
+    """The encoding its bytes decode in (``utf-8-sig`` drops a byte-order mark)."""
+    notes: tuple[str, ...] = ()
+    """How it was read (an encoding guessed)."""
+    consumed: int = field(default=0, compare=False)
+    """Bytes read so far by the streams opened (for progress)."""
+
+    @property
+    def label(self) -> str:
+        """The file's name in messages."""
+        return self.input.label
+
+    def open(self, *, newline: str | None = "") -> TextIO:
+        r"""Return a new text stream from the start of the file.
+
+        ``newline=""`` (for CSV) keeps line ends as they are; ``None`` turns ``\r\n`` and
+        ``\r`` into ``\n``. Either way lines end only there, never at ``\x85``.
+        """
+        raw = io.BufferedReader(_Counting(self.input.open(), self), _CHUNK)
+        return io.TextIOWrapper(raw, encoding=self.encoding, newline=newline)
+
+    def estimate(self, rows: int) -> int:
+        """Estimate the rows in all from those read so far and the bytes they took."""
+        if self.consumed <= 0:
+            return rows
+        return max(rows, rows * self.input.size // self.consumed)
+
+    def records(self, *, skip_blank: bool = True) -> Iterator[tuple[int, list[str]]]:
+        """Return the file's CSV records, streamed (see :func:`iter_csv_records`)."""
+        return iter_csv_records(self.open, self.label, skip_blank=skip_blank)
+
+
+def _first_bad_line(source: InputFile, encoding: str) -> int | None:
+    """Return the line of the first byte that does not decode, or None if all do."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    with source.open() as handle:
+        try:
+            while chunk := handle.read(_CHUNK):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as error:
+                    # The decoder's buffer holds at most a partial character, no newline.
+                    return line + bytes(error.object[: error.start]).count(b"\n")
+                line += chunk.count(b"\n")
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return line
+        except (UnicodeError, ValueError):  # other codecs' errors may quote the bytes
+            return 0
+    return None
+
+
+def open_text(
+    source: InputFile, *, encoding: str | None = None, fallback: str | None = None
+) -> TextSource:
+    r"""Decide a file's encoding as :func:`decode` does, reading it once in chunks.
+
+    Parameters
+    ----------
+    source : InputFile
+        The file.
+    encoding : str, optional
+        The encoding to use; by default a byte-order mark decides (UTF-8 or UTF-16), else
+        UTF-8.
+    fallback : str, optional
+        The encoding to try when the file is not UTF-8; a note says so.
+
+    Raises
+    ------
+    ImportFileError
+        If the encoding is unknown or not for text, or a byte does not decode (the message
+        names its line).
+
+    Examples
+    --------
+    >>> from infoview_graph.interop._input import open_input
+    >>> open_text(open_input(b"Name\nZo\xeb", name="a.csv"))
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.ImportFileError: a.csv, line 2: the file is not UTF-8 text; save ...
+    """
+    file = source.label
+    if encoding is not None:
+        _check_encoding(encoding)
+        chosen = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    else:
+        head = source.head(4)
+        if head.startswith(codecs.BOM_UTF8):
+            chosen = "utf-8-sig"
+        elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            chosen = "utf-16"
+        else:
+            chosen = "utf-8"
+    bad = _first_bad_line(source, chosen)
+    if bad is None:
+        return TextSource(source, chosen)
+    if chosen == "utf-8" and encoding is None:
+        if fallback is None:
+            raise ImportFileError(
+                f"{file}, line {bad}: the file is not UTF-8 text; save it as UTF-8 and try again"
+            )
+        if _first_bad_line(source, fallback) is None:
+            note = f"{file} is not UTF-8; read it as {fallback} (pass --encoding if it is not)"
+            return TextSource(source, fallback, (note,))
+        chosen = fallback
+        bad = _first_bad_line(source, fallback)
+    shown = encoding or chosen.removesuffix("-sig")
+    where = f"{file}, line {bad}" if bad else file
+    raise ImportFileError(f"{where}: the file is not {shown} text; pass the right --encoding")

@@ -47,8 +47,8 @@ from infoview_graph.interop._collect import (
     join_name,
     profile_url,
 )
-from infoview_graph.interop._input import read_input
-from infoview_graph.interop._text import csv_records, decode, is_blank
+from infoview_graph.interop._input import open_input
+from infoview_graph.interop._text import open_text
 from infoview_graph.interop.parsed import Parsed
 from infoview_graph.models import HOWS, NetworkData, default_strength
 
@@ -169,12 +169,13 @@ def read_csv(
     >>> parsed.persons[0].how, parsed.ties[0].strength
     ('friend', 4)
     """
-    data, file = read_input(source, name=name)
-    text, notes = decode(data, file, encoding=encoding, fallback="cp1252")
-    records = [(line, cells) for line, cells in csv_records(text, file) if not is_blank(cells)]
-    if not records:
+    text = open_text(open_input(source, name=name), encoding=encoding, fallback="cp1252")
+    file = text.label
+    records = text.records()
+    first = next(records, None)
+    if first is None:
         raise ImportFileError(f"{file}: the file is empty; it needs a header row")
-    header_line, header = records[0]
+    header_line, header = first
     header = [" ".join(c.replace("\ufeff", "").split()) for c in header]
     columns = _columns(header, mapping, file, header_line)
     if not any(f in columns for f in ("name", "first_name", "last_name")):
@@ -186,14 +187,14 @@ def read_csv(
         file, skip_invalid=skip_invalid, today=today or dt.date.today(), strength=1,
         progress=progress,
     )  # fmt: skip
-    collector.notes.extend(notes)
+    collector.notes.extend(text.notes)
     unused = len(header) - len({i for indexes in columns.values() for i in indexes})
     if unused:
         collector.notes.append(f"{file}: {unused} columns are not mapped to a field; ignored")
-    collector.total = len(records) - 1
+    collector.estimate = text.estimate
     names = {field: header[indexes[0]] for field, indexes in columns.items()}
     with paused_gc():
-        for line, cells in records[1:]:
+        for line, cells in records:
             collector.tick()
             try:
                 collector.add(_row(line, cells, columns, names))

@@ -19,11 +19,14 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from typing import Literal
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic.types import FailFast
 
 from infoview_graph.errors import DuplicateError, ImportFileError, NotFoundError
 from infoview_graph.interop._input import read_input
@@ -43,6 +46,69 @@ class _Dump(BaseModel):
     format: Literal["infoview-graph"]
     version: Literal[1]
     data: NetworkData
+
+
+# --- failing fast ------------------------------------------------------------------------------
+# pydantic reports every bad item of a collection, so a dump of millions of empty objects
+# (or one person with millions of bad emails) collected gigabytes of errors before one was
+# shown. The dump is first checked against a mirror of the models whose every collection
+# stops at its first bad item; only a dump that passes is validated for real, which then
+# raises nothing. Memory follows the records, never the errors.
+
+
+@functools.cache
+def _mirror(model: type[BaseModel]) -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        annotation: Any = info.annotation
+        if info.metadata:  # constraints and validators, outside the fail-fast marker
+            annotation = Annotated[(annotation, *info.metadata)]
+        fast = _fast(annotation)
+        if fast is not annotation:
+            default = (
+                Field(default_factory=info.default_factory)
+                if info.default_factory is not None
+                else Field(default=info.default)
+            )
+            fields[name] = (fast, default)
+    created: type[BaseModel] = create_model(f"_Fast{model.__name__}", __base__=model, **fields)
+    return created
+
+
+def _fast(annotation: Any) -> Any:
+    origin, args = get_origin(annotation), get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _mirror(annotation)
+    if origin is Annotated:
+        inner = _fast(args[0])
+        return annotation if inner is args[0] else Annotated[(inner, *args[1:])]
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return Annotated[tuple[_fast(args[0]), ...], FailFast()]  # type: ignore[misc]
+    if origin is dict:
+        return Annotated[dict[_fast(args[0]), _fast(args[1])], FailFast()]  # type: ignore[misc]
+    if origin in (Union, types.UnionType):
+        inners = tuple(_fast(a) for a in args)
+        return annotation if inners == args else Union[inners]  # noqa: UP007
+    return annotation
+
+
+def _one_line(text: str) -> str:
+    # A key of the file may be echoed ("X is not a known attribute"): a line separator or
+    # control character in it is written as its escape, so the error stays one line.
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+@functools.cache
+def _fast_dump() -> type[BaseModel]:
+    created: type[BaseModel] = create_model(
+        "_FastDump", __base__=_Dump, data=(_mirror(NetworkData), ...)
+    )
+    return created
+
+
+def _check_fast(data: bytes) -> None:
+    """Raise the first error of every collection of the dump, or nothing."""
+    _fast_dump().model_validate_json(data)
 
 
 def to_json(data: NetworkData) -> bytes:
@@ -108,14 +174,16 @@ def read_dump(source: bytes | str | os.PathLike[str], *, name: str | None = None
 
     data, file = read_input(source, name=name)
     try:
-        dump = _Dump.model_validate_json(data.removeprefix(b"\xef\xbb\xbf"))
+        text = data.removeprefix(b"\xef\xbb\xbf")
+        _check_fast(text)
+        records = _Dump.model_validate_json(text).data
     except ValidationError as error:
-        reason = str(invalid_input(error, "dump")).removeprefix("invalid dump: ")
+        reason = _one_line(str(invalid_input(error, "dump")).removeprefix("invalid dump: "))
         raise ImportFileError(
             f"{file}: not a referrals dump ({reason}); export one with 'referrals export json'"
         ) from None
     try:
-        ReferralNetwork(dump.data)
+        ReferralNetwork(records)
     except (NotFoundError, DuplicateError) as error:
         raise ImportFileError(f"{file}: the dump is inconsistent — {error}") from None
-    return dump.data.sorted()
+    return records.sorted()

@@ -38,8 +38,8 @@ from collections.abc import Callable
 from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import ImportFileError
 from infoview_graph.interop._collect import Collector, Progress, Row, join_name, profile_url
-from infoview_graph.interop._input import read_input
-from infoview_graph.interop._text import csv_records, decode, is_blank
+from infoview_graph.interop._input import open_input
+from infoview_graph.interop._text import open_text
 from infoview_graph.interop.parsed import Parsed
 
 __all__ = ["read_google_csv"]
@@ -93,12 +93,13 @@ def read_google_csv(
     >>> parsed.persons[0].tags, parsed.persons[0].emails
     (('Alumni',), ('omar@example.org',))
     """
-    data, file = read_input(source, name=name)
-    text, notes = decode(data, file)
-    records = csv_records(text, file)
-    if not records:
+    text = open_text(open_input(source, name=name))
+    file = text.label
+    records = text.records()
+    first = next(records, None)
+    if first is None:
         raise ImportFileError(f"{file}: the file is empty; export your contacts as Google CSV")
-    header = [" ".join(c.replace("\ufeff", "").split()).casefold() for c in records[0][1]]
+    header = [" ".join(c.replace("\ufeff", "").split()).casefold() for c in first[1]]
     layout = _layout(header, file)
     collector = Collector(
         file,
@@ -107,11 +108,10 @@ def read_google_csv(
         strength=1,
         progress=progress,
     )
-    collector.notes.extend(notes)
-    body = [(line, cells) for line, cells in records[1:] if not is_blank(cells)]
-    collector.total = len(body)
+    collector.notes.extend(text.notes)
+    collector.estimate = text.estimate
     with paused_gc():
-        for line, cells in body:
+        for line, cells in records:
             collector.tick()
             collector.add(layout(line, _Cells(header, cells)))
     return collector.finish()

@@ -32,12 +32,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import lzma
 import os
 import struct
 import zipfile
 import zlib
 from pathlib import PurePosixPath
+from typing import BinaryIO
 
 from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import ImportFileError
@@ -50,14 +52,18 @@ from infoview_graph.interop._collect import (
     parse_day,
     profile_url,
 )
-from infoview_graph.interop._input import read_input
-from infoview_graph.interop._text import csv_records, decode, is_blank
+from infoview_graph.interop._input import open_input
+from infoview_graph.interop._text import open_text
 from infoview_graph.interop.parsed import Parsed
 
-__all__ = ["MAX_MEMBER_BYTES", "connections_from_zip", "read_linkedin"]
+__all__ = ["MAX_MEMBERS", "MAX_MEMBER_BYTES", "connections_from_zip", "read_linkedin"]
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 """The largest ``Connections.csv`` read from a ZIP (50 MiB; 30,000 connections take ~3 MB)."""
+MAX_MEMBERS = 10_000
+"""The most members a ZIP may list (LinkedIn's export has a few dozen): :mod:`zipfile`
+builds an object per member before anything can be checked, so a ZIP listing a million
+empty members would take hundreds of MB — it is refused from its end record instead."""
 
 # Header names by export language, compared without case.
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -138,12 +144,16 @@ def read_linkedin(
     >>> parsed.persons[0].name, parsed.ties[0].strength, parsed.ties[0].since
     ('Jürgen Müller', 1, datetime.date(2023, 3, 15))
     """
-    data, file = read_input(source, name=name)
-    if data.startswith(_ZIP_MAGIC):
-        data, file = connections_from_zip(data, file)
-    text, notes = decode(data, file)
-    records = csv_records(text, file)
-    header_at, columns = _find_header(records, file)
+    given = open_input(source, name=name)
+    if given.head(4).startswith(_ZIP_MAGIC):
+        with given.open() as handle:
+            content, label = connections_from_zip(handle, given.label)
+        given = open_input(content, name=label)
+    text = open_text(given)
+    file = text.label
+    records = text.records()
+    head = list(itertools.islice(records, _HEADER_WITHIN))
+    header_at, columns = _find_header(head, file)
     collector = Collector(
         file,
         skip_invalid=skip_invalid,
@@ -151,12 +161,11 @@ def read_linkedin(
         strength=strength,
         progress=progress,
     )
-    collector.notes.extend(notes)
-    body = [(line, cells) for line, cells in records[header_at + 1 :] if not is_blank(cells)]
-    collector.total = len(body)
+    collector.notes.extend(text.notes)
+    collector.estimate = text.estimate
     empty = 0
     with paused_gc():
-        for line, cells in body:
+        for line, cells in itertools.chain(head[header_at + 1 :], records):
             collector.tick()
             try:
                 row = _row(line, cells, columns)
@@ -254,18 +263,26 @@ def _safe_member(filename: str) -> bool:
     return not (path.startswith("/") or ".." in parts or (parts and ":" in parts[0]))
 
 
-def connections_from_zip(data: bytes, file: str) -> tuple[bytes, str]:
+def connections_from_zip(data: bytes | BinaryIO, file: str) -> tuple[bytes, str]:
     """Return ``Connections.csv`` from LinkedIn's export ZIP, read in memory, and its name.
 
     The member may sit in a sub-folder. Members with ``..``, an absolute path or a drive
     are ignored; the member's declared size and the bytes actually inflated are both
-    capped at :data:`MAX_MEMBER_BYTES`. Nothing is written to disk.
+    capped at :data:`MAX_MEMBER_BYTES`, and a ZIP listing more than :data:`MAX_MEMBERS`
+    members is refused before they are read. Nothing is written to disk.
+
+    Parameters
+    ----------
+    data : bytes or binary file
+        The ZIP, or a seekable stream over it (read in place, not copied).
+    file : str
+        Its name, for messages.
 
     Raises
     ------
     ImportFileError
-        If the ZIP is damaged or encrypted, holds no ``Connections.csv``, or the member is
-        too large.
+        If the ZIP is damaged or encrypted, lists too many members, holds no
+        ``Connections.csv``, or the member is too large.
 
     Examples
     --------
@@ -276,8 +293,16 @@ def connections_from_zip(data: bytes, file: str) -> tuple[bytes, str]:
     >>> connections_from_zip(buffer.getvalue(), "export.zip")
     (b'First Name,Last Name', 'export.zip (Basic_LinkedInDataExport/Connections.csv)')
     """
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        count = _member_count(stream)
+        if count > MAX_MEMBERS:
+            raise ImportFileError(
+                f"{file}: the ZIP lists {count:,} members; LinkedIn's export holds a few "
+                f"dozen (at most {MAX_MEMBERS:,} are read) — unpack Connections.csv and "
+                "import that"
+            )
+        with zipfile.ZipFile(stream) as archive:
             members = [
                 info
                 for info in archive.infolist()
@@ -307,6 +332,32 @@ def connections_from_zip(data: bytes, file: str) -> tuple[bytes, str]:
     if len(content) > MAX_MEMBER_BYTES:
         raise ImportFileError(_too_large(label))
     return content, label
+
+
+_END = struct.Struct("<4s4H2LH")  # end of central directory record
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_END = struct.Struct("<4sQ2H2L4Q")
+
+
+def _member_count(stream: BinaryIO) -> int:
+    """Return the number of members a ZIP's end record declares (0 if there is none)."""
+    size = stream.seek(0, io.SEEK_END)
+    window = min(size, _END.size + 0xFFFF)  # the record, then a comment of up to 64 KiB
+    stream.seek(size - window)
+    tail = stream.read(window)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + _END.size > len(tail):
+        return 0  # not a ZIP: zipfile says so
+    count = _END.unpack_from(tail, at)[4]
+    locator_at = at - _ZIP64_LOCATOR.size
+    if count == 0xFFFF and locator_at >= 0 and tail[locator_at : locator_at + 4] == b"PK\x06\x07":
+        offset = _ZIP64_LOCATOR.unpack_from(tail, locator_at)[2]
+        stream.seek(offset)
+        record = stream.read(_ZIP64_END.size)
+        if len(record) == _ZIP64_END.size and record[:4] == b"PK\x06\x06":
+            count = _ZIP64_END.unpack(record)[7]
+    stream.seek(0)
+    return int(count)
 
 
 def _too_large(label: str) -> str:

@@ -36,7 +36,7 @@ import datetime as dt
 import os
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from infoview_graph._bulk import paused_gc
@@ -50,8 +50,8 @@ from infoview_graph.interop._collect import (
     profile_url,
     split_name,
 )
-from infoview_graph.interop._input import read_input
-from infoview_graph.interop._text import decode, normalise_newlines
+from infoview_graph.interop._input import open_input
+from infoview_graph.interop._text import open_text
 from infoview_graph.interop.parsed import Parsed
 from infoview_graph.models import NetworkData, Person
 
@@ -116,11 +116,8 @@ def read_vcards(
     >>> parsed.named_referrals[0].referrer_name
     'Brad Johnson'
     """
-    data, file = read_input(source, name=name)
-    text, notes = decode(data, file, fallback="cp1252")
-    cards, stray = _cards(normalise_newlines(text))
-    if not cards:
-        raise ImportFileError(f"{file}: no vCard in the file (no BEGIN:VCARD line)")
+    text = open_text(open_input(source, name=name), fallback="cp1252")
+    file = text.label
     collector = Collector(
         file,
         skip_invalid=skip_invalid,
@@ -128,12 +125,11 @@ def read_vcards(
         strength=1,
         progress=progress,
     )
-    collector.notes.extend(notes)
-    if stray:
-        collector.notes.append(f"{file}: {stray} lines outside any card were ignored")
-    collector.total = len(cards)
-    with paused_gc():
-        for start, card_text, closed in cards:
+    collector.notes.extend(text.notes)
+    collector.estimate = text.estimate
+    stray = [0]
+    with paused_gc(), text.open(newline=None) as stream:
+        for start, card_text, closed in _cards(stream, stray):
             collector.tick()
             if not closed:
                 collector.problem(start, "the card has no END:VCARD line; the file is cut short")
@@ -141,21 +137,30 @@ def read_vcards(
             row = _parse_card(collector, start, card_text, categories_as)
             if row is not None:
                 collector.add(row)
+    if not collector.rows:
+        raise ImportFileError(f"{file}: no vCard in the file (no BEGIN:VCARD line)")
+    if stray[0]:
+        collector.notes.append(f"{file}: {stray[0]} lines outside any card were ignored")
     return collector.finish()
 
 
-def _cards(text: str) -> tuple[list[tuple[int, str, bool]], int]:
-    """Cut the text into cards: (first line, text with blanked-out media, closed?)."""
-    cards: list[tuple[int, str, bool]] = []
+def _cards(lines: Iterable[str], stray: list[int]) -> Iterator[tuple[int, str, bool]]:
+    r"""Cut lines into cards: (first line, text with blanked-out media, closed?).
+
+    ``lines`` end only at ``\n``; ``stray[0]`` counts the lines outside any card.
+    """
     current: list[str] = []
-    depth, start, stray, skipping = 0, 0, 0, False
-    for number, line in enumerate(text.split("\n"), 1):
+    depth, start, skipping = 0, 0, False
+    for number, full_line in enumerate(lines, 1):
+        line = full_line.removesuffix("\n")
+        if number == 1:
+            line = line.removeprefix("\ufeff")
         word = line.strip().upper()
         if depth == 0:
             if word == "BEGIN:VCARD":
                 depth, start, current, skipping = 1, number, [line], False
             elif word:
-                stray += 1
+                stray[0] += 1
             continue
         if skipping and (line[:1] in (" ", "\t") or (":" not in line and word)):
             current.append("")  # keep the numbering: vobject reports lines in the card
@@ -172,10 +177,10 @@ def _cards(text: str) -> tuple[list[tuple[int, str, bool]], int]:
         elif word == "END:VCARD":
             depth -= 1
             if depth == 0:
-                cards.append((start, "\n".join(current) + "\n", True))
+                yield start, "\n".join(current) + "\n", True
+                current = []
     if depth:
-        cards.append((start, "\n".join(current) + "\n", False))
-    return cards, stray
+        yield start, "\n".join(current) + "\n", False
 
 
 def _text(value: Any) -> str:

@@ -371,8 +371,8 @@ def open_store(
         con = sqlite3.connect(
             f"{target.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None
         )
-    except sqlite3.DatabaseError:
-        raise StoreError(f"{target} is not a referrals store (not an SQLite database)") from None
+    except sqlite3.DatabaseError as error:
+        raise _not_opened(target, error) from None
     try:
         version, fresh = _identify(con, target)
         if fresh and not create:
@@ -442,6 +442,20 @@ def _busy_timeout_from_environment() -> float:
 _MAX_BUSY_TIMEOUT = 86_400.0
 
 
+def _not_opened(target: Path, error: sqlite3.DatabaseError) -> StoreError:
+    """Say why SQLite could not read a file: it is no database, or it may not."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        # WAL mode: even a reader creates <store>-wal and <store>-shm beside the store.
+        return StoreError(
+            f"cannot open {target}: its folder is read-only (or the store's -wal/-shm files "
+            f"cannot be made there), and the store needs them even to be read — make the "
+            f"folder writable (chmod u+w {target.parent}) or copy the store to one; nothing "
+            "was changed"
+        )
+    return StoreError(f"{target} is not a referrals store (not an SQLite database)")
+
+
 def _identify(con: sqlite3.Connection, target: Path) -> tuple[int, bool]:
     """Return the store's schema version and whether the file is empty; only reads.
 
@@ -458,8 +472,8 @@ def _identify(con: sqlite3.Connection, target: Path) -> tuple[int, bool]:
             "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
         ).fetchall()
         objects = con.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    except sqlite3.DatabaseError:
-        raise StoreError(f"{target} is not a referrals store (not an SQLite database)") from None
+    except sqlite3.DatabaseError as error:
+        raise _not_opened(target, error) from None
     if objects == 0 and app_id == 0 and version == 0:
         return 0, True
     columns: dict[str, set[str]] = {}
