@@ -52,6 +52,7 @@ PUBLIC_MODULES = [
     "infoview_graph.algorithms._suggest",
     "infoview_graph.questions",
     "infoview_graph.plotting",
+    "infoview_graph.plotting.layout",
     "infoview_graph.reports",
     "infoview_graph.interop",
 ]

@@ -6,6 +6,7 @@ file beside the target and moved into place in one step, and an existing file is
 only with --force.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -18,7 +19,10 @@ from infoview_graph.cli._output import done, handle_errors
 from infoview_graph.errors import DuplicateError, InvalidInputError
 
 if TYPE_CHECKING:
-    pass
+    from matplotlib.figure import Figure
+
+
+Draw = Callable[..., "Figure"]
 
 plot_app = typer.Typer(
     no_args_is_help=True,
@@ -73,20 +77,53 @@ def _check_targets(paths: list[Path], *, force: bool) -> None:
 
 
 def _plot(
-    out: Path, force: bool, today: Optional[str], demo: bool, draw: str, **options: object
+    out: Path,
+    force: bool,
+    today: Optional[str],
+    demo: bool,
+    draw: Callable[[], Draw],
+    **options: object,
 ) -> None:
-    """Check the target, load the network, draw with ``plotting.<draw>``, write the file."""
+    """Check the target, load the network, draw with what ``draw()`` gives, write the file.
+
+    ``draw`` returns the figure function, so that matplotlib loads only once the target is
+    known to be good.
+    """
     fmt = _suffix(out, _FIGURE_SUFFIXES)
     _check_targets([out], force=force)
     day = parse_date(today, "--today")
     network = load_network(demo=demo)
     if options.get("root"):
         options["root"] = network.find_person(str(options["root"])).id
-    from infoview_graph import plotting
+    from infoview_graph.plotting import figure_bytes
 
-    figure = getattr(plotting, draw)(network, today=day, **options)
-    write_atomic(out, plotting.figure_bytes(figure, fmt), force=force, protect=store_path())
+    figure = draw()(network, today=day, **options)
+    write_atomic(out, figure_bytes(figure, fmt), force=force, protect=store_path())
     done(f"wrote {out}")
+
+
+def _tree() -> Draw:
+    from infoview_graph.plotting import plot_tree
+
+    return plot_tree
+
+
+def _network() -> Draw:
+    from infoview_graph.plotting import plot_network
+
+    return plot_network
+
+
+def _coverage() -> Draw:
+    from infoview_graph.plotting import plot_coverage
+
+    return plot_coverage
+
+
+def _funnel() -> Draw:
+    from infoview_graph.plotting import plot_funnel
+
+    return plot_funnel
 
 
 @plot_app.command("tree")
@@ -112,7 +149,7 @@ def tree(
 
     Example:  referrals plot tree --demo --out tree.png
     """
-    _plot(out, force, today, demo, "plot_tree", root=from_, max_depth=max_depth)
+    _plot(out, force, today, demo, _tree, root=from_, max_depth=max_depth)
 
 
 @plot_app.command("network")
@@ -126,7 +163,7 @@ def network(
 
     Example:  referrals plot network --demo --out network.svg
     """
-    _plot(out, force, today, demo, "plot_network")
+    _plot(out, force, today, demo, _network)
 
 
 @plot_app.command("coverage")
@@ -138,7 +175,7 @@ def coverage(
 
     Example:  referrals plot coverage --demo --out coverage.pdf
     """
-    _plot(out, force, today, demo, "plot_coverage")
+    _plot(out, force, today, demo, _coverage)
 
 
 @plot_app.command("funnel")
@@ -150,7 +187,7 @@ def funnel(
 
     Example:  referrals plot funnel --demo --out funnel.png
     """
-    _plot(out, force, today, demo, "plot_funnel")
+    _plot(out, force, today, demo, _funnel)
 
 
 @handle_errors
