@@ -49,6 +49,7 @@ from infoview_graph.plotting import (
     plot_tree,
     save_figure,
     tidy_tree_layout,
+    tree_scene,
 )
 from infoview_graph.plotting._ego import draw_network
 
@@ -601,3 +602,78 @@ def test_drawing_never_imports_pyplot() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+# --- scenes and long chains -------------------------------------------------------------------
+
+
+def chain(n: int) -> ReferralNetwork:
+    """Me, one contact, and a chain of n referrals below them, a week apart at most."""
+    ids = [f"p{i}" for i in range(n + 1)]
+    persons = [Person(id="me", name="Me", is_self=True)]
+    persons += [Person(id=pid, name=f"Person {i}") for i, pid in enumerate(ids)]
+    day = dt.date(2026, 1, 1)
+    return ReferralNetwork(
+        NetworkData(
+            persons=tuple(persons),
+            ties=(Tie(a="me", b="p0", strength=3),),
+            referrals=tuple(
+                Referral(referrer=a, referee=b, on=day + dt.timedelta(days=i % 7))
+                for i, (a, b) in enumerate(itertools.pairwise(ids))
+            ),
+        )
+    )
+
+
+@pytest.mark.xfail(
+    raises=RecursionError,
+    strict=False,
+    reason="referral_chains walks the chains recursively; plotting itself is iterative",
+)
+def test_a_5000_deep_referral_chain_draws() -> None:
+    """Layout, the levels kept, the hidden counts and the names are all iterative."""
+    scene = tree_scene(chain(5_000))
+    assert len(scene.nodes) == 5_002
+    assert min(node.y for node in scene.nodes) == -5_001
+    cut = tree_scene(chain(5_000), max_depth=3)
+    assert cut.names[-1].text.endswith("+4998 below")
+
+
+def test_tree_scene_of_a_short_chain_worked_by_hand() -> None:
+    """Me → p0 (my contact) → p1 → p2: one column, the dates on the referral lines.
+
+    Four people in one column at x = 0, one level apart; two referral lines' dates
+    (Jan 1 for p0 → p1, Jan 2 for p1 → p2); the line from me to p0 is a contact line.
+    """
+    scene = tree_scene(chain(2))
+    assert [(n.person_id, n.x, n.y) for n in scene.nodes] == [
+        ("me", 0.0, 0.0), ("p0", 0.0, -1.0), ("p1", 0.0, -2.0), ("p2", 0.0, -3.0),
+    ]  # fmt: skip
+    assert [d.text for d in scene.dates] == ["Jan 1", "Jan 2"]
+    assert scene.nodes[0].shape == "me"
+    assert len(scene.contact_lines) == 3  # down from me, the bar, down to p0
+    assert "3 people, 2 referrals" in scene.caption
+
+
+def test_funnel_dates_read_like_a_calendar() -> None:
+    from infoview_graph.plotting import date_ticks
+
+    week = [label for _, label in date_ticks(dt.date(2026, 11, 2), dt.date(2026, 11, 6))]
+    assert week == ["Nov 2", "Nov 3", "Nov 4", "Nov 5", "Nov 6"]
+    across = [label for _, label in date_ticks(dt.date(2026, 10, 1), dt.date(2027, 3, 1))]
+    assert across == ["Oct 2026", "Nov", "Dec", "Jan 2027", "Feb", "Mar"]
+    assert date_ticks(dt.date(1, 1, 1), dt.date(9999, 12, 31))  # no overflow at the ends
+    fig = plot_funnel(demo_network(), today=dt.date(2026, 11, 20))
+    shown = [t.get_text() for t in fig.axes[1].get_xticklabels()]
+    assert shown == ["Sep 14", "Sep 28", "Oct 12", "Oct 26", "Nov 9"]
+    assert "today, Nov 20 " in texts(fig)
+
+
+def test_funnel_colours_mean_the_stages() -> None:
+    from infoview_graph.plotting import STAGE_COLOURS, funnel_scene
+
+    scene = funnel_scene(demo_network())
+    assert [colour for *_, colour in scene.stages] == list(STAGE_COLOURS.values())
+    by_name = {s.name: s.colour for s in scene.series}
+    assert by_name["interviews"] == STAGE_COLOURS["interviewed"]
+    assert by_name["outreach sent"] == STAGE_COLOURS["contacted"]

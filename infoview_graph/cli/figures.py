@@ -157,9 +157,11 @@ def tree(
 def network(
     out: FigureOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
 ) -> None:
-    """Draw the people around me, two steps out, coloured by field and sized by suggestion.
+    """Draw the people around me who matter most now: at most 40, each named, the rest counted.
 
-    Heavy outlines mark people at my target employers; the best next contacts are numbered.
+    Me in the centre, my contacts on the first ring, who they lead to on the next. Colour:
+    career field; shape: status; size: suggestion score; heavy outline: a target employer.
+    The best next contacts are numbered; everyone else within two steps is counted by field.
 
     Example:  referrals plot network --demo --out network.svg
     """

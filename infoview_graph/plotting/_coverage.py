@@ -162,7 +162,7 @@ def draw_coverage(scene: CoverageScene) -> Figure:
     """Draw a :class:`CoverageScene` as a matplotlib figure."""
     rows = scene.rows
     with style():
-        fig = Figure(figsize=(7.6, 2.2 + 0.45 * max(len(rows), 2)), layout="constrained", dpi=100)
+        fig = Figure(figsize=(7.0, 2.2 + 0.45 * max(len(rows), 2)), layout="constrained", dpi=100)
         ax = fig.add_subplot()
         # The key goes between the title and the bars, so the width goes to the bars.
         ax.set_title(scene.title, loc="left", pad=24)

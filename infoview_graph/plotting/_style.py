@@ -194,34 +194,46 @@ def legend(
     sections: Sequence[tuple[str, Sequence[Artist]]],
     *,
     anchor: tuple[float, float] | None = None,
+    below: Axes | None = None,
 ) -> Legend:
     """One legend outside the plot area, in titled sections; every text literal.
 
-    Placed by constrained layout at the upper right, or with its upper left corner at
-    ``anchor`` (figure fractions) in a figure laid out by hand.
+    Placed by constrained layout at the upper right; or with its upper left corner at
+    ``anchor`` (figure fractions) in a figure laid out by hand; or under the axes
+    ``below``, one section per column, for a page too narrow for a legend beside.
     """
+    shown = [(title, entries) for title, entries in sections if entries]
+    rows = max((len(entries) for _, entries in shown), default=0)
     handles: list[Artist] = []
     labels: list[str] = []
     headers: list[int] = []
-    for title, entries in sections:
-        if not entries:
-            continue
+    for title, entries in shown:
         headers.append(len(labels))
         handles.append(Patch(visible=False))
         labels.append(title)
         for entry in entries:
             handles.append(entry)
             labels.append(str(entry.get_label()))
-    drawn = figure.legend(
-        handles,
-        labels,
-        loc="outside right upper" if anchor is None else "upper left",
-        bbox_to_anchor=anchor,
-        frameon=False,
-        handletextpad=0.6,
-        borderaxespad=0.2,
-        fontsize=9,
-    )
+        if below is not None:  # columns fill top to bottom: pad each section to one column
+            for _ in range(rows - len(entries)):
+                handles.append(Patch(visible=False))
+                labels.append("")
+    style: dict[str, Any] = {
+        "frameon": False, "handletextpad": 0.6, "borderaxespad": 0.2, "fontsize": 9,
+    }  # fmt: skip
+    if below is not None:
+        drawn = below.legend(
+            handles, labels, loc="upper left", bbox_to_anchor=(0, 0),
+            ncols=max(1, len(shown)), **style,
+        )  # fmt: skip
+    else:
+        drawn = figure.legend(
+            handles,
+            labels,
+            loc="outside right upper" if anchor is None else "upper left",
+            bbox_to_anchor=anchor,
+            **style,
+        )
     for n, text in enumerate(drawn.get_texts()):
         text.set_parse_math(False)
         if n in headers:

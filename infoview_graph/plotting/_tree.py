@@ -193,7 +193,7 @@ def tree_scene(
     labelled = (
         set(queue)
         if label_all
-        else _labels_that_fit(queue, layout, names, full, status, unit_in, start)
+        else _labels_that_fit(queue, layout, names, full, status, (unit_in, level_in), start)
     )
 
     def xy(pid: str) -> tuple[float, float]:
@@ -391,15 +391,18 @@ def _labels_that_fit(
     names: Mapping[str, str],
     children: Mapping[str, Sequence[str]],
     status: Mapping[str, Outcome],
-    unit_in: float,
+    units: tuple[float, float],
     start: str,
 ) -> set[str]:
     """Pick names to write on a big tree: the most important first, none overlapping.
 
     Importance: the root, then depth (the top of the tree gives the context), then people
     I interviewed, then the size of the tree below a person (the generous referrers), then
-    id. A name is kept when no kept name of the same depth is within its width.
+    id. A name is kept when no kept name of the same depth is within its width. When the
+    levels are closer than a name (and its date) is tall, only every few levels carry names.
     """
+    unit_in, level_in = units
+    every = max(1, math.ceil(0.42 / level_in))
     size: dict[str, int] = {}
     for person in reversed(order):
         size[person] = 1 + sum(size.get(c, 0) for c in children.get(person, ()))
@@ -412,6 +415,8 @@ def _labels_that_fit(
     chosen: set[str] = set()
     for pid in sorted(order, key=importance):
         x, depth = layout[pid]
+        if depth % every:
+            continue
         half = (text_width_in(names[pid], 7.5) / 2 + 0.05) / unit_in
         row = taken.setdefault(depth, [])
         at = bisect.bisect_left(row, x)
@@ -430,6 +435,7 @@ def plot_tree(
     root: str | None = None,
     max_depth: int | None = None,
     today: dt.date | None = None,
+    legend_below: bool = False,
 ) -> Figure:
     """Draw the referral tree from me (or from ``root``): who led to whom, and when.
 
@@ -451,6 +457,9 @@ def plot_tree(
         Draw this many levels below the root (at least 1).
     today : datetime.date, optional
         The date in the caption (default: the network's ``as_of``, else today).
+    legend_below : bool, default False
+        Put the legend under the tree, one section per column, rather than beside it: a
+        figure narrower by about 2.8 inches, for a page column.
 
     Returns
     -------
@@ -479,13 +488,20 @@ def plot_tree(
     >>> sum(len(c.get_offsets()) for c in fig.axes[0].collections if c.get_label() != "lines")
     10
     """
-    return draw_tree(tree_scene(network, root=root, max_depth=max_depth, today=today))
+    scene = tree_scene(network, root=root, max_depth=max_depth, today=today)
+    return draw_tree(scene, legend_below=legend_below)
 
 
-def draw_tree(scene: TreeScene) -> Figure:
-    """Draw a :class:`TreeScene` as a matplotlib figure."""
+def draw_tree(scene: TreeScene, *, legend_below: bool = False) -> Figure:
+    """Draw a :class:`TreeScene` as a matplotlib figure, its legend beside or below."""
+    width, height = scene.size
+    if legend_below:
+        # The tree keeps its width; the legend's rows go under it: a title and the longest
+        # section (the fields, or the six shapes).
+        rows = 1 + max(len(scene.field_legend), 6)
+        width, height = max(5.0, width - 2.3), height + 0.3 + 0.21 * rows
     with style():
-        fig = Figure(figsize=scene.size, layout="constrained", dpi=100)
+        fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
         ax = fig.add_subplot()
         ax.set_axis_off()
         ax.set_title(scene.title, loc="left")
@@ -529,7 +545,7 @@ def draw_tree(scene: TreeScene) -> Figure:
         ax.set_ylim(*scene.ylim)
         if scene.message:
             empty(ax, scene.message)
-        _tree_legend(fig, scene)
+        _tree_legend(fig, scene, ax if legend_below else None)
         caption(fig, scene.caption)
         return finish(fig)
 
@@ -550,7 +566,7 @@ def _draw_markers(ax: Axes, scene: TreeScene) -> None:
             ax.scatter(node.x, node.y, s=(size * 1.5) ** 2, marker="*", c=INK, zorder=4, label="me")
 
 
-def _tree_legend(fig: Figure, scene: TreeScene) -> None:
+def _tree_legend(fig: Figure, scene: TreeScene, below: Axes | None) -> None:
     shapes = [marker(s, shape=m, face="#BBBBBB") for s, m in STATUS_MARKERS.items()]
     edges = [line("referral, with its date", color=INK, linewidth=1.2)]
     if scene.from_me:
@@ -565,4 +581,5 @@ def _tree_legend(fig: Figure, scene: TreeScene) -> None:
             ("Status", shapes),
             ("Lines", edges),
         ],
+        below=below,
     )
