@@ -165,7 +165,7 @@ def draw_coverage(scene: CoverageScene) -> Figure:
         fig = Figure(figsize=(7.0, 2.2 + 0.45 * max(len(rows), 2)), layout="constrained", dpi=100)
         ax = fig.add_subplot()
         # The key goes between the title and the bars, so the width goes to the bars.
-        ax.set_title(scene.title, loc="left", pad=24)
+        ax.set_title(scene.title, loc="left", pad=40)
         positions = list(range(len(rows)))[::-1]
         left = [0] * len(rows)
         for n, (label, colour, hatch) in enumerate(SEGMENTS):
@@ -197,7 +197,7 @@ def draw_coverage(scene: CoverageScene) -> Figure:
             handles=[
                 Patch(facecolor=c, edgecolor=INK, hatch=h, label=label) for label, c, h in SEGMENTS
             ],
-            loc="lower left", bbox_to_anchor=(0, 1), ncols=3, frameon=False, fontsize=9,
+            loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False, fontsize=9,
             borderaxespad=0.2, handlelength=1.6, columnspacing=1.2,
         )  # fmt: skip
         for text in key.get_texts():

@@ -462,8 +462,10 @@ def draw_network(scene: EgoScene) -> Figure:
     plot_w, plot_h = x1 - x0, y1 - y0
     width = plot_w + _LEGEND_IN + 0.2
     # The legend is as tall as its rows: sections, fields, shapes, sizes, outline, the rest.
-    rows = 5 + len(scene.field_legend) + 6 + 4 + 3 + len(scene.not_drawn)
-    height = max(plot_h + _TITLE_IN, 0.25 + 0.215 * rows) + _CAPTION_IN
+    statuses = len({p.shape for p in scene.people})
+    outline = 3 if scene.target_names else 0
+    rows = 5 + len(scene.field_legend) + 1 + statuses + 4 + outline + len(scene.not_drawn)
+    height = max(plot_h + _TITLE_IN, 0.3 + 0.205 * rows) + _CAPTION_IN
     with style():
         fig = Figure(figsize=(width, height), dpi=100)
         bottom = (height - _TITLE_IN - plot_h) / height
