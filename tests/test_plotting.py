@@ -677,3 +677,16 @@ def test_funnel_colours_mean_the_stages() -> None:
     by_name = {s.name: s.colour for s in scene.series}
     assert by_name["interviews"] == STAGE_COLOURS["interviewed"]
     assert by_name["outreach sent"] == STAGE_COLOURS["contacted"]
+
+
+def test_a_numbered_right_to_left_name_keeps_its_number_on_the_left() -> None:
+    """ "1. محمد علي" would show as "محمد علي .1" without a left-to-right mark before it."""
+    net = ReferralNetwork(
+        NetworkData(
+            persons=(Person(id="me", name="Me", is_self=True), Person(id="a", name="محمد علي")),
+            ties=(Tie(a="me", b="a", strength=3),),
+        )
+    )
+    (person,) = network_scene(net).people
+    assert person.label == "\u200e1. محمد علي"
+    assert network_scene(demo_network()).people[0].label == "1. Margaret Smith"  # no mark

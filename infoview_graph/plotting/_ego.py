@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import textwrap
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -314,10 +315,7 @@ def _place(
         if pid in via:
             importance[via[pid]] = min(importance[via[pid]], importance[pid])
     order = sorted(chosen, key=lambda p: (importance[p], step[p], p))
-    labels = {
-        pid: (f"{number[pid]}. " if pid in number else "") + one_line(network.person(pid).name)
-        for pid in order
-    }
+    labels = {pid: _numbered(number.get(pid), network.person(pid).name) for pid in order}
     sizes = []
     for pid in order:
         width, height = text_size(labels[pid], _LABEL_PT)
@@ -345,6 +343,18 @@ def _place(
     ]
     dropped = {pid for pid, box in zip(order, boxes, strict=True) if box is None}
     return people, me_box, rings, bounds, dropped
+
+
+def _numbered(number: int | None, name: str) -> str:
+    """Write "3. Name", the number on the left even before a right-to-left name.
+
+    A right-to-left name gets a left-to-right mark first; without it the label would follow
+    the name's direction and read ".3 محمد".
+    """
+    if number is None:
+        return one_line(name)
+    rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in name)
+    return ("\u200e" if rtl else "") + f"{number}. {one_line(name)}"
 
 
 def _area(score: float | None) -> float:
