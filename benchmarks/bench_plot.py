@@ -16,8 +16,9 @@ named by a random earlier person (a random recursive tree: depth about ln n, a f
 chains, bushy near the top), with 2% named a second time by someone else ("also referred
 by"). Outreach, replies and interviews follow the referrals, so every status appears.
 
-Prints, for each size, the median and max of 5 runs of: building the figure
-(`plot_tree`), and building it and rendering the PNG (what the command does after loading).
+Prints, for each size, the median and max of 5 runs of: building the tree figure
+(`plot_tree`), building it and rendering the PNG (what the command does after loading), and
+the same for the picture of the people around me (`plot_network`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from infoview_graph.models import (
     Tie,
 )
 from infoview_graph.network import ReferralNetwork
-from infoview_graph.plotting import figure_bytes, plot_tree
+from infoview_graph.plotting import figure_bytes, plot_network, plot_tree
 
 
 def referral_forest(n: int, *, seed: int = 0) -> ReferralNetwork:
@@ -116,8 +117,10 @@ def main(n: int, repeat: int = 5, out: Path | None = None) -> None:
     network = referral_forest(n)
     plot_tree(network)  # warm the imports and the font cache
     for name, call in (
-        ("figure", lambda: plot_tree(network)),
-        ("figure + PNG", lambda: figure_bytes(plot_tree(network), "png")),
+        ("tree figure", lambda: plot_tree(network)),
+        ("tree + PNG", lambda: figure_bytes(plot_tree(network), "png")),
+        # The people around me: at most 40 drawn and named, the rest counted.
+        ("network + PNG", lambda: figure_bytes(plot_network(network), "png")),
     ):
         times = []
         for _ in range(repeat):
@@ -125,13 +128,14 @@ def main(n: int, repeat: int = 5, out: Path | None = None) -> None:
             call()
             times.append(time.perf_counter() - started)
         print(
-            f"{n:>6,} persons: plot tree, {name:<12} median {statistics.median(times):6.2f} s, "
+            f"{n:>6,} persons: {name:<13} median {statistics.median(times):6.2f} s, "
             f"max {max(times):6.2f} s"
         )
     if out is not None:
-        target = out / f"tree-{n}.png"
-        target.write_bytes(figure_bytes(plot_tree(network), "png"))
-        print(f"wrote {target}")
+        for kind, draw in (("tree", plot_tree), ("network", plot_network)):
+            target = out / f"{kind}-{n}.png"
+            target.write_bytes(figure_bytes(draw(network), "png"))
+            print(f"wrote {target}")
 
 
 def main_html(n: int, repeat: int = 3, out: Path | None = None) -> None:

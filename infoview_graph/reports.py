@@ -11,7 +11,10 @@ of a report by name; :func:`write_report` writes them.
   Content-Security-Policy ``<meta>`` allows only the page's own style sheet (by hash) and
   ``data:`` images. (Inline ``<svg>`` would need ``style-src 'unsafe-inline'``:
   matplotlib's SVG styles every element with a ``style`` attribute.) The style sheet
-  prints on A4 and Letter alike: the text column is 180 mm, which fits both.
+  prints on A4 and Letter alike: the text column is 180 mm, which fits both. Figures are
+  drawn to fit that column (680 px) with no text under 10 px, and are shown at their natural
+  size: one too wide (a big referral tree) scrolls sideways on screen rather than shrink its
+  text, and is fitted to the page in print.
 - **Markdown** references its figures as SVG files written beside it
   (``<stem>-tree.svg``, ``<stem>-coverage.svg``, ``<stem>-funnel.svg``); text is escaped so
   that a name such as ``[bold]`` or ``<script>`` reads literally in any renderer.
@@ -85,8 +88,8 @@ td:first-child { min-width: 28mm; }
 th { border-bottom: 1.5px solid #888; }
 .n { text-align: right; font-variant-numeric: tabular-nums; }
 td.n { white-space: nowrap; }
-figure { margin: 3mm 0; break-inside: avoid; }
-figure img { max-width: 100%; height: auto; }
+figure { margin: 3mm 0; break-inside: avoid; overflow-x: auto; }
+figure img { max-width: none; height: auto; }
 .muted { color: #666; font-size: 9pt; }
 .overdue { color: #a00; font-weight: bold; }
 .said { white-space: pre-wrap; }
@@ -94,6 +97,7 @@ ol.suggestions > li { margin-bottom: 2mm; break-inside: avoid; }
 ul { padding-left: 6mm; }
 @media print {
   body { max-width: none; padding: 0; }
+  figure img { max-width: 100%; }
   tr, li { break-inside: avoid; }
 }
 """.strip()
@@ -163,7 +167,7 @@ def _gather(network: ReferralNetwork, today: dt.date | None, k: int) -> _Content
     figures = {
         "funnel": plot_funnel(network, today=day),
         "coverage": plot_coverage(network, today=day),
-        "tree": plot_tree(network, today=day),
+        "tree": plot_tree(network, today=day, legend_below=True),
     }
     identified = chains.funnel[0].count if chains.funnel else 0
     return _Contents(

@@ -53,6 +53,7 @@ PUBLIC_MODULES = [
     "infoview_graph.algorithms._suggest",
     "infoview_graph.questions",
     "infoview_graph.plotting",
+    "infoview_graph.plotting.layout",
     "infoview_graph.reports",
     "infoview_graph.webview",
     "infoview_graph.interop",

@@ -39,14 +39,19 @@ from infoview_graph.plotting import (
     FIELD_PALETTE,
     FIGURE_FORMATS,
     LABEL_ALL_UP_TO,
+    EgoScene,
+    coverage_scene,
     figure_bytes,
+    network_scene,
     plot_coverage,
     plot_funnel,
     plot_network,
     plot_tree,
     save_figure,
     tidy_tree_layout,
+    tree_scene,
 )
+from infoview_graph.plotting._ego import draw_network
 
 HOSTILE = (
     "$\\undefined$",
@@ -128,6 +133,49 @@ def forest(n: int) -> ReferralNetwork:
             ),
         )
     )
+
+
+def linkedin(n: int, *, seed: int = 7) -> ReferralNetwork:
+    """Me tied to most of n - 1 people (a LinkedIn export), the others known through them.
+
+    Twelve fields, twenty employers, one target of each kind; a tenth written to, some of
+    them replied and interviewed; long and CJK names among them.
+    """
+    import random
+
+    rng = random.Random(seed)
+    day = dt.date(2026, 10, 1)
+    given = ("Ana", "Ben", "Chen", "Dana", "Eli", "Fatima", "Hana", "Kofi", "李", "Maximilian")
+    family = ("Rossi", "Silva", "Okafor", "Nguyen", "山田", "Papadopoulou-Wintergarden")
+    fields = tuple(CareerField(id=f"f-{i}", name=f"Field {i}") for i in range(12))
+    orgs = tuple(Organization(id=f"o-{i}", name=f"Employer {i}") for i in range(20))
+    persons = [Person(id="me", name="Me Myself", is_self=True)]
+    persons += [
+        Person(id=f"p{i}", name=f"{rng.choice(given)} {rng.choice(family)}{i}",
+               fields=(f"f-{rng.randrange(12)}",), organization=f"o-{rng.randrange(20)}")
+        for i in range(1, n)
+    ]  # fmt: skip
+    direct = [f"p{i}" for i in range(1, n) if i % 8]
+    ties = [Tie(a="me", b=pid, strength=rng.randint(1, 5)) for pid in direct]
+    ties += [
+        Tie(a=rng.choice(direct), b=f"p{i}", strength=rng.randint(1, 5))
+        for i in range(1, n)
+        if not i % 8
+    ]
+    written = rng.sample(direct, n // 10)
+    outreach = [
+        Outreach(id=f"out-{pid}", person=pid, on=day, replied_on=day if k % 2 else None)
+        for k, pid in enumerate(written)
+    ]
+    interviews = [Interview(id=f"int-{pid}", person=pid, on=day) for pid in written[1:8:2]]
+    return ReferralNetwork(
+        NetworkData(
+            persons=tuple(persons), fields=fields, organizations=orgs, ties=tuple(ties),
+            outreach=tuple(outreach), interviews=tuple(interviews),
+            targets=(Target(kind="field", id="f-3", priority=1), Target(kind="org", id="o-2")),
+            as_of=dt.date(2026, 11, 20),
+        )
+    )  # fmt: skip
 
 
 def overlaps(fig: Figure, kind: type[Text]) -> list[tuple[str, str]]:
@@ -234,7 +282,7 @@ def test_layout_handles_a_long_chain_and_refuses_a_graph_that_is_no_tree() -> No
 def test_tree_of_the_demo() -> None:
     """Me, my 4 contacts who started chains, and the 12 people they led to: 17 markers.
 
-    Priya Raman named Marcus Bell after Denise Okafor had: one dashed arrow, dated 5 Nov.
+    Priya Raman named Marcus Bell after Denise Okafor had: one dashed arrow, dated Nov 5.
     """
     fig = plot_tree(demo_network())
     ax = fig.axes[0]
@@ -261,7 +309,7 @@ def test_tree_of_the_demo() -> None:
         "also referred by",
     ]
     shown = texts(fig)
-    assert {"Margaret Smith", "Zoë Martín", "Rachel\nGoldberg", "17 Nov", "5 Nov"} <= set(shown)
+    assert {"Margaret Smith", "Zoë Martín", "Rachel\nGoldberg", "Nov 17", "Nov 5"} <= set(shown)
     assert not overlaps(fig, Annotation)
     assert "16 people, 12 referrals" in fig.get_supxlabel()
 
@@ -281,7 +329,7 @@ def test_tree_from_a_person_and_cut_at_a_depth() -> None:
 
 def test_bulk_outcomes_agree_with_the_one_person_reference() -> None:
     from infoview_graph.algorithms._chains import outcome
-    from infoview_graph.plotting import _outcomes
+    from infoview_graph.plotting._style import outcomes as _outcomes
 
     for net in (demo_network(), hostile_network()):
         everyone = [p.id for p in net.persons()]
@@ -326,38 +374,133 @@ def test_big_tree_names_only_what_fits_and_says_so() -> None:
 
 
 def test_network_of_the_demo() -> None:
-    """37 people within two steps of me (2 of the 39 are further); the top 10 numbered."""
-    fig = plot_network(demo_network())
+    """37 people within two steps of me (2 of the 39 are further): few enough to draw all.
+
+    The top 10 by suggestion score are numbered; every drawn person is named.
+    """
+    scene = network_scene(demo_network())
+    assert scene.within_reach == 37
+    assert len(scene.people) == 37
+    assert not scene.not_drawn
+    numbered = sorted(p.label for p in scene.people if p.label[:1].isdigit())
+    assert len(numbered) == 10
+    assert "1. Margaret Smith" in numbered
+    fig = draw_network(scene)
     ax = fig.axes[0]
     assert ax.get_title(loc="left") == "The people around Steven Olson"
     assert markers(fig) == 38
-    numbered = sorted(t.get_text() for t in ax.texts if t.get_text()[:1].isdigit())
-    assert len(numbered) == 10
-    assert "1. Margaret Smith" in numbered
+    assert {p.label for p in scene.people} <= set(texts(fig))
     labels = legend_labels(fig)
-    assert {"Career field", "Suggestion score", "Outline", "not suggested"} <= set(labels)
+    assert {"Career field", "Status", "Suggestion score", "Outline", "not suggested"} <= set(labels)
     assert any(label.startswith("at a target employer: General") for label in labels)
-    sizes = ax.collections[-1].get_sizes()
-    assert max(sizes) > 10 * min(sizes)  # sized by score
+    areas = [p.area for p in scene.people]
+    assert max(areas) > 10 * min(areas)  # sized by score
 
 
 def test_network_options_are_checked() -> None:
     with pytest.raises(InvalidInputError, match="depth"):
         plot_network(demo_network(), depth=0)
+    with pytest.raises(InvalidInputError, match="max_people"):
+        plot_network(demo_network(), max_people=0)
     fig = plot_network(demo_network(), depth=1, top=3)
     assert markers(fig) == 21  # me and my 20 direct contacts
     assert sum(t.get_text()[:1].isdigit() for t in fig.axes[0].texts) == 3
+
+
+def label_overlaps(scene: EgoScene) -> list[tuple[str, str]]:
+    boxes = [(scene.me_label, scene.me_box)] + [(p.label, p.box) for p in scene.people]
+    return [
+        (a, b)
+        for n, (a, box_a) in enumerate(boxes)
+        for b, box_b in boxes[n + 1 :]
+        if box_a[0] < box_b[2] and box_b[0] < box_a[2] and box_a[1] < box_b[3]
+        and box_b[1] < box_a[3]
+    ]  # fmt: skip
+
+
+def drawn_extents_fit_the_scene(scene: EgoScene, fig: Figure) -> None:
+    """Each label as matplotlib draws it lies within the box the scene gave it (± 0.03 in)."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    to_inches = ax.transData.inverted()
+    boxes = {p.label: p.box for p in scene.people}
+    checked = 0
+    for text in ax.texts:
+        if text.get_text() not in boxes:
+            continue
+        extent = text.get_window_extent(renderer)
+        (x0, y0), (x1, y1) = to_inches.transform([(extent.x0, extent.y0), (extent.x1, extent.y1)])
+        bx0, by0, bx1, by1 = boxes[text.get_text()]
+        assert bx0 - 0.03 <= x0, text.get_text()
+        assert x1 <= bx1 + 0.03, text.get_text()
+        assert by0 - 0.03 <= y0, text.get_text()
+        assert y1 <= by1 + 0.03, text.get_text()
+        checked += 1
+    assert checked == len(scene.people)
+
+
+def test_network_labels_never_overlap_on_the_demo() -> None:
+    scene = network_scene(demo_network())
+    assert not label_overlaps(scene)
+    drawn_extents_fit_the_scene(scene, draw_network(scene))
+
+
+def test_a_500_person_network_draws_40_named_people_and_counts_the_rest() -> None:
+    """Me and 499 people, most of them LinkedIn contacts: at most 40 drawn, all named.
+
+    The rest are counted by field; nobody is drawn without the contact who leads to them.
+    """
+    net = linkedin(500)
+    scene = network_scene(net)
+    assert scene.within_reach == 499
+    assert 35 <= len(scene.people) <= 40
+    assert {p.ring for p in scene.people} == {1, 2}
+    assert not label_overlaps(scene)
+    assert sum(count for *_, count in scene.not_drawn) == 499 - len(scene.people)
+    drawn_extents_fit_the_scene(scene, draw_network(scene))
+    # The best next contacts are among those drawn, numbered in order.
+    assert [p.label.split(".")[0] for p in scene.people[:10]] == [str(n) for n in range(1, 11)]
+
+
+def test_cjk_and_emoji_names_are_drawn_with_fallback_fonts() -> None:
+    """With the Noto CJK and Symbola fonts installed, no glyph falls back to a box."""
+    import warnings
+
+    from infoview_graph.plotting._render import font_family
+
+    if not {"Noto Sans CJK JP", "Symbola"} <= set(font_family()):
+        pytest.skip("the optional fonts are not installed (fonts-noto-cjk, fonts-symbola)")
+    net = ReferralNetwork(
+        NetworkData(
+            persons=(
+                Person(id="me", name="Me", is_self=True),
+                Person(id="a", name="李雷 🎉"),
+                Person(id="b", name="山田 太郎 😀"),
+            ),
+            ties=(Tie(a="me", b="a", strength=2), Tie(a="me", b="b", strength=2)),
+        )
+    )
+    fig = plot_network(net)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()  # rendering outside figure_bytes keeps the missing-glyph warnings
+    assert not [w for w in caught if "missing from" in str(w.message)]
+    svg = figure_bytes(fig, "svg").decode()
+    assert "李雷 🎉" in svg  # text stays text
+    assert "<text" in svg
 
 
 def test_coverage_and_funnel_of_the_demo() -> None:
     fig = plot_coverage(demo_network())
     ax = fig.axes[0]
     assert ax.get_title(loc="left") == "Coverage of my targets"
+    scene = coverage_scene(demo_network())
+    assert scene.xmax == 12  # the axis ends at the longest bar, not beyond
+    assert ax.get_xlim()[1] < 13
     assert [len(bars) for bars in ax.containers] == [6, 6, 6]
     assert "Accounting\nfield, priority 1" in texts(fig)
     assert "12 known · 3 reached out · 3 interviewed" in texts(fig)
-    assert legend_labels(fig) == [
-        "People there",
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
         "interviewed",
         "reached out, not interviewed yet",
         "known, not reached out",
@@ -459,3 +602,91 @@ def test_drawing_never_imports_pyplot() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+# --- scenes and long chains -------------------------------------------------------------------
+
+
+def chain(n: int) -> ReferralNetwork:
+    """Me, one contact, and a chain of n referrals below them, a week apart at most."""
+    ids = [f"p{i}" for i in range(n + 1)]
+    persons = [Person(id="me", name="Me", is_self=True)]
+    persons += [Person(id=pid, name=f"Person {i}") for i, pid in enumerate(ids)]
+    day = dt.date(2026, 1, 1)
+    return ReferralNetwork(
+        NetworkData(
+            persons=tuple(persons),
+            ties=(Tie(a="me", b="p0", strength=3),),
+            referrals=tuple(
+                Referral(referrer=a, referee=b, on=day + dt.timedelta(days=i % 7))
+                for i, (a, b) in enumerate(itertools.pairwise(ids))
+            ),
+        )
+    )
+
+
+@pytest.mark.xfail(
+    raises=RecursionError,
+    strict=False,
+    reason="referral_chains walks the chains recursively; plotting itself is iterative",
+)
+def test_a_5000_deep_referral_chain_draws() -> None:
+    """Layout, the levels kept, the hidden counts and the names are all iterative."""
+    scene = tree_scene(chain(5_000))
+    assert len(scene.nodes) == 5_002
+    assert min(node.y for node in scene.nodes) == -5_001
+    cut = tree_scene(chain(5_000), max_depth=3)
+    assert cut.names[-1].text.endswith("+4998 below")
+
+
+def test_tree_scene_of_a_short_chain_worked_by_hand() -> None:
+    """Me → p0 (my contact) → p1 → p2: one column, the dates on the referral lines.
+
+    Four people in one column at x = 0, one level apart; two referral lines' dates
+    (Jan 1 for p0 → p1, Jan 2 for p1 → p2); the line from me to p0 is a contact line.
+    """
+    scene = tree_scene(chain(2))
+    assert [(n.person_id, n.x, n.y) for n in scene.nodes] == [
+        ("me", 0.0, 0.0), ("p0", 0.0, -1.0), ("p1", 0.0, -2.0), ("p2", 0.0, -3.0),
+    ]  # fmt: skip
+    assert [d.text for d in scene.dates] == ["Jan 1", "Jan 2"]
+    assert scene.nodes[0].shape == "me"
+    assert len(scene.contact_lines) == 3  # down from me, the bar, down to p0
+    assert "3 people, 2 referrals" in scene.caption
+
+
+def test_funnel_dates_read_like_a_calendar() -> None:
+    from infoview_graph.plotting import date_ticks
+
+    week = [label for _, label in date_ticks(dt.date(2026, 11, 2), dt.date(2026, 11, 6))]
+    assert week == ["Nov 2", "Nov 3", "Nov 4", "Nov 5", "Nov 6"]
+    across = [label for _, label in date_ticks(dt.date(2026, 10, 1), dt.date(2027, 3, 1))]
+    assert across == ["Oct 2026", "Nov", "Dec", "Jan 2027", "Feb", "Mar"]
+    assert date_ticks(dt.date(1, 1, 1), dt.date(9999, 12, 31))  # no overflow at the ends
+    fig = plot_funnel(demo_network(), today=dt.date(2026, 11, 20))
+    shown = [t.get_text() for t in fig.axes[1].get_xticklabels()]
+    assert shown == ["Sep 14", "Sep 28", "Oct 12", "Oct 26", "Nov 9"]
+    assert "today, Nov 20 " in texts(fig)
+
+
+def test_funnel_colours_mean_the_stages() -> None:
+    from infoview_graph.plotting import STAGE_COLOURS, funnel_scene
+
+    scene = funnel_scene(demo_network())
+    assert [colour for *_, colour in scene.stages] == list(STAGE_COLOURS.values())
+    by_name = {s.name: s.colour for s in scene.series}
+    assert by_name["interviews"] == STAGE_COLOURS["interviewed"]
+    assert by_name["outreach sent"] == STAGE_COLOURS["contacted"]
+
+
+def test_a_numbered_right_to_left_name_keeps_its_number_on_the_left() -> None:
+    """ "1. محمد علي" would show as "محمد علي .1" without a left-to-right mark before it."""
+    net = ReferralNetwork(
+        NetworkData(
+            persons=(Person(id="me", name="Me", is_self=True), Person(id="a", name="محمد علي")),
+            ties=(Tie(a="me", b="a", strength=3),),
+        )
+    )
+    (person,) = network_scene(net).people
+    assert person.label == "\u200e1. محمد علي"
+    assert network_scene(demo_network()).people[0].label == "1. Margaret Smith"  # no mark

@@ -266,3 +266,21 @@ def test_write_report_writes_beside_the_file(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="html, md"):
         write_report(demo_network(), tmp_path / "report.pdf")
     assert not (tmp_path / "report.pdf").exists()
+
+
+def test_html_figures_fit_the_column_with_text_of_10_px_or_more(demo_html: str) -> None:
+    """The page column is 180 mm (680 px); a figure is shown at its natural size (1 pt of
+    SVG is 4/3 px) and scrolls sideways rather than shrink. On the demo each figure fits
+    the column, and its smallest text is at least 10 px.
+    """
+    page = parse(demo_html)
+    sources = [v for t, n, v in page.attributes if t == "img" and n == "src"]
+    assert len(sources) == 3
+    for source in sources:
+        svg = base64.b64decode(source.removeprefix("data:image/svg+xml;base64,")).decode()
+        width_pt = float(re.search(r'width="([0-9.]+)pt"', svg).group(1))  # type: ignore[union-attr]
+        sizes = [float(s) for s in re.findall(r"font-size: ([0-9.]+)px", svg)]
+        assert sizes, "text is kept as <text>, with its size"
+        assert width_pt * 4 / 3 <= 680
+        assert min(sizes) * 4 / 3 >= 10 - 1e-9, min(sizes)
+    assert "figure img { max-width: none;" in demo_html

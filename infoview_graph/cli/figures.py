@@ -6,6 +6,7 @@ file beside the target and moved into place in one step, and an existing file is
 only with --force.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -18,7 +19,10 @@ from infoview_graph.cli._output import done, handle_errors
 from infoview_graph.errors import DuplicateError, InvalidInputError
 
 if TYPE_CHECKING:
-    pass
+    from matplotlib.figure import Figure
+
+
+Draw = Callable[..., "Figure"]
 
 plot_app = typer.Typer(
     no_args_is_help=True,
@@ -84,20 +88,53 @@ def _check_targets(paths: list[Path], *, force: bool) -> None:
 
 
 def _plot(
-    out: Path, force: bool, today: Optional[str], demo: bool, draw: str, **options: object
+    out: Path,
+    force: bool,
+    today: Optional[str],
+    demo: bool,
+    draw: Callable[[], Draw],
+    **options: object,
 ) -> None:
-    """Check the target, load the network, draw with ``plotting.<draw>``, write the file."""
+    """Check the target, load the network, draw with what ``draw()`` gives, write the file.
+
+    ``draw`` returns the figure function, so that matplotlib loads only once the target is
+    known to be good.
+    """
     fmt = _suffix(out, _FIGURE_SUFFIXES)
     _check_targets([out], force=force)
     day = parse_date(today, "--today")
     network = load_network(demo=demo)
     if options.get("root"):
         options["root"] = network.find_person(str(options["root"])).id
-    from infoview_graph import plotting
+    from infoview_graph.plotting import figure_bytes
 
-    figure = getattr(plotting, draw)(network, today=day, **options)
-    write_atomic(out, plotting.figure_bytes(figure, fmt), force=force, protect=store_path())
+    figure = draw()(network, today=day, **options)
+    write_atomic(out, figure_bytes(figure, fmt), force=force, protect=store_path())
     done(f"wrote {out}")
+
+
+def _tree() -> Draw:
+    from infoview_graph.plotting import plot_tree
+
+    return plot_tree
+
+
+def _network() -> Draw:
+    from infoview_graph.plotting import plot_network
+
+    return plot_network
+
+
+def _coverage() -> Draw:
+    from infoview_graph.plotting import plot_coverage
+
+    return plot_coverage
+
+
+def _funnel() -> Draw:
+    from infoview_graph.plotting import plot_funnel
+
+    return plot_funnel
 
 
 @plot_app.command("tree")
@@ -123,7 +160,7 @@ def tree(
 
     Example:  referrals plot tree --demo --out tree.png
     """
-    _plot(out, force, today, demo, "plot_tree", root=from_, max_depth=max_depth)
+    _plot(out, force, today, demo, _tree, root=from_, max_depth=max_depth)
 
 
 def _view(out: Path, force: bool, today: Optional[str], demo: bool) -> None:
@@ -143,9 +180,11 @@ def _view(out: Path, force: bool, today: Optional[str], demo: bool) -> None:
 def network(
     out: NetworkOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
 ) -> None:
-    """Draw the people around me, two steps out, coloured by field and sized by suggestion.
+    """Draw the people around me who matter most now: at most 40, each named, the rest counted.
 
-    Heavy outlines mark people at my target employers; the best next contacts are numbered.
+    Me in the centre, my contacts on the first ring, who they lead to on the next. Colour:
+    career field; shape: status; size: suggestion score; heavy outline: a target employer.
+    The best next contacts are numbered; everyone else within two steps is counted by field.
     With --out NAME.html: the whole network to explore in a browser, offline — search,
     filters, and each person's card with the best path from me.
 
@@ -154,7 +193,7 @@ def network(
     if _suffix(out, (*_FIGURE_SUFFIXES, ".html")) == "html":
         _view(out, force, today, demo)
     else:
-        _plot(out, force, today, demo, "plot_network")
+        _plot(out, force, today, demo, _network)
 
 
 @plot_app.command("coverage")
@@ -166,7 +205,7 @@ def coverage(
 
     Example:  referrals plot coverage --demo --out coverage.pdf
     """
-    _plot(out, force, today, demo, "plot_coverage")
+    _plot(out, force, today, demo, _coverage)
 
 
 @plot_app.command("funnel")
@@ -178,7 +217,7 @@ def funnel(
 
     Example:  referrals plot funnel --demo --out funnel.png
     """
-    _plot(out, force, today, demo, "plot_funnel")
+    _plot(out, force, today, demo, _funnel)
 
 
 @handle_errors
