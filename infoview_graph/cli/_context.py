@@ -1,6 +1,5 @@
 """Where the command's store comes from: ``--db``, ``REFERRALS_DB``, the default, or the demo."""
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,22 +59,3 @@ def load_network(*, demo: bool = False) -> "ReferralNetwork":
     """Read the whole store (or the demo) into a network; the store is closed after."""
     with open_for_read(demo=demo) as store:
         return store.load_network()
-
-
-def parse_date(value: str | dt.date | None, flag: str, *, past: bool = False) -> dt.date | None:
-    """Return the date of a date option, reading text as ``store.actions.read_date`` does.
-
-    Commands take their dates through :func:`~infoview_graph.cli._options.date_option`, which
-    converts and checks them at the boundary: a date arrives here already checked and is
-    returned as it is. None stays None.
-
-    >>> parse_date(dt.date(2026, 11, 20), "--today")
-    datetime.date(2026, 11, 20)
-    >>> parse_date("2026-11-20", "--on")
-    datetime.date(2026, 11, 20)
-    """
-    if value is None or isinstance(value, dt.date):
-        return value
-    from infoview_graph.store.actions import read_date
-
-    return read_date(value, flag, past=past)

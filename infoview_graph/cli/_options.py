@@ -53,11 +53,6 @@ OnOpt = Annotated[
 AsOfOpt = Annotated[
     dt.date | None, date_option("--today", "As of this date, YYYY-MM-DD (default: today).")
 ]
-TodayOpt = Annotated[
-    str | None, typer.Option("--today", help="As of this date, YYYY-MM-DD (default: today).")
-]
-"""The figure commands' ``--today``, read in the command body by ``_context.parse_date``;
-every other command takes :data:`AsOfOpt`."""
 MayUseNameOpt = Annotated[
     bool | None,
     typer.Option(

@@ -6,6 +6,7 @@ file beside the target and moved into place in one step, and an existing file is
 only with --force.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -13,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from infoview_graph._files import check_target, write_atomic
-from infoview_graph.cli._context import load_network, parse_date, store_path
-from infoview_graph.cli._options import DemoOpt, TodayOpt
+from infoview_graph.cli._context import load_network, store_path
+from infoview_graph.cli._options import AsOfOpt, DemoOpt
 from infoview_graph.cli._output import done, handle_errors
 from infoview_graph.errors import DuplicateError, InvalidInputError
 
@@ -90,7 +91,7 @@ def _check_targets(paths: list[Path], *, force: bool) -> None:
 def _plot(
     out: Path,
     force: bool,
-    today: Optional[str],
+    today: dt.date | None,
     demo: bool,
     draw: Callable[[], Draw],
     **options: object,
@@ -102,13 +103,12 @@ def _plot(
     """
     fmt = _suffix(out, _FIGURE_SUFFIXES)
     _check_targets([out], force=force)
-    day = parse_date(today, "--today")
     network = load_network(demo=demo)
     if options.get("root"):
         options["root"] = network.find_person(str(options["root"])).id
     from infoview_graph.plotting import figure_bytes
 
-    figure = draw()(network, today=day, **options)
+    figure = draw()(network, today=today, **options)
     write_atomic(out, figure_bytes(figure, fmt), force=force, protect=store_path())
     done(f"wrote {out}")
 
@@ -149,7 +149,7 @@ def tree(
         Optional[int],
         typer.Option("--max-depth", min=1, help="Draw this many levels below the top."),
     ] = None,
-    today: TodayOpt = None,
+    today: AsOfOpt = None,
     demo: DemoOpt = False,
     force: ForceOpt = False,
 ) -> None:
@@ -163,14 +163,13 @@ def tree(
     _plot(out, force, today, demo, _tree, root=from_, max_depth=max_depth)
 
 
-def _view(out: Path, force: bool, today: Optional[str], demo: bool) -> None:
+def _view(out: Path, force: bool, today: dt.date | None, demo: bool) -> None:
     """Check the target, load the network, write the interactive view as one HTML file."""
     _check_targets([out], force=force)
-    day = parse_date(today, "--today")
     network = load_network(demo=demo)
     from infoview_graph.webview import network_page
 
-    page = network_page(network, today=day).encode()
+    page = network_page(network, today=today).encode()
     write_atomic(out, page, force=force, protect=store_path())
     done(f"wrote {out}")
 
@@ -178,7 +177,7 @@ def _view(out: Path, force: bool, today: Optional[str], demo: bool) -> None:
 @plot_app.command("network")
 @handle_errors
 def network(
-    out: NetworkOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+    out: NetworkOutOpt, today: AsOfOpt = None, demo: DemoOpt = False, force: ForceOpt = False
 ) -> None:
     """Draw the people around me who matter most now: at most 40, each named, the rest counted.
 
@@ -199,7 +198,7 @@ def network(
 @plot_app.command("coverage")
 @handle_errors
 def coverage(
-    out: FigureOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+    out: FigureOutOpt, today: AsOfOpt = None, demo: DemoOpt = False, force: ForceOpt = False
 ) -> None:
     """Draw, per target field and employer, how many people I know, reached and interviewed.
 
@@ -211,7 +210,7 @@ def coverage(
 @plot_app.command("funnel")
 @handle_errors
 def funnel(
-    out: FigureOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+    out: FigureOutOpt, today: AsOfOpt = None, demo: DemoOpt = False, force: ForceOpt = False
 ) -> None:
     """Draw the funnel (identified → contacted → replied → interviewed) and activity over time.
 
@@ -222,7 +221,7 @@ def funnel(
 
 @handle_errors
 def report(
-    out: ReportOutOpt, today: TodayOpt = None, demo: DemoOpt = False, force: ForceOpt = False
+    out: ReportOutOpt, today: AsOfOpt = None, demo: DemoOpt = False, force: ForceOpt = False
 ) -> None:
     """Write a report: summary, next contacts, coverage, referral tree, agenda, what I learned.
 
@@ -235,11 +234,10 @@ def report(
     """
     fmt = _suffix(out, _REPORT_SUFFIXES)
     _check_targets([out], force=force)
-    day = parse_date(today, "--today")
     loaded = load_network(demo=demo)
     from infoview_graph.reports import render_report
 
-    files = render_report(loaded, fmt, stem=out.stem, today=day)
+    files = render_report(loaded, fmt, stem=out.stem, today=today)
     _check_targets([out.with_name(name) for name in files], force=force)  # the figures too
     for name, data in files.items():
         write_atomic(out.with_name(name), data, force=force, protect=store_path())
