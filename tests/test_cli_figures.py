@@ -106,8 +106,8 @@ def test_plot_refuses_bad_names_before_doing_any_work(
     code, _, err = run(
         runner, nowhere, "plot", "tree", "--demo", "--out", str(tmp_path / "t.png"), "--today", "x"
     )
-    assert code == 1
-    assert "--today: 'x' is not a date" in err
+    assert code == 2  # a usage error, like every bad option value
+    assert "'x' is not a date" in err
     assert list(tmp_path.iterdir()) == []
 
 

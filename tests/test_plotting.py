@@ -625,11 +625,6 @@ def chain(n: int) -> ReferralNetwork:
     )
 
 
-@pytest.mark.xfail(
-    raises=RecursionError,
-    strict=False,
-    reason="referral_chains walks the chains recursively; plotting itself is iterative",
-)
 def test_a_5000_deep_referral_chain_draws() -> None:
     """Layout, the levels kept, the hidden counts and the names are all iterative."""
     scene = tree_scene(chain(5_000))
