@@ -59,8 +59,8 @@ DOCUMENTED: dict[str, dict[str, str]] = {
         constant="__version__",
     ),
     "infoview_graph.algorithms": _table(
-        cls="AgendaItem Brief Chains Coverage Introductions Learned SuggestWeights Suggestion "
-        "Thresholds",
+        cls="Agenda AgendaItem Brief Chains Coverage Introductions Learned SuggestWeights "
+        "Suggestion Suggestions Thresholds",
         type_alias="Responsiveness",
         function="add_business_days agenda business_days classify coverage draft_cautions "
         "draft_followup draft_news draft_request draft_thanks introducers learned prep_brief "

@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from infoview_graph.algorithms._display import Suggestions
 from infoview_graph.algorithms._warmth import (
     TIE_REPLY,
     Reach,
@@ -232,7 +233,7 @@ def suggest_next_contacts(
     today: dt.date | None = None,
     weights: SuggestWeights | None = None,
     factors: Mapping[str, tuple[float, Factor]] | None = None,
-) -> list[Suggestion]:
+) -> Suggestions:
     """Rank whom to contact next, with the action, the path from me and the reasons.
 
     Parameters
@@ -256,9 +257,10 @@ def suggest_next_contacts(
 
     Returns
     -------
-    list of Suggestion
-        In the coach's order (:attr:`Suggestion.tier`), best score first within it; ties
-        broken by person id, so the order is total and repeatable.
+    Suggestions
+        A list of :class:`Suggestion` that prints as a table: in the coach's order
+        (:attr:`Suggestion.tier`), best score first within it; ties broken by person id, so
+        the order is total and repeatable.
 
     Raises
     ------
@@ -322,7 +324,7 @@ def suggest_next_contacts(
         reached &= _in_filters(people, fields or (), organizations or ())
     candidates = np.flatnonzero(reached)
     if not len(candidates):
-        return []
+        return Suggestions()
 
     warm = _warm(warmth, view, me.id, candidates)
     relevance = _relevance(people, targets, candidates)
@@ -364,7 +366,7 @@ def suggest_next_contacts(
     weight_of = {name: getattr(settings, name) for name in _BUILT_IN}
     weight_of |= {name: weight for name, weight, _ in own}
 
-    return [
+    return Suggestions(
         _suggestion(
             network,
             warmth,
@@ -385,7 +387,7 @@ def suggest_next_contacts(
             tier=tier_of,
         )
         for tier_of, _, pid, position, values in scored[:k]
-    ]
+    )
 
 
 _BUILT_IN = ("warmth", "relevance", "coverage", "reach", "timing")
