@@ -44,6 +44,7 @@ PUBLIC_MODULES = [
     "infoview_graph.algorithms._agenda",
     "infoview_graph.algorithms._chains",
     "infoview_graph.algorithms._coverage",
+    "infoview_graph.algorithms._display",
     "infoview_graph.algorithms._drafts",
     "infoview_graph.algorithms._introducers",
     "infoview_graph.algorithms._learned",

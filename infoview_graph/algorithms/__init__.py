@@ -15,6 +15,7 @@ Examples
 from infoview_graph.algorithms._agenda import AgendaItem, agenda
 from infoview_graph.algorithms._chains import Chains, referral_chains
 from infoview_graph.algorithms._coverage import Coverage, coverage
+from infoview_graph.algorithms._display import Agenda, Suggestions
 from infoview_graph.algorithms._drafts import (
     draft_cautions,
     draft_followup,
@@ -42,6 +43,7 @@ from infoview_graph.timing import (
 )
 
 __all__ = [
+    "Agenda",
     "AgendaItem",
     "Brief",
     "Chains",
@@ -52,6 +54,7 @@ __all__ = [
     "Responsiveness",
     "SuggestWeights",
     "Suggestion",
+    "Suggestions",
     "Thresholds",
     "add_business_days",
     "agenda",

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from infoview_graph.algorithms._display import Agenda
 from infoview_graph.lifecycle import LifecycleSettings, first_line, judging_day, lifecycle
 from infoview_graph.timing import shift_days
 
@@ -130,7 +131,7 @@ def agenda(
     today: dt.date | None = None,
     horizon_days: int = 0,
     settings: AgendaSettings | None = None,
-) -> list[AgendaItem]:
+) -> Agenda:
     """Everything due by ``today`` (plus ``horizon_days``), in the order to do it.
 
     Parameters
@@ -146,9 +147,10 @@ def agenda(
 
     Returns
     -------
-    list of AgendaItem
-        Meetings to schedule first (someone who said yes must not wait), then overdue items,
-        then the others; each group by due date, then id.
+    Agenda
+        A list of :class:`AgendaItem` that prints as a table: meetings to schedule first
+        (someone who said yes must not wait), then overdue items, then the others; each
+        group by due date, then id.
 
     Notes
     -----
@@ -197,7 +199,7 @@ def agenda(
             )
         )
     due = [item for item in items if item.due <= until]
-    return sorted(due, key=lambda i: (i.kind != "schedule", not i.overdue, i.due, i.id))
+    return Agenda(sorted(due, key=lambda i: (i.kind != "schedule", not i.overdue, i.due, i.id)))
 
 
 def _open(followup: FollowUp | None, day: dt.date) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from infoview_graph.algorithms._display import coverage_html, coverage_text
 from infoview_graph.algorithms._warmth import HopModel, direct_hops, hop_model
 from infoview_graph.lifecycle import ANSWERED, PENDING, judging_day, lifecycle
 from infoview_graph.timing import Thresholds
@@ -140,6 +141,21 @@ class Coverage(BaseModel):
     related_fields: tuple[RelatedField, ...]
     """Worth a look: most people known first."""
     untargeted_fields: tuple[TouchedField, ...]
+
+    def __repr__(self) -> str:
+        """One line per target, then the gaps (see :func:`coverage_text`)."""
+        return coverage_text(self)
+
+    def _repr_html_(self) -> str:
+        """Show the targets as an HTML table and the gaps, for a notebook; names are escaped.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> "<caption>Coverage of my targets</caption>" in coverage(demo_network())._repr_html_()
+        True
+        """
+        return coverage_html(self)
 
 
 def coverage(

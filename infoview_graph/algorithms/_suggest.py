@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from infoview_graph.algorithms._display import Suggestions
 from infoview_graph.algorithms._reasons import BUILT_IN, Reason, action, name_of, reasons, via
 from infoview_graph.algorithms._scoring import (
     PRIORITY_WEIGHT,
@@ -240,7 +241,7 @@ def suggest_next_contacts(
     today: dt.date | None = None,
     weights: SuggestWeights | None = None,
     factors: Mapping[str, tuple[float, Factor]] | None = None,
-) -> list[Suggestion]:
+) -> Suggestions:
     """Rank whom to contact next, with the action, the path from me and the reasons.
 
     Parameters
@@ -264,9 +265,10 @@ def suggest_next_contacts(
 
     Returns
     -------
-    list of Suggestion
-        In the coach's order (:attr:`Suggestion.tier`), best score first within it; ties
-        broken by person id, so the order is total and repeatable.
+    Suggestions
+        A list of :class:`Suggestion` that prints as a table: in the coach's order
+        (:attr:`Suggestion.tier`), best score first within it; ties broken by person id, so
+        the order is total and repeatable.
 
     Raises
     ------
@@ -328,7 +330,7 @@ def suggest_next_contacts(
         reached &= in_filters(people, fields or (), organizations or ())
     candidates = np.flatnonzero(reached)
     if not len(candidates):
-        return []
+        return Suggestions()
 
     warm = _warm(warmth, view, me.id, candidates)
     relevant = relevance(people, goals, candidates)
@@ -370,7 +372,7 @@ def suggest_next_contacts(
     weight_of = {name: getattr(settings, name) for name in BUILT_IN}
     weight_of |= {name: weight for name, weight, _ in own}
 
-    return [
+    return Suggestions(
         _suggestion(
             network,
             warmth,
@@ -390,7 +392,7 @@ def suggest_next_contacts(
             tier=tier_of,
         )
         for tier_of, _, pid, position, values in scored[:k]
-    ]
+    )
 
 
 def _own_factors(
