@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from infoview_graph.models import Interview
     from infoview_graph.network import ReferralNetwork
 
-__all__ = ["judging_day", "lifecycle"]
 
 # --- the whole network -----------------------------------------------------------------------
 

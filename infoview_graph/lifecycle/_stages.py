@@ -15,19 +15,6 @@ from infoview_graph.timing import Thresholds
 if TYPE_CHECKING:
     from infoview_graph.models import PersonId
 
-__all__ = [
-    "ACTIVE",
-    "ANSWERED",
-    "CLOSED",
-    "PENDING",
-    "STAGES",
-    "STAGE_LABEL",
-    "Lifecycle",
-    "LifecycleSettings",
-    "Obligation",
-    "Stage",
-    "Standing",
-]
 
 Stage = Literal[
     "known",

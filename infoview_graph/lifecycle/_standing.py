@@ -12,7 +12,6 @@ from infoview_graph.timing import Thresholds, add_business_days
 if TYPE_CHECKING:
     from infoview_graph.models import Interview, Outreach, Person, Referral
 
-__all__ = ["standing"]
 
 # --- one person ------------------------------------------------------------------------------
 
