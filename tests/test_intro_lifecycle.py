@@ -20,6 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from builders import small_network
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -30,13 +31,10 @@ from infoview_graph.cli import app
 from infoview_graph.errors import AmbiguousNameError
 from infoview_graph.lifecycle import lifecycle
 from infoview_graph.models import (
-    CareerField,
     NetworkData,
     Organization,
     Outreach,
-    Person,
     Referral,
-    Tie,
 )
 from infoview_graph.network import ReferralNetwork
 from infoview_graph.timing import Thresholds
@@ -60,8 +58,6 @@ def build(
     """Me ('me', named Me), the people given (named by their id, title-cased), fields
     accounting (related: auditing), auditing and writing; ``declined`` people said no on
     2026-11-03 to a message of 2026-11-02."""
-    persons = [Person(id="me", name="Me", is_self=True)]
-    persons += [Person(id=pid, name=pid.title(), **attrs) for pid, attrs in people.items()]  # type: ignore[arg-type]
     outreach = tuple(
         Outreach(
             id=f"o-{pid}",
@@ -72,19 +68,8 @@ def build(
         )
         for pid in declined
     )
-    return ReferralNetwork(
-        NetworkData(
-            persons=tuple(persons),
-            fields=(
-                CareerField(id="accounting", name="Accounting", related=("auditing",)),
-                CareerField(id="auditing", name="Auditing"),
-                CareerField(id="writing", name="Writing"),
-            ),
-            organizations=organizations,
-            ties=tuple(Tie(a=a, b=b, strength=s) for a, b, s in ties),
-            referrals=referrals,
-            outreach=outreach,
-        )
+    return small_network(
+        people, ties, organizations=organizations, referrals=referrals, outreach=outreach
     )
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from builders import small_network
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,16 +18,13 @@ from infoview_graph.algorithms._agenda import agenda
 from infoview_graph.algorithms._chains import referral_chains
 from infoview_graph.algorithms._coverage import coverage
 from infoview_graph.models import (
-    CareerField,
     FollowUp,
     Interview,
     NetworkData,
     Organization,
     Outreach,
-    Person,
     Referral,
     Target,
-    Tie,
 )
 from infoview_graph.network import ReferralNetwork
 from infoview_graph.timing import (
@@ -45,21 +43,9 @@ def net(
     ties: list[tuple[str, str, int]] = (),  # type: ignore[assignment]
     **records: object,
 ) -> ReferralNetwork:
-    persons = [Person(id="me", name="Me", is_self=True)]
-    persons += [Person(id=p, name=p.title(), **a) for p, a in people.items()]  # type: ignore[arg-type]
-    return ReferralNetwork(
-        NetworkData(
-            persons=tuple(persons),
-            fields=(
-                CareerField(id="accounting", name="Accounting", related=("auditing",)),
-                CareerField(id="auditing", name="Auditing"),
-                CareerField(id="writing", name="Writing"),
-            ),
-            organizations=(Organization(id="acme", name="Acme", fields=("accounting",)),),
-            ties=tuple(Tie(a=a, b=b, strength=s) for a, b, s in ties),
-            **records,  # type: ignore[arg-type]
-        )
-    )
+    """Me, the people given, and Acme, an employer in accounting."""
+    acme = Organization(id="acme", name="Acme", fields=("accounting",))
+    return small_network(people, ties, organizations=(acme,), **records)
 
 
 # --- business days and responsiveness ---------------------------------------------------------

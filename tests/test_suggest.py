@@ -12,6 +12,7 @@ import itertools
 import math
 
 import pytest
+from builders import small_network
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,15 +28,11 @@ from infoview_graph.demo import demo_network
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.lifecycle import lifecycle
 from infoview_graph.models import (
-    CareerField,
     Interview,
     NetworkData,
-    Organization,
     Outreach,
-    Person,
     Referral,
     Target,
-    Tie,
 )
 from infoview_graph.network import ReferralNetwork
 from infoview_graph.timing import Thresholds
@@ -54,23 +51,13 @@ def build(
     targets: tuple[Target, ...] = (Target(kind="field", id="accounting", priority=1),),
 ) -> ReferralNetwork:
     """A network with me ('me'), fields accounting/auditing/writing and org 'acme'."""
-    persons = [Person(id="me", name="Me", is_self=True)]
-    persons += [Person(id=pid, name=pid.title(), **attrs) for pid, attrs in people.items()]  # type: ignore[arg-type]
-    return ReferralNetwork(
-        NetworkData(
-            persons=tuple(persons),
-            fields=(
-                CareerField(id="accounting", name="Accounting", related=("auditing",)),
-                CareerField(id="auditing", name="Auditing"),
-                CareerField(id="writing", name="Writing"),
-            ),
-            organizations=(Organization(id="acme", name="Acme"),),
-            ties=tuple(Tie(a=a, b=b, strength=s) for a, b, s in ties),
-            referrals=referrals,
-            outreach=outreach,
-            interviews=interviews,
-            targets=targets,
-        )
+    return small_network(
+        people,
+        ties,
+        referrals=referrals,
+        outreach=outreach,
+        interviews=interviews,
+        targets=targets,
     )
 
 

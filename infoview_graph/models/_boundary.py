@@ -8,8 +8,6 @@ from pydantic import (
 
 from infoview_graph.errors import InvalidInputError
 
-__all__ = ["invalid_input"]
-
 # --- errors at the boundary ------------------------------------------------------------------
 
 

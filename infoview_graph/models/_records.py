@@ -40,21 +40,6 @@ from infoview_graph.models._types import (
     check_slug,
 )
 
-__all__ = [
-    "CareerField",
-    "FollowUp",
-    "Interview",
-    "NetworkData",
-    "Organization",
-    "Outreach",
-    "Person",
-    "Position",
-    "Question",
-    "Referral",
-    "Target",
-    "Tie",
-]
-
 # --- the records -----------------------------------------------------------------------------
 
 

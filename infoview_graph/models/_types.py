@@ -12,31 +12,6 @@ from pydantic import (
     Field,
 )
 
-__all__ = [
-    "CHANNELS",
-    "CHANNEL_NOUN",
-    "FITS",
-    "FOLLOWUP_KINDS",
-    "HOWS",
-    "MODES",
-    "ORG_KINDS",
-    "REFERRAL_STATUSES",
-    "TIARA",
-    "Channel",
-    "FieldId",
-    "Fit",
-    "FollowUpKind",
-    "How",
-    "KnownHow",
-    "Mode",
-    "OrgId",
-    "OrgKind",
-    "PersonId",
-    "ReferralStatus",
-    "default_strength",
-    "slugify",
-]
-
 # --- reusable constraints -------------------------------------------------------------------
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

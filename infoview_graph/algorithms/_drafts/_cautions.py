@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from infoview_graph.models import Person
     from infoview_graph.network import ReferralNetwork
 
-__all__ = ["draft_cautions"]
-
 
 def draft_cautions(
     network: ReferralNetwork,

@@ -33,7 +33,6 @@ from infoview_graph.models import CHANNEL_NOUN
 if TYPE_CHECKING:
     from infoview_graph.network import ReferralNetwork
 
-__all__ = ["draft_followup", "draft_news", "draft_request", "draft_thanks"]
 
 # --- the drafts ------------------------------------------------------------------------------
 

@@ -21,16 +21,6 @@ if TYPE_CHECKING:
     from infoview_graph.models import Person, Referral
     from infoview_graph.network import ReferralNetwork
 
-__all__ = [
-    "FOLLOWUP_PLACEHOLDERS",
-    "MAX_REQUEST_WORDS",
-    "NEWS_PLACEHOLDERS",
-    "REQUEST_PLACEHOLDERS",
-    "THANKS_PLACEHOLDERS",
-    "Caution",
-    "DraftKind",
-    "word_count",
-]
 
 MAX_REQUEST_WORDS = 99
 """The default request's and follow-up's guaranteed maximum: under 100 words."""

@@ -23,8 +23,6 @@ from infoview_graph.models import (
 )
 from infoview_graph.store.sqlite import Store, open_store
 
-__all__ = ["Change", "check_date", "create_store", "init_store", "read_date"]
-
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound=Record)
 

@@ -19,15 +19,6 @@ from infoview_graph.models import (
 from infoview_graph.store.actions._base import Change, Notes, build
 from infoview_graph.store.sqlite import Store, or_none
 
-__all__ = [
-    "add_field",
-    "add_organization",
-    "add_target",
-    "relate_fields",
-    "remove_target",
-    "rename_field",
-]
-
 # --- organizations, fields, targets ----------------------------------------------------------
 
 

@@ -31,8 +31,6 @@ from infoview_graph.store.actions._catalog import ensure_field, ensure_org
 from infoview_graph.store.actions._persons import refuse_near_miss
 from infoview_graph.store.sqlite import Store, or_none
 
-__all__ = ["log_interview", "log_outreach", "log_reply", "refer", "schedule_meeting"]
-
 # --- events --------------------------------------------------------------------------------
 
 

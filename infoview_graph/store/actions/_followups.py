@@ -21,8 +21,6 @@ from infoview_graph.store.actions._base import (
 )
 from infoview_graph.store.sqlite import Store
 
-__all__ = ["add_followup", "settle_followup"]
-
 # --- follow-ups --------------------------------------------------------------------------------
 
 

@@ -21,8 +21,6 @@ from infoview_graph.store.actions._base import Change, Notes, build
 from infoview_graph.store.actions._catalog import ensure_field, ensure_org
 from infoview_graph.store.sqlite import Store
 
-__all__ = ["add_contact", "edit_contact", "forget_contact", "know"]
-
 # --- persons -------------------------------------------------------------------------------
 
 
