@@ -72,7 +72,10 @@ def _runner(baseline: Path | None) -> Callable[..., Callable[[], object]]:
 
     def run(*args: str) -> Callable[[], object]:
         command = [sys.executable, "-m", "infoview_graph", *args]
-        return lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        # Not from a checkout: "-m" puts the working directory first on the path.
+        return lambda: subprocess.run(
+            command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir()
+        )
 
     return run
 
@@ -182,6 +185,16 @@ def main() -> None:
         f"infoview_graph {infoview_graph.__version__} from {Path(infoview_graph.__file__).parent}; "
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores"
     )
+    if options.baseline is not None:
+        found = subprocess.run(
+            [sys.executable, "-c", "import infoview_graph; print(infoview_graph.__file__)"],
+            env={**os.environ, "PYTHONPATH": str(options.baseline)},
+            cwd=tempfile.gettempdir(),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"baseline from {Path(found.stdout.strip()).parent}")
     for n in (int(s) for s in options.sizes.split(",")):
         personal = SHAPES.get(n, n <= 30_000)
         shape = "personal shape (me tied to everyone)" if personal else "career office"

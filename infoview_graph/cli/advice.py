@@ -137,7 +137,7 @@ def intro(
             [(rank, p.name, p.reason) for rank, p in enumerate(answer.fallback, 1)],
         )
     if answer.paths:
-        names = {p.id: p.name for p in network.persons()}
+        names = network.person_column("name")
         emit_table(
             ["path", "chance", "weakest link"],
             [
