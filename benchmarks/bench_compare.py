@@ -3,6 +3,7 @@
     python -m benchmarks.bench_compare                    # 30k personal, 300k career office
     python -m benchmarks.bench_compare --sizes 30000      # the personal shape only
     python -m benchmarks.bench_compare --dir /tmp/bench   # keep (and reuse) the stores there
+    python -m benchmarks.bench_compare --baseline ../old  # also time another checkout's code
 
 Two shapes from :mod:`benchmarks.synthetic`: a job seeker's LinkedIn export (30,000 people,
 me tied to everyone) and a career office (300,000 people, ~3M ties, me tied to 300). For
@@ -18,6 +19,11 @@ each, a store is written once (reused when ``--dir`` already holds it), then:
 
 The first command on a store builds and keeps its caches; one unrecorded warm-up run of
 ``suggest`` goes first so every recorded run reads them, as every command after the first does.
+
+With ``--baseline DIR`` (a checkout of another version, e.g. ``git worktree add ../old
+main``), each command also runs with that checkout's package first on ``PYTHONPATH``,
+alternating run by run with this one, so that both meet the same load on a shared machine;
+the last column is the baseline's median over this one's.
 """
 
 from __future__ import annotations
@@ -59,32 +65,56 @@ def _store(directory: Path, n: int, *, personal: bool) -> Path:
     return path
 
 
-def commands(path: Path, repeat: int) -> None:
-    """Print each command's cold median beside ``--version``'s."""
-    base = [sys.executable, "-m", "infoview_graph"]
+def _runner(baseline: Path | None) -> Callable[..., Callable[[], object]]:
     env = {**os.environ, "COLUMNS": "120"}
+    if baseline is not None:
+        env["PYTHONPATH"] = str(baseline)
 
     def run(*args: str) -> Callable[[], object]:
+        command = [sys.executable, "-m", "infoview_graph", *args]
+        # Not from a checkout: "-m" puts the working directory first on the path.
         return lambda: subprocess.run(
-            [*base, *args], check=True, stdout=subprocess.DEVNULL, env=env
+            command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir()
         )
 
+    return run
+
+
+def _alternating(calls: list[Callable[[], object]], repeat: int) -> list[tuple[float, float]]:
+    """Run the calls in turn ``repeat`` times; return each one's median and max."""
+    times: list[list[float]] = [[] for _ in calls]
+    for _ in range(repeat):
+        for call, spent in zip(calls, times, strict=True):
+            started = time.perf_counter()
+            call()
+            spent.append(time.perf_counter() - started)
+    return [(statistics.median(t), max(t)) for t in times]
+
+
+def commands(path: Path, repeat: int, baseline: Path | None) -> None:
+    """Print each command's cold median beside ``--version``'s (and the baseline's)."""
+    runners = [_runner(None)] + ([_runner(baseline)] if baseline is not None else [])
     db = ("--db", str(path))
-    run(*db, "suggest")()  # builds the caches a first command keeps for the next
-    floor, floor_max = _median(run("--version"), repeat)
-    print(f"  {'referrals --version':<28} median {floor:6.2f} s  max {floor_max:6.2f} s")
+    for run in runners:
+        run(*db, "suggest")()  # builds the caches a first command keeps for the next
+    floor = 0.0
     for label, args in (
-        ("referrals suggest", ("suggest",)),
-        ("referrals agenda", ("agenda",)),
-        ("referrals coverage", ("coverage",)),
-        ("referrals chains", ("chains",)),
-        ("referrals person show NAME", ("person", "show", "Person 1234")),
+        ("referrals --version", ("--version",)),
+        ("referrals suggest", (*db, "suggest")),
+        ("referrals agenda", (*db, "agenda")),
+        ("referrals coverage", (*db, "coverage")),
+        ("referrals chains", (*db, "chains")),
+        ("referrals person show NAME", (*db, "person", "show", "Person 1234")),
     ):
-        median, worst = _median(run(*db, *args), repeat)
-        print(
-            f"  {label:<28} median {median:6.2f} s  max {worst:6.2f} s  "
-            f"{median / floor:5.1f}× --version"
-        )
+        found = _alternating([run(*args) for run in runners], repeat)
+        median, worst = found[0]
+        floor = floor or median
+        line = f"  {label:<28} median {median:6.2f} s  max {worst:6.2f} s  "
+        line += f"{median / floor:5.1f}× --version"
+        if len(found) > 1:
+            old = found[1][0]
+            line += f" | baseline {old:6.2f} s: {old / median:5.1f}× slower"
+        print(line)
 
 
 def kernels(path: Path, repeat: int, *, reference_repeat: int) -> None:
@@ -147,6 +177,7 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SHAPES)))
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--baseline", type=Path, help="another checkout, to time beside")
     options = parser.parse_args()
     import infoview_graph
 
@@ -154,12 +185,22 @@ def main() -> None:
         f"infoview_graph {infoview_graph.__version__} from {Path(infoview_graph.__file__).parent}; "
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores"
     )
+    if options.baseline is not None:
+        found = subprocess.run(
+            [sys.executable, "-c", "import infoview_graph; print(infoview_graph.__file__)"],
+            env={**os.environ, "PYTHONPATH": str(options.baseline)},
+            cwd=tempfile.gettempdir(),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"baseline from {Path(found.stdout.strip()).parent}")
     for n in (int(s) for s in options.sizes.split(",")):
         personal = SHAPES.get(n, n <= 30_000)
         shape = "personal shape (me tied to everyone)" if personal else "career office"
         print(f"{n:,} persons, {shape}:")
         path = _store(options.dir, n, personal=personal)
-        commands(path, options.repeat)
+        commands(path, options.repeat, options.baseline)
         kernels(path, options.repeat, reference_repeat=3 if n <= 30_000 else 1)
     print(peak_memory())
 

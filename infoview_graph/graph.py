@@ -108,7 +108,7 @@ def to_networkx(
     import networkx as nx
 
     if persons is None:
-        people = [p.id for p in network.persons()]
+        people = list(network.person_ids())
         chosen = None
     else:
         people = network.around(persons, radius=radius)
