@@ -4,8 +4,8 @@
 
 writes five files into DIR (default: a temporary directory; kept between runs when given,
 so the 1M-member ZIP is made once) and runs the real command on each against a new store,
-printing the child's peak resident memory (``os.wait4``'s ``ru_maxrss``), its wall time and
-exit status:
+printing the child's peak resident memory (``os.wait4``'s ``ru_maxrss``), its CPU time
+(user + system: the wall time of a shared machine says little), wall time and exit status:
 
 - ``blank.csv`` — a LinkedIn header and 60 MB of blank lines (``import linkedin``);
 - ``blank-google.csv`` — a Google header and 60 MB of blank lines (``import google``);
@@ -115,8 +115,8 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (_CAP, _CAP))
 
 
-def measure(importer: str, path: Path, folder: Path) -> tuple[float, float, int]:
-    """Run ``referrals import`` in a child process: (peak MB, seconds, exit status)."""
+def measure(importer: str, path: Path, folder: Path) -> tuple[float, float, float, int]:
+    """Run ``referrals import`` in a child process: (peak MB, CPU s, wall s, exit status)."""
     db = folder / f"store-{importer}-{path.stem}.db"
     for stale in folder.glob(f"{db.name}*"):
         stale.unlink()
@@ -135,16 +135,17 @@ def measure(importer: str, path: Path, folder: Path) -> tuple[float, float, int]
     assert child.stderr is not None
     child.stderr.close()
     child.returncode = os.waitstatus_to_exitcode(status)
-    return usage.ru_maxrss / 1024, seconds, child.returncode  # KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return usage.ru_maxrss / 1024, cpu, seconds, child.returncode  # KiB on Linux
 
 
 def main(folder: Path) -> None:
     files = make_files(folder)
-    print(f"{'file':36} {'size':>9} {'peak':>9} {'time':>8} exit")
+    print(f"{'file':36} {'size':>9} {'peak':>9} {'cpu':>8} {'wall':>8} exit")
     for label, importer, path in files:
-        peak, seconds, code = measure(importer, path, folder)
+        peak, cpu, seconds, code = measure(importer, path, folder)
         size = path.stat().st_size / _MB
-        print(f"{label:36} {size:7.1f}MB {peak:7.0f}MB {seconds:7.1f}s {code}")
+        print(f"{label:36} {size:7.1f}MB {peak:7.0f}MB {cpu:7.1f}s {seconds:7.1f}s {code}")
 
 
 if __name__ == "__main__":

@@ -601,7 +601,10 @@ def test_rows_sharing_a_url_or_uid_under_another_name_are_reported_not_merged(
     before = snapshot(folder)
     code, _, err = run(runner, db_path, "import", "vcard", str(mallory))
     assert code == 65
-    assert "mallory.vcf, line 1: shares a vCard UID with ann-lee, already in the store" in err
+    assert (
+        "mallory.vcf, line 1: shares a vCard UID with ann-lee, already in the store, but has "
+        "another name" in err
+    )
     assert snapshot(folder) == before
     twice = tmp_path / "twice.vcf"  # within one file, even the same given name is no rename
     twice.write_bytes(

@@ -100,6 +100,21 @@ def test_a_bad_record_is_named_by_its_path_never_its_value() -> None:
     assert "secret" not in str(caught.value)
 
 
+def test_a_dump_of_many_bad_records_stops_at_the_first() -> None:
+    """pydantic reports every bad item: 2.5 million empty persons (10 MB) collected 3.6 GB
+    of errors. Each collection now fails at its first bad record, nested ones too."""
+    head = b'{"format": "infoview-graph", "version": 1, "data": {"persons": ['
+    with pytest.raises(ImportFileError) as caught:
+        read_dump(head + b"{}, " * 100_000 + b"{}]}}", name="backup.json")
+    assert "data.persons.0.id is required" in str(caught.value)
+    assert "data.persons.1" not in str(caught.value)
+    person = b'{"id": "a", "name": "A", "is_self": true, "emails": [' + b'"x", ' * 100_000
+    with pytest.raises(ImportFileError) as caught:
+        read_dump(head + person + b'"x"]}]}}', name="backup.json")
+    assert "data.persons.0.emails.0 is not an email address" in str(caught.value)
+    assert "emails.1" not in str(caught.value)
+
+
 def test_a_dangling_reference_is_refused() -> None:
     document = json.loads(fixture_bytes("hostile_dump.json"))
     document["data"]["referrals"][0]["referee"] = "nobody"

@@ -220,6 +220,35 @@ def test_a_damaged_zip_is_an_import_error() -> None:
         read_linkedin(data[: len(data) // 2], name="export.zip")
 
 
+def test_a_zip_listing_too_many_members_is_refused_before_they_are_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """zipfile makes an object per member before anything can be checked (a million
+    empty members took 620 MB), so the count in the ZIP's end record decides first."""
+    members = {f"m/{n}.txt": b"" for n in range(30)}
+    members["Connections.csv"] = fixture_bytes("linkedin_current.csv")
+    path = tmp_path / "export.zip"
+    path.write_bytes(_zip(members))
+    assert len(read_linkedin(path).persons) == 4
+    monkeypatch.setattr(linkedin, "MAX_MEMBERS", 30)
+    opened: list[object] = []
+    monkeypatch.setattr(zipfile, "ZipFile", lambda *a, **k: opened.append(a))
+    with pytest.raises(ImportFileError, match=r"export.zip: the ZIP lists 31 members; "):
+        read_linkedin(path)
+    assert opened == []
+
+
+def test_blank_lines_cost_nothing_and_are_no_rows() -> None:
+    """A header, then a million empty lines and ',,,,,,' rows: read as a stream, never
+    held; the one connection after them keeps its line number."""
+    header = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    data = header + b"\n" * 1_000_000 + b",,,,,,\r\n" * 1000 + b"Ada,Lovelace,,,,,\r\n"
+    parsed = read_linkedin(data, name="Connections.csv")
+    assert [p.name for p in parsed.persons] == ["Ada Lovelace"]
+    assert parsed.rows == 1
+    assert parsed.lines[parsed.persons[0].id] == 1_001_002
+
+
 def test_progress_is_reported_on_large_files() -> None:
     rows = "".join(f"P{n},Q{n},https://www.linkedin.com/in/p{n},,Acme,Dev,1 Jan 2020\r\n"
                    for n in range(6000))  # fmt: skip

@@ -30,6 +30,7 @@ from infoview_graph.interop._input import InputFile
 
 __all__ = [
     "TextSource",
+    "changed_while_read",
     "csv_records",
     "decode",
     "is_blank",
@@ -236,6 +237,8 @@ def iter_csv_records(
                 f"{file}, line {reader.line_num}: not readable as CSV ({error}); "
                 "check the quotes on that line"
             ) from None
+        except UnicodeDecodeError:
+            raise changed_while_read(file) from None
         # A quote left open swallows every line after it, so the last record reaches the
         # end; a blank one swallowed nothing. Otherwise there is no need for a second pass.
         if last and not blank and last_end == reader.line_num:
@@ -279,6 +282,20 @@ def is_blank(cells: list[str]) -> bool:
 
 
 # --- streams ---------------------------------------------------------------------------------
+
+
+def changed_while_read(file: str) -> ImportFileError:
+    """Return the error for a file whose bytes stopped decoding after :func:`open_text`.
+
+    The encoding is checked in a first pass; only a file changed since then fails later.
+
+    >>> print(changed_while_read("a.csv"))
+    a.csv changed while it was being read; nothing was imported — try again
+    """
+    return ImportFileError(
+        f"{file} changed while it was being read; nothing was imported — try again"
+    )
+
 
 _CHUNK = 1 << 20
 

@@ -51,7 +51,7 @@ from infoview_graph.interop._collect import (
     split_name,
 )
 from infoview_graph.interop._input import open_input
-from infoview_graph.interop._text import open_text
+from infoview_graph.interop._text import changed_while_read, open_text
 from infoview_graph.interop.parsed import Parsed
 from infoview_graph.models import NetworkData, Person
 
@@ -129,19 +129,28 @@ def read_vcards(
     collector.estimate = text.estimate
     stray = [0]
     with paused_gc(), text.open(newline=None) as stream:
-        for start, card_text, closed in _cards(stream, stray):
-            collector.tick()
-            if not closed:
-                collector.problem(start, "the card has no END:VCARD line; the file is cut short")
-                continue
-            row = _parse_card(collector, start, card_text, categories_as)
-            if row is not None:
-                collector.add(row)
+        try:
+            _read_cards(collector, _cards(stream, stray), categories_as)
+        except UnicodeDecodeError:
+            raise changed_while_read(file) from None
     if not collector.rows:
         raise ImportFileError(f"{file}: no vCard in the file (no BEGIN:VCARD line)")
     if stray[0]:
         collector.notes.append(f"{file}: {stray[0]} lines outside any card were ignored")
     return collector.finish()
+
+
+def _read_cards(
+    collector: Collector, cards: Iterable[tuple[int, str, bool]], categories_as: CategoriesAs
+) -> None:
+    for start, card_text, closed in cards:
+        collector.tick()
+        if not closed:
+            collector.problem(start, "the card has no END:VCARD line; the file is cut short")
+            continue
+        row = _parse_card(collector, start, card_text, categories_as)
+        if row is not None:
+            collector.add(row)
 
 
 def _cards(lines: Iterable[str], stray: list[int]) -> Iterator[tuple[int, str, bool]]:

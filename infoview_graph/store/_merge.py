@@ -398,7 +398,7 @@ class Merge:
         if within:
             other = f"the row on line {earlier} ({target})" if earlier is not None else target
         else:
-            other = f"{target}, already in the store"
+            other = f"{target}, already in the store,"
         self.problem(
             line,
             f"shares {key} with {other} but has another name; neither merged nor imported "

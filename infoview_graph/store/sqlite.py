@@ -445,7 +445,13 @@ _MAX_BUSY_TIMEOUT = 86_400.0
 def _not_opened(target: Path, error: sqlite3.DatabaseError) -> StoreError:
     """Say why SQLite could not read a file: it is no database, or it may not."""
     name = getattr(error, "sqlite_errorname", "")
-    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return StoreError(
+            f"cannot open {target}: permission denied — the store must be readable and "
+            f"writable by you, and its folder writable (chmod u+rw {target.name}; chmod u+w "
+            f"{target.parent}); nothing was changed"
+        )
+    if name.startswith("SQLITE_READONLY"):
         # WAL mode: even a reader creates <store>-wal and <store>-shm beside the store.
         return StoreError(
             f"cannot open {target}: its folder is read-only (or the store's -wal/-shm files "
