@@ -48,6 +48,8 @@ __all__ = ["TreeArrow", "TreeNode", "TreeScene", "draw_tree", "plot_tree", "tree
 _MAX_WIDTH_IN = 30.0
 _MAX_HEIGHT_IN = 20.0
 _ALSO = "#882255"
+_NOTHING_FROM_ME = "No referrals yet: record one with 'referrals refer REFERRER REFEREE'."
+_NOTHING_FROM_THEM = "No referrals from this person yet."
 Segment = tuple[tuple[float, float], tuple[float, float]]
 
 
@@ -183,12 +185,7 @@ def tree_scene(
     levels = max(d for _, d in layout.values()) + 1
     label_all = n <= LABEL_ALL_UP_TO
     names = {pid: short(network.person(pid).name) for pid in queue}
-    if label_all:
-        unit_in = min(1.4, max(0.8, max(text_width_in(t, 8.5) for t in names.values()) + 0.15))
-    else:
-        unit_in = 0.4
-    unit_in = min(unit_in, _MAX_WIDTH_IN / span)
-    level_in = min(1.1, _MAX_HEIGHT_IN / levels)
+    unit_in, level_in = _units(names, label_all, span, levels)
     marker_pt = max(2.0, min(13.0, 0.6 * unit_in * 72, 0.45 * level_in * 72))
     labelled = (
         set(queue)
@@ -201,26 +198,10 @@ def tree_scene(
         return x, -float(d)
 
     referral_lines, contact_lines = _elbows(kept, layout, me.id)
-    referral_of = {(r.referrer, r.referee): r for r in network.referrals()}
-    same_year = len({r.on.year for r in network.referrals()}) <= 1
+    dates, arrows = _dates_and_arrows(
+        network, kept, layout, labelled, chains.also_referred_by, (unit_in, level_in)
+    )
     name_size = 9.0 if label_all else 7.5
-    dates = [
-        Label(date_label(referral_of[(parent, child)].on, same_year), x, y + 0.2, 7.5, MUTED_INK)
-        for parent, below in kept.items()
-        if parent != me.id
-        for child in below
-        if child in labelled
-        for x, y in [xy(child)]
-    ]
-    arrows = []
-    for referrer, referee in chains.also_referred_by:
-        if referrer not in layout or referee not in layout:
-            continue
-        arrow = _arrow(xy(referrer), xy(referee), unit_in, level_in)
-        arrows.append(arrow)
-        if referee in labelled or referrer in labelled:
-            on = date_label(referral_of[(referrer, referee)].on, same_year)
-            dates.append(Label(on, *_along(arrow, unit_in, level_in), 7.5, _ALSO))
     shown_names = [
         Label(
             names[pid] + (f"\n+{hidden[pid]} below" if hidden.get(pid) else ""),
@@ -237,22 +218,15 @@ def tree_scene(
     ]
     width = max(4.5, span * unit_in) + 2.8
     height = max(2.8, levels * level_in + 1.2)
+    caption = _tree_caption(
+        network, today, n, from_me, kept, me.id, len(arrows), hidden, max_depth,
+        None if label_all else len(labelled),
+    )  # fmt: skip
     return TreeScene(
         title=f"Referral tree of {me.name}"
         if from_me
         else f"Referrals from {network.person(start).name}",
-        caption=_tree_caption(
-            network,
-            today,
-            n,
-            from_me,
-            kept,
-            me.id,
-            len(arrows),
-            hidden,
-            max_depth,
-            None if label_all else len(labelled),
-        ),
+        caption=caption,
         size=(width, height),
         xlim=(-0.6, span - 0.4),
         ylim=(-(levels - 1) - 0.55, 0.35),
@@ -266,12 +240,58 @@ def tree_scene(
         field_legend=tuple(colours.legend),
         from_me=from_me,
         label_all=label_all,
-        message=None
-        if n > 1
-        else "No referrals yet: record one with 'referrals refer REFERRER REFEREE'."
-        if from_me
-        else "No referrals from this person yet.",
+        message=None if n > 1 else _NOTHING_FROM_ME if from_me else _NOTHING_FROM_THEM,
     )
+
+
+def _units(
+    names: Mapping[str, str], label_all: bool, span: float, levels: int
+) -> tuple[float, float]:
+    """Inches per unit of x and per level: room for the names, within 30 × 20 inches."""
+    if label_all:
+        unit_in = min(1.4, max(0.8, max(text_width_in(t, 8.5) for t in names.values()) + 0.15))
+    else:
+        unit_in = 0.4
+    return min(unit_in, _MAX_WIDTH_IN / span), min(1.1, _MAX_HEIGHT_IN / levels)
+
+
+def _dates_and_arrows(
+    network: ReferralNetwork,
+    kept: Mapping[str, Sequence[str]],
+    layout: Mapping[str, tuple[float, int]],
+    labelled: set[str],
+    also: Sequence[tuple[str, str]],
+    units: tuple[float, float],
+) -> tuple[list[Label], list[TreeArrow]]:
+    """Date each referral line of a named person; draw each "also referred by" arrow.
+
+    Referral lines from me are not dated: my contacts were not referred to me.
+    """
+    me = network.me.id
+    referral_of = {(r.referrer, r.referee): r for r in network.referrals()}
+    same_year = len({r.on.year for r in network.referrals()}) <= 1
+
+    def xy(pid: str) -> tuple[float, float]:
+        return layout[pid][0], -float(layout[pid][1])
+
+    dates = [
+        Label(date_label(referral_of[(parent, child)].on, same_year), x, y + 0.2, 7.5, MUTED_INK)
+        for parent, below in kept.items()
+        if parent != me
+        for child in below
+        if child in labelled
+        for x, y in [xy(child)]
+    ]
+    arrows = []
+    for referrer, referee in also:
+        if referrer not in layout or referee not in layout:
+            continue
+        arrow = _arrow(xy(referrer), xy(referee), *units)
+        arrows.append(arrow)
+        if referee in labelled or referrer in labelled:
+            on = date_label(referral_of[(referrer, referee)].on, same_year)
+            dates.append(Label(on, *_along(arrow, *units), 7.5, _ALSO))
+    return dates, arrows
 
 
 def _keep_levels(
