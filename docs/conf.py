@@ -1,8 +1,10 @@
 """Sphinx configuration: MyST Markdown pages, the API from numpydoc docstrings, the Furo theme.
 
 Build with ``python -m sphinx -W --keep-going -q -b html docs docs/_build/html`` (warnings
-are errors; ``.ci/run`` runs exactly this). No intersphinx and no notebook execution: the
-build needs no network and stays fast.
+are errors; ``.ci/run`` runs exactly this). No intersphinx: the build needs no network.
+MyST-NB reads the pages and runs the one written as a notebook (``notebook.md``) on every
+build, in the ``python3`` kernel of the environment that builds (ipykernel, in the dev
+extra); an error in a cell fails the build.
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ copyright = "infoview_graph developers"
 version = release = infoview_graph.__version__
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it loads myst_parser) and pages that are notebooks
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.mathjax",
     "numpydoc",
 ]
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
@@ -37,6 +39,14 @@ exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 # link to each other's sections (page.md#section).
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# Notebook pages run on every build, so that they show what the library does now; a cell
+# that raises fails the build, and so does one that runs past the timeout.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 120
+nb_merge_streams = True
 
 # The API pages: documented members follow each module's __all__, in source order.
 autodoc_default_options = {"members": True, "member-order": "bysource"}
@@ -95,7 +105,23 @@ def _short_citation_labels(app: object, doctree: Any) -> None:
             node.children = [nodes.Text(f"[{match.group(1)}]")]
 
 
+def _notebooks_always_run(
+    app: object, env: object, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Read the notebook pages again on every build.
+
+    Their cells then run even when the page itself has not changed: the library under them
+    may have.
+    """
+    return [page.stem for page in Path(__file__).parent.glob("*.md") if _is_notebook(page)]
+
+
+def _is_notebook(page: Path) -> bool:
+    return page.read_text(encoding="utf-8").startswith("---\nfile_format: mystnb\n")
+
+
 def setup(app: Any) -> None:
-    """Register the docstring and citation hooks."""
+    """Register the docstring, citation and notebook hooks."""
+    app.connect("env-get-outdated", _notebooks_always_run)
     app.connect("autodoc-process-docstring", _module_sections_as_rubrics)
     app.connect("doctree-read", _short_citation_labels)

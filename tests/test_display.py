@@ -234,6 +234,8 @@ def test_the_coverage_html_holds_every_value_as_text() -> None:
     assert [row[0] for row in page.rows] == [f"{t.kind} {t.name}" for t in report.targets]
     assert f"field Tax {HOSTILE}" in [row[0] for row in page.rows]
     assert [row[5] for row in page.rows] == [str(t.interviewed) for t in report.targets]
+    assert str(report) == repr(report)
+    assert repr(report).startswith("<Coverage: 2 targets, ")
     assert page.items[0].startswith("no interview yet: ")
     assert f"Acme {HOSTILE}" in page.items[0]
 

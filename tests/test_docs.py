@@ -61,6 +61,9 @@ PUBLIC_MODULES = [
     "infoview_graph.interop.messages",
     "infoview_graph.interop.mail",
     "infoview_graph.interop.calendar",
+    "infoview_graph.testing",
+    "infoview_graph.testing._records",
+    "infoview_graph.testing._stories",
 ]
 
 # Public names of the interop work in progress (infoview_graph/interop/, store/imports.py,
@@ -279,3 +282,21 @@ def test_the_cli_tour_runs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "== suggest" in result.stdout
     assert "wrote" in result.stdout
+
+
+# --- the notebook page ---------------------------------------------------------------------
+
+
+def test_the_notebook_page_runs_on_every_build_in_this_environment() -> None:
+    """docs/notebook.md runs when the docs build (a failing cell fails the build), in the
+    ``python3`` kernel, which must start this interpreter — the one with the library."""
+    from jupyter_client.manager import KernelManager
+
+    conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+    assert re.search(r'^nb_execution_mode = "force"$', conf, re.M)
+    assert re.search(r"^nb_execution_raise_on_error = True$", conf, re.M)
+    page = (DOCS / "notebook.md").read_text(encoding="utf-8")
+    assert page.startswith("---\nfile_format: mystnb\nkernelspec:\n  name: python3\n")
+    assert page.count("```{code-cell} ipython3") >= 6
+    command = KernelManager(kernel_name="python3").format_kernel_cmd()
+    assert Path(command[0]).resolve() == Path(sys.executable).resolve()

@@ -72,6 +72,11 @@ DOCUMENTED: dict[str, dict[str, str]] = {
         "read_input read_linkedin read_vcards to_csv to_dot to_gexf to_graphml to_ics to_json "
         "to_mermaid to_vcard write_atomic",
     ),
+    "infoview_graph.testing": _table(
+        cls="Story StoryEvent",
+        type_alias="EventKind Shape",
+        function="dates emails free_texts lines networks persons phones slugs stories urls",
+    ),
     "infoview_graph.store": _table(
         constant="DEFAULT_BUSY_TIMEOUT SCHEMA_VERSION",
         cls="Store",
@@ -85,6 +90,7 @@ API_PAGE = {
     "infoview_graph.algorithms": DOCS / "api" / "algorithms.md",
     "infoview_graph.interop": DOCS / "api" / "interop.md",
     "infoview_graph.store": DOCS / "api" / "store.md",
+    "infoview_graph.testing": DOCS / "api" / "testing.md",
 }
 
 

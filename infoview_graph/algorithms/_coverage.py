@@ -146,6 +146,10 @@ class Coverage(BaseModel):
         """One line per target, then the gaps (see :func:`coverage_text`)."""
         return coverage_text(self)
 
+    def __str__(self) -> str:
+        """Show the same table as ``repr``, for ``print(report)``."""
+        return coverage_text(self)
+
     def _repr_html_(self) -> str:
         """Show the targets as an HTML table and the gaps, for a notebook; names are escaped.
 

@@ -332,9 +332,10 @@ def coverage_text(report: Coverage) -> str:
     >>> print(coverage_text(coverage(demo_network())).splitlines()[0])
     <Coverage: 6 targets, 1 without an interview, 0 without a path in>
     """
+    count = len(report.targets)
     head = (
-        f"<Coverage: {len(report.targets)} targets, {len(report.no_interview)} without an "
-        f"interview, {len(report.no_path)} without a path in>"
+        f"<Coverage: {count} target{'' if count == 1 else 's'}, {len(report.no_interview)} "
+        f"without an interview, {len(report.no_path)} without a path in>"
     )
     lines = text_table(_COVERAGE_HEADERS, _coverage_rows(report))
     return "\n".join([head, *lines, *(f"{label}: {value}" for label, value in _gaps(report))])
