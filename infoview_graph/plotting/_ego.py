@@ -67,7 +67,7 @@ class EgoPerson:
     >>> from infoview_graph.demo import demo_network
     >>> first = network_scene(demo_network()).people[0]
     >>> first.label, first.ring, first.shape
-    ('1. Margaret Smith', 2, 'not yet')
+    ('1. Maya Lindström', 1, 'replied')
     """
 
     person_id: str
@@ -96,7 +96,7 @@ class EgoScene:
     >>> from infoview_graph.demo import demo_network
     >>> scene = network_scene(demo_network())
     >>> len(scene.people), scene.people[0].label
-    (37, '1. Margaret Smith')
+    (37, '1. Maya Lindström')
     """
 
     title: str
@@ -170,7 +170,8 @@ def network_scene(
 ) -> EgoScene:
     """Choose who :func:`plot_network` draws, place them and their labels.
 
-    People are ranked: the ``top`` best next contacts by suggestion score; then the people
+    People are ranked: the ``top`` best next contacts, numbered in the order of
+    :func:`~infoview_graph.algorithms.suggest_next_contacts`; then the people
     I am in touch with (interviewed, replied, contacted — in that order); then everyone else
     by score, then by the strength of their tie to me, then id. They are taken in that
     order, each with whoever leads to them, up to ``max_people``; a person whose label finds
@@ -218,13 +219,16 @@ def network_scene(
     me = network.me.id
     step, via = _reach(network, depth)
     others = [pid for pid in step if pid != me]
-    scores = {
-        s.person_id: s.score
+    suggested = [
+        s
         for s in suggest_next_contacts(network, k=max(1, len(network)), today=day)
         if s.person_id in step
-    }
+    ]
+    scores = {s.person_id: s.score for s in suggested}
     status = outcomes(network, others)
-    best = sorted(scores, key=lambda pid: (-scores[pid], pid))[:top]
+    # Numbered in the order `referrals suggest` gives: a yes to schedule first, then what
+    # is due, then new contacts — each tier by score.
+    best = [s.person_id for s in suggested[:top]]
     number = {pid: n for n, pid in enumerate(best, 1)}
     strength = network.strengths(me)
 
@@ -404,7 +408,11 @@ def _ego_caption(
             f"am in touch with, and who leads to them; the other {total - drawn} are counted "
             "by field in the legend. "
         )
-    return text + f"Numbered: the {numbered} best next contacts by suggestion score, as of {day}."
+    return (
+        text
+        + f"Numbered: the {numbered} best next contacts in the order referrals suggest gives, "
+        f"as of {day}."
+    )
 
 
 def plot_network(
