@@ -60,7 +60,7 @@ DOCUMENTED: dict[str, dict[str, str]] = {
     ),
     "infoview_graph.algorithms": _table(
         cls="Agenda AgendaItem Brief Chains Coverage Introductions Learned SuggestWeights "
-        "Suggestion Suggestions Thresholds",
+        "Reason Suggestion Suggestions Thresholds",
         type_alias="Responsiveness",
         function="add_business_days agenda business_days classify coverage draft_cautions "
         "draft_followup draft_news draft_request draft_thanks introducers learned prep_brief "
@@ -70,7 +70,42 @@ DOCUMENTED: dict[str, dict[str, str]] = {
         cls="NamedReferral Parsed ParsedTie Problem",
         function="anonymize export_graph parse_mapping read_csv read_dump read_google_csv "
         "read_input read_linkedin read_vcards to_csv to_dot to_gexf to_graphml to_ics to_json "
-        "to_mermaid to_vcard write_atomic",
+        "to_mermaid to_vcard read_calendar read_mail read_messages",
+    ),
+    "infoview_graph.lifecycle": _table(
+        constant="ACTIVE ANSWERED CLOSED PENDING STAGES STAGE_LABEL",
+        cls="Lifecycle LifecycleSettings Obligation Standing",
+        type_alias="Stage",
+        function="judging_day lifecycle standing",
+    ),
+    "infoview_graph.models": _table(
+        constant="CHANNELS CHANNEL_NOUN FITS FOLLOWUP_KINDS HOWS MODES ORG_KINDS "
+        "REFERRAL_STATUSES TIARA",
+        cls="CareerField FollowUp Interview NetworkData Organization Outreach Person Position "
+        "Question Referral Target Tie",
+        type_alias="Channel FieldId Fit FollowUpKind How KnownHow Mode OrgId OrgKind PersonId "
+        "ReferralStatus",
+        function="default_strength invalid_input slugify",
+    ),
+    "infoview_graph.plotting": _table(
+        constant="FIELD_PALETTE FIGURE_FORMATS LABEL_ALL_UP_TO STAGE_COLOURS STATUS_MARKERS",
+        cls="CoverageRow CoverageScene EgoPerson EgoScene FunnelScene Label Series TreeArrow "
+        "TreeNode TreeScene",
+        type_alias="FigureFormat",
+        function="coverage_scene date_ticks figure_bytes funnel_scene network_scene "
+        "plot_coverage plot_funnel plot_network plot_tree save_figure tidy_tree_layout "
+        "tree_scene",
+    ),
+    "infoview_graph.store.actions": _table(
+        cls="Change",
+        function="add_contact add_field add_followup add_organization add_target check_date "
+        "create_store edit_contact forget_contact init_store know log_interview log_outreach "
+        "log_reply read_date refer relate_fields remove_target rename_field schedule_meeting "
+        "settle_followup",
+    ),
+    "infoview_graph.webview": _table(
+        constant="SHAPES VENDORED",
+        function="ego_layout network_page page_data",
     ),
     "infoview_graph.testing": _table(
         cls="Story StoryEvent",
@@ -91,6 +126,11 @@ API_PAGE = {
     "infoview_graph.interop": DOCS / "api" / "interop.md",
     "infoview_graph.store": DOCS / "api" / "store.md",
     "infoview_graph.testing": DOCS / "api" / "testing.md",
+    "infoview_graph.lifecycle": DOCS / "api" / "lifecycle.md",
+    "infoview_graph.models": DOCS / "api" / "models.md",
+    "infoview_graph.plotting": DOCS / "api" / "plotting.md",
+    "infoview_graph.store.actions": DOCS / "api" / "store.actions.md",
+    "infoview_graph.webview": DOCS / "api" / "webview.md",
 }
 
 
