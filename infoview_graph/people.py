@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from operator import itemgetter
 from typing import Any, Literal
 
 from infoview_graph.models import Person
@@ -68,6 +69,10 @@ class PersonTable:
 
     def __init__(self) -> None:
         self._values: dict[str, Person | Row] = {}
+        # The stored rows stay the source of their persons' columns once built, so columns
+        # are read at C speed; persons put as records (new or edited) are read from those.
+        self._rows: dict[str, Row] = {}
+        self._own: dict[str, None] = {}
         self._fields: dict[str, tuple[str, ...]] = {}
         self._build: Builder = _no_builder
         self._built = 0
@@ -84,7 +89,8 @@ class PersonTable:
         of them. O(n).
         """
         table = cls()
-        table._values = {row[0]: row for row in rows}
+        table._rows = {row[0]: row for row in rows}
+        table._values = dict(table._rows)
         table._fields = dict(fields)
         table._build = build
         return table
@@ -94,6 +100,8 @@ class PersonTable:
         if not isinstance(self._values.get(person.id), Person):
             self._built += 1
         self._values[person.id] = person
+        self._rows.pop(person.id, None)
+        self._own[person.id] = None
         self._columns.clear()
 
     def put_row(self, row: Row, fields: tuple[str, ...], build: Builder) -> None:
@@ -102,6 +110,8 @@ class PersonTable:
         Every row of one table has the same builder (the last one given).
         """
         self._values[row[0]] = row
+        self._rows[row[0]] = row
+        self._own.pop(row[0], None)
         self._fields[row[0]] = fields
         self._build = build
         self._columns.clear()
@@ -112,6 +122,8 @@ class PersonTable:
         if isinstance(value, Person):
             self._built -= 1
         self._fields.pop(person_id, None)
+        self._rows.pop(person_id, None)
+        self._own.pop(person_id, None)
         self._columns.clear()
 
     def __getitem__(self, person_id: str) -> Person:
@@ -119,7 +131,7 @@ class PersonTable:
         value = self._values[person_id]
         if isinstance(value, Person):
             return value
-        person = self._build(value, self._fields.pop(person_id, ()))
+        person = self._build(value, self._fields.get(person_id, ()))
         self._values[person_id] = person
         self._built += 1
         return person
@@ -153,22 +165,18 @@ class PersonTable:
         return found
 
     def _read(self, name: Column) -> dict[str, Any]:
+        rows = self._rows
         if name == "fields":
-            fields, empty = self._fields, ()
-            return {
-                pid: value.fields if isinstance(value, Person) else fields.get(pid, empty)
-                for pid, value in self._values.items()
-            }
-        at = _POSITION[name]
-        if name in _FLAGS:
-            return {
-                pid: getattr(value, name) if isinstance(value, Person) else value[at] == 1
-                for pid, value in self._values.items()
-            }
-        return {
-            pid: getattr(value, name) if isinstance(value, Person) else value[at]
-            for pid, value in self._values.items()
-        }
+            found: dict[str, Any] = dict.fromkeys(rows, ())
+            found.update((pid, self._fields[pid]) for pid in rows.keys() & self._fields.keys())
+        else:
+            values = map(itemgetter(_POSITION[name]), rows.values())
+            found = dict(zip(rows, map(bool, values) if name in _FLAGS else values, strict=True))
+        for pid in self._own:
+            found[pid] = getattr(self._values[pid], name)
+        if self._own and rows:  # both kinds: keep the table's order
+            found = {pid: found[pid] for pid in self._values}
+        return found
 
     def built(self) -> int:
         """Return how many records exist so far (the rest are rows)."""

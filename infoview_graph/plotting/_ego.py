@@ -409,8 +409,7 @@ def _ego_caption(
             "by field in the legend. "
         )
     return (
-        text
-        + f"Numbered: the {numbered} best next contacts in the order referrals suggest gives, "
+        text + f"Numbered: the {numbered} best next contacts in the order referrals suggest gives, "
         f"as of {day}."
     )
 
