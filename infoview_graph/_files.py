@@ -33,6 +33,7 @@ from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundErr
 
 __all__ = [
     "check_target",
+    "check_writable",
     "make_private_dirs",
     "orphans",
     "private_temp",
@@ -187,6 +188,48 @@ def atomic_path(
         raise
 
 
+def check_writable(
+    target: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    protect: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Refuse a target :func:`write_atomic` would refuse, before any work is done.
+
+    A command that writes several files, or computes for a while first, checks every target
+    up front, so that a bad name costs nothing and no file of the set is written.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``target`` is a protected store (or one of its files) or a directory.
+    NotFoundError
+        If the directory of ``target`` does not exist.
+    DuplicateError
+        If ``target`` exists and ``force`` is false.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> check_writable(folder / "tree.svg") == folder / "tree.svg"
+    True
+    >>> check_writable(folder / "no" / "tree.svg")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.NotFoundError: --out: the directory ... does not exist; create it first
+    """
+    path = Path(target)
+    check_target(path, protect=protect)
+    if path.is_dir():
+        raise InvalidInputError(f"--out: {path} is a directory; name a file in it")
+    if not path.parent.is_dir():
+        raise NotFoundError(f"--out: the directory {path.parent} does not exist; create it first")
+    if path.exists() and not force:
+        raise DuplicateError(f"--out: {path} exists already; add --force to overwrite it")
+    return path
+
+
 def write_atomic(
     target: str | os.PathLike[str],
     data: bytes,
@@ -235,12 +278,7 @@ def write_atomic(
     ...
     infoview_graph.errors.InvalidInputError: --out: ... is the store ... choose another file
     """
-    path = Path(target)
-    check_target(path, protect=protect)
-    if path.is_dir():
-        raise InvalidInputError(f"--out: {path} is a directory; name a file in it")
-    if not path.parent.is_dir():
-        raise NotFoundError(f"--out: the directory {path.parent} does not exist; create it first")
+    path = check_writable(target, force=force, protect=protect)
     with atomic_path(path, force=force, protect=protect) as temp, open(temp, "wb") as handle:
         handle.write(data)
     return path

@@ -151,7 +151,7 @@ def test_report_html_and_markdown(runner: CliRunner, nowhere: Path, tmp_path: Pa
     (folder / "notes-tree.svg").write_text("mine", encoding="utf-8")
     code, _, err = run(runner, nowhere, "report", "--demo", "--out", str(notes))
     assert code == 1
-    assert "notes-tree.svg' exists already; add --force" in err
+    assert "notes-tree.svg exists already; add --force" in err
     assert sorted(p.name for p in folder.iterdir()) == ["notes-tree.svg"]  # nothing written
     out = ok(runner, nowhere, "report", "--demo", "--out", str(notes), "--force")
     assert out == f"wrote the report to {notes} and 3 figures beside it\n"

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from infoview_graph._files import check_target, write_atomic
+from infoview_graph._files import check_writable, write_atomic
 from infoview_graph.cli._context import load_network, store_path
 from infoview_graph.cli._options import AsOfOpt, DemoOpt
 from infoview_graph.cli._output import done, handle_errors
-from infoview_graph.errors import DuplicateError, InvalidInputError
+from infoview_graph.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -76,16 +76,8 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
 
 
 def _check_targets(paths: list[Path], *, force: bool) -> None:
-    for path in paths:
-        check_target(path, protect=store_path())  # before any work: never the store
-        if path.is_dir():
-            raise InvalidInputError(f"--out: '{path}' is a directory; give a file name")
-        if path.exists() and not force:
-            raise DuplicateError(f"--out: '{path}' exists already; add --force to overwrite it")
-        if not path.parent.is_dir():
-            raise InvalidInputError(
-                f"--out: there is no directory '{path.parent}'; create it first"
-            )
+    for path in paths:  # before any work: a bad name costs nothing
+        check_writable(path, force=force, protect=store_path())
 
 
 def _plot(
