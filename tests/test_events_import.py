@@ -449,3 +449,18 @@ def test_a_repeat_rule_dateutil_refuses_falls_back_to_the_first_start() -> None:
         b"END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     assert [m.on for m in read_calendar(ics)] == [D(2026, 12, 1)]
+
+
+def test_a_messages_zip_listing_too_many_members_is_refused_before_it_is_read(
+    tmp_path: Path,
+) -> None:
+    """The export's ZIP is opened as the connections import opens it: a ZIP listing more
+    members than LinkedIn's export ever holds is refused from its end record."""
+    from infoview_graph.interop.linkedin import MAX_MEMBERS
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for i in range(MAX_MEMBERS + 1):
+            archive.writestr(f"x/{i}", b"")
+    with pytest.raises(ImportFileError, match=f"lists {MAX_MEMBERS + 1:,} members"):
+        list(read_messages(path))

@@ -39,7 +39,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import PurePosixPath
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import ImportFileError
@@ -56,7 +56,13 @@ from infoview_graph.interop._input import open_input
 from infoview_graph.interop._text import open_text
 from infoview_graph.interop.parsed import Parsed
 
-__all__ = ["MAX_MEMBERS", "MAX_MEMBER_BYTES", "connections_from_zip", "read_linkedin"]
+__all__ = [
+    "MAX_MEMBERS",
+    "MAX_MEMBER_BYTES",
+    "connections_from_zip",
+    "export_member",
+    "read_linkedin",
+]
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 """The largest ``Connections.csv`` read from a ZIP (50 MiB; 30,000 connections take ~3 MB)."""
@@ -295,28 +301,8 @@ def connections_from_zip(data: bytes | BinaryIO, file: str) -> tuple[bytes, str]
     """
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        count = _member_count(stream)
-        if count > MAX_MEMBERS:
-            raise ImportFileError(
-                f"{file}: the ZIP lists {count:,} members; LinkedIn's export holds a few "
-                f"dozen (at most {MAX_MEMBERS:,} are read) — unpack Connections.csv and "
-                "import that"
-            )
-        with zipfile.ZipFile(stream) as archive:
-            members = [
-                info
-                for info in archive.infolist()
-                if not info.is_dir()
-                and _safe_member(info.filename)
-                and PurePosixPath(info.filename.replace("\\", "/")).name.casefold()
-                == "connections.csv"
-            ]
-            if not members:
-                raise ImportFileError(
-                    f"{file}: the ZIP holds no Connections.csv; download LinkedIn's export "
-                    "with 'Connections' selected"
-                )
-            member = min(members, key=lambda i: (i.filename.count("/"), i.filename))
+        archive, member = export_member(stream, file, "Connections.csv", "Connections")
+        with archive:
             label = f"{file} ({member.filename})"
             if member.file_size > MAX_MEMBER_BYTES:
                 raise ImportFileError(_too_large(label))
@@ -334,12 +320,60 @@ def connections_from_zip(data: bytes | BinaryIO, file: str) -> tuple[bytes, str]
     return content, label
 
 
+def export_member(
+    stream: IO[bytes], file: str, name: str, section: str
+) -> tuple[zipfile.ZipFile, zipfile.ZipInfo]:
+    """Open LinkedIn's export ZIP and find its member ``name``, in any sub-folder.
+
+    A ZIP listing more than :data:`MAX_MEMBERS` members is refused from its end record,
+    before :mod:`zipfile` reads them; members with ``..``, an absolute path or a drive are
+    ignored; of several, the shallowest wins. The caller closes the archive.
+
+    Raises
+    ------
+    ImportFileError
+        If the ZIP lists too many members or holds no ``name``.
+    zipfile.BadZipFile
+        If the ZIP is damaged (the caller words it).
+
+    Examples
+    --------
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w") as z:
+    ...     z.writestr("export/messages.csv", "x")
+    >>> archive, member = export_member(buffer, "export.zip", "messages.csv", "Messages")
+    >>> member.filename, archive.close()
+    ('export/messages.csv', None)
+    """
+    count = _member_count(stream)
+    if count > MAX_MEMBERS:
+        raise ImportFileError(
+            f"{file}: the ZIP lists {count:,} members; LinkedIn's export holds a few dozen "
+            f"(at most {MAX_MEMBERS:,} are read) — unpack {name} and import that"
+        )
+    archive = zipfile.ZipFile(stream)
+    wanted = name.casefold()
+    members = [
+        info
+        for info in archive.infolist()
+        if not info.is_dir()
+        and _safe_member(info.filename)
+        and PurePosixPath(info.filename.replace("\\", "/")).name.casefold() == wanted
+    ]
+    if not members:
+        archive.close()
+        raise ImportFileError(
+            f"{file}: the ZIP holds no {name}; download LinkedIn's export with '{section}' selected"
+        )
+    return archive, min(members, key=lambda i: (i.filename.count("/"), i.filename))
+
+
 _END = struct.Struct("<4s4H2LH")  # end of central directory record
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_END = struct.Struct("<4sQ2H2L4Q")
 
 
-def _member_count(stream: BinaryIO) -> int:
+def _member_count(stream: IO[bytes]) -> int:
     """Return the number of members a ZIP's end record declares (0 if there is none)."""
     size = stream.seek(0, io.SEEK_END)
     window = min(size, _END.size + 0xFFFF)  # the record, then a comment of up to 64 KiB

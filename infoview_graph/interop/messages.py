@@ -34,11 +34,12 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Literal
 
 from infoview_graph.errors import ImportFileError, NotFoundError
 from infoview_graph.interop._collect import profile_url
+from infoview_graph.interop.linkedin import export_member
 
 __all__ = ["Message", "Party", "event_key", "read_messages"]
 
@@ -195,22 +196,8 @@ class _Opened:
 
     def _member(self, handle: IO[bytes]) -> tuple[IO[bytes], str]:
         try:
-            archive = zipfile.ZipFile(handle)
+            archive, member = export_member(handle, self._label, "messages.csv", "Messages")
             self._closing.append(archive)
-            members = [
-                info
-                for info in archive.infolist()
-                if not info.is_dir()
-                and _safe_member(info.filename)
-                and PurePosixPath(info.filename.replace("\\", "/")).name.casefold()
-                == "messages.csv"
-            ]
-            if not members:
-                raise ImportFileError(
-                    f"{self._label}: the ZIP holds no messages.csv; download LinkedIn's export "
-                    "with 'Messages' selected"
-                )
-            member = min(members, key=lambda i: (i.filename.count("/"), i.filename))
             stream = archive.open(member)
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as error:
             raise ImportFileError(
@@ -227,12 +214,6 @@ class _Opened:
 
 def _open(source: bytes | str | os.PathLike[str], label: str) -> _Opened:
     return _Opened(source, label)
-
-
-def _safe_member(filename: str) -> bool:
-    path = filename.replace("\\", "/")
-    parts = PurePosixPath(path).parts
-    return not (path.startswith("/") or ".." in parts or (parts and ":" in parts[0]))
 
 
 def _rows(text: io.TextIOWrapper, label: str) -> Iterator[Message]:
