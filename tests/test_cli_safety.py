@@ -1,4 +1,4 @@
-"""Never lose or leak data (issue 15): the store, foreign files and stored dates.
+"""Never lose or leak data: the store, foreign files and stored dates.
 
 Each test runs the real ``referrals`` app on real SQLite files in ``tmp_path`` and checks
 the exit code, the message, and — where a command refused — that every file it must not

@@ -1,4 +1,4 @@
-"""Dates a person means (issue 14, item 5): no event after today, nothing outside 1900–2100.
+"""Dates a person means: no event after today, nothing outside 1900–2100.
 
 The check is at the boundary — the CLI's date options and the library's actions — never in
 the models, so that stores already holding such dates still load.

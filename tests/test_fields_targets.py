@@ -1,4 +1,4 @@
-"""Fields and targets you can fix (issue 14, item 7): relate, unrelate, rename, list by name."""
+"""Fields and targets you can fix: relate, unrelate, rename, list by name."""
 
 from __future__ import annotations
 

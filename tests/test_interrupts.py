@@ -1,4 +1,4 @@
-"""Ctrl-C (issue 14, item 6): "interrupted — nothing was saved", exit 130, no traceback.
+"""Ctrl-C: "interrupted — nothing was saved", exit 130, no traceback.
 
 A real ``referrals`` process gets a real SIGINT while it waits inside a write transaction
 (or while reading, or while parsing its arguments): a stand-in for a slow step prints

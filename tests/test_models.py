@@ -595,7 +595,7 @@ def test_invalid_input_never_echoes_a_bad_answer_key() -> None:
         ("Brad Johnson", "brad-johnson"),
         ("  Zoë  O'Brien-Łukasz ", "zoe-o-brien-lukasz"),
         ("ÅSA ÖBERG", "asa-oberg"),
-        ("李雷", "li-lei"),  # transliterated (issue 14): never "x"
+        ("李雷", "li-lei"),  # transliterated: never "x"
         ("---", "hyphen-minus-hyphen-minus-hyphen-minus"),
         ("", "person"),
         ("R2-D2 & C-3PO", "r2-d2-c-3po"),

@@ -1,6 +1,6 @@
 """Names a person types: lookups by part of a name, typos refused, ids for every script.
 
-Issue 14, items 1 and 2. The library rules (:mod:`infoview_graph.names`) are checked on
+The library rules (:mod:`infoview_graph.names`) are checked on
 hand-made lists; the store and the network must agree on every query; the CLI refuses a near
 miss without changing a byte of the store.
 """

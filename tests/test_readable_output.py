@@ -1,4 +1,4 @@
-"""Output a person can read (issue 14, items 3 and 8): names instead of ids, piped tables that
+"""Output a person can read: names instead of ids, piped tables that
 never break a word, help reflowed as paragraphs, and a footnote for each borrowed word."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Words a newcomer understands (issue 14, items 4 and 8): counts in the right number, the
+"""Words a newcomer understands: counts in the right number, the
 glossary in the docs and in ``--help``, global options after the subcommand."""
 
 from __future__ import annotations

@@ -179,7 +179,7 @@ class _Owed:
         pid, on = interview.person, interview.on
         if interview.thanked_on is None:
             # shift_days, never date + timedelta: a stored 9999-12-31 or 0001-01-01 must
-            # not crash every later command (issue 15); dates stop at the calendar's ends.
+            # not crash every later command; dates stop at the calendar's ends.
             due = shift_days(on, self.limits.thank_you_days)
             self.add(
                 f"thank-you-{interview.id}", "thank-you", pid,
