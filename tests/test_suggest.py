@@ -490,3 +490,18 @@ def test_the_top_k_with_my_factor_is_the_head_of_the_whole_ranking(
     whole = suggest_next_contacts(net, k=100, today=_today(data), factors=mine)
     top = suggest_next_contacts(net, k=k, today=_today(data), factors=mine)
     assert [s.person_id for s in top] == [s.person_id for s in whole[:k]]
+
+
+def test_k_zero_gives_no_suggestion_and_a_negative_k_is_an_error() -> None:
+    network = demo_network()
+    assert list(suggest_next_contacts(network, k=0)) == []
+    with pytest.raises(InvalidInputError, match="k must be 0 or more"):
+        suggest_next_contacts(network, k=-1)
+
+
+def test_the_top_k_is_the_head_of_a_longer_ranking() -> None:
+    """Stopping early once the k-th best is out of reach never changes the first k."""
+    network = demo_network()
+    everyone = [s.person_id for s in suggest_next_contacts(network, k=len(network))]
+    for k in (1, 3, 5, 10):
+        assert [s.person_id for s in suggest_next_contacts(network, k=k)] == everyone[:k]

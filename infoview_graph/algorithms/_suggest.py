@@ -57,6 +57,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, TypeAlias
@@ -249,7 +250,7 @@ def suggest_next_contacts(
     network : ReferralNetwork
         The network; not changed.
     k : int, default 5
-        How many suggestions at most.
+        How many suggestions at most (0 gives none).
     fields, organizations : sequence of str, optional
         Only people in these fields or at these organizations (ids or names); they then
         stand in for my targets, at priority 1.
@@ -275,8 +276,8 @@ def suggest_next_contacts(
     NotFoundError
         If the network has no 'me', or a field or organization in the filters is unknown.
     InvalidInputError
-        If a factor of your own has a built-in name, a weight outside [0, 10], or returns
-        a value outside [0, 1] (the error names the factor).
+        If ``k`` is negative, or a factor of your own has a built-in name, a weight outside
+        [0, 10], or returns a value outside [0, 1] (the error names the factor).
 
     Notes
     -----
@@ -303,6 +304,8 @@ def suggest_next_contacts(
     >>> smith.factors["in accounting"], smith.why[-1]
     (0.2, Reason(factor='in accounting', contribution=0.2, text='your own factor (1.00)'))
     """
+    if k < 0:
+        raise InvalidInputError(f"k must be 0 or more, not {k}")
     settings = weights or SuggestWeights()
     day = judging_day(network, today)
     me = network.me
@@ -329,7 +332,7 @@ def suggest_next_contacts(
     if fields or organizations:
         reached &= in_filters(people, fields or (), organizations or ())
     candidates = np.flatnonzero(reached)
-    if not len(candidates):
+    if not len(candidates) or k == 0:
         return Suggestions()
 
     warm = _warm(warmth, view, me.id, candidates)
@@ -358,9 +361,10 @@ def suggest_next_contacts(
     best_own = sum(weight for _, weight, _ in own)
     order = np.lexsort((candidates, -partial, tier))
     scored: list[tuple[int, float, str, int, dict[str, float]]] = []
+    worst_of_best: list[tuple[int, float]] = []  # a heap of the k best (-tier, score)
     for position in order:
         bound = (int(tier[position]), -(partial[position] + settings.reach + best_own))
-        if len(scored) >= k and bound > _kth(scored, k):
+        if len(worst_of_best) >= k and bound > _kth(worst_of_best):
             break
         pid = view.ids[int(candidates[position])]
         values = {"reach": onward_reach(network, goals, pid)[0]}
@@ -368,6 +372,9 @@ def suggest_next_contacts(
         total = partial[position] + settings.reach * values["reach"]
         total += sum(weight * values[name] for name, weight, _ in own)
         scored.append((int(tier[position]), total, pid, position, values))
+        heapq.heappush(worst_of_best, (-int(tier[position]), total))
+        if len(worst_of_best) > k:
+            heapq.heappop(worst_of_best)
     scored.sort(key=lambda s: (s[0], -s[1], s[2]))
     weight_of = {name: getattr(settings, name) for name in BUILT_IN}
     weight_of |= {name: weight for name, weight, _ in own}
@@ -425,10 +432,16 @@ def _own_value(name: str, fn: Factor, network: ReferralNetwork, person_id: str) 
     return float(value)
 
 
-def _kth(scored: list[tuple[int, float, str, int, dict[str, float]]], k: int) -> tuple[int, float]:
-    """Return the (tier, -score) of the k-th best so far, less rounding noise."""
-    tier, score = sorted((s[0], -s[1]) for s in scored)[k - 1]
-    return tier, score + 1e-12
+def _kth(worst_of_best: list[tuple[int, float]]) -> tuple[int, float]:
+    """Return the (tier, -score) of the k-th best so far, less rounding noise.
+
+    ``worst_of_best`` is a heap of the k best as (-tier, score): its root is the k-th.
+
+    >>> _kth([(-1, 0.25), (0, 0.9)])
+    (1, -0.249999999999)
+    """
+    negative_tier, score = worst_of_best[0]
+    return -negative_tier, -score + 1e-12
 
 
 def _life_settings(settings: SuggestWeights) -> LifecycleSettings:
