@@ -253,3 +253,13 @@ def test_no_footnote_without_the_word_or_in_json(runner: CliRunner) -> None:
     assert not any(line.split(": ", 1)[0] in FOOTNOTED for line in out.splitlines())
     _, out, _ = run(runner, "agenda", "--demo", "--json")
     assert isinstance(json.loads(out), list)
+
+
+def test_a_bidi_override_in_a_name_is_spelled_out_not_obeyed(runner: CliRunner, store: str) -> None:
+    """U+202E would turn the rest of the table line around; the table shows it as text."""
+    code, _, err = run(runner, "--db", store, "person", "add", "Eve \u202egnp.exe")
+    assert code == 0, err
+    code, out, err = run(runner, "--db", store, "person", "list")
+    assert code == 0, err
+    assert "Eve \\u202egnp.exe" in out
+    assert "\u202e" not in out

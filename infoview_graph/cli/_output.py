@@ -18,7 +18,9 @@ from infoview_graph.errors import InfoviewError
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# C0, DEL and C1, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+# U+2066–U+2069), which would turn the rest of a table line around.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -26,6 +28,8 @@ def printable(text: str) -> str:
 
     >>> printable("ok\x1b[31m")
     'ok\\x1b[31m'
+    >>> printable("Eve \u202egnp.exe")
+    'Eve \\u202egnp.exe'
     """
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 

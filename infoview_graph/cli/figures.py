@@ -17,7 +17,6 @@ from infoview_graph._files import check_writable, write_atomic
 from infoview_graph.cli._context import load_network, store_path
 from infoview_graph.cli._options import AsOfOpt, DemoOpt
 from infoview_graph.cli._output import done, handle_errors
-from infoview_graph.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,12 +64,16 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that ex
 
 
 def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
-    """Return the format the file's extension names; checked before any work is done."""
+    """Return the format the file's extension names; checked before any work is done.
+
+    A name with another extension is a usage error (exit 2), like any bad option value.
+    """
     suffix = path.suffix.lower()
     if suffix not in allowed:
         shown = f"'{path.suffix}'" if path.suffix else "no extension"
-        raise InvalidInputError(
-            f"--out: '{path.name}' has {shown}; use one of {', '.join(allowed)}"
+        raise typer.BadParameter(
+            f"'{path.name}' has {shown}; use one of {', '.join(allowed)}",
+            param_hint="'--out'",
         )
     return suffix.lstrip(".")
 
