@@ -90,8 +90,8 @@ class PartyLike(Protocol):
         """A display name, or None."""
 
 
-class MessageLike(Protocol):
-    """A message as the readers give it (:class:`~infoview_graph.interop.messages.Message`)."""
+class _Read(Protocol):
+    """What every event a reader gives has: its place in the file and a hash of its id."""
 
     @property
     def where(self) -> str:
@@ -100,6 +100,10 @@ class MessageLike(Protocol):
     @property
     def key(self) -> str:
         """A one-way hash of its id."""
+
+
+class MessageLike(_Read, Protocol):
+    """A message as the readers give it (:class:`~infoview_graph.interop.messages.Message`)."""
 
     @property
     def sent(self) -> dt.datetime | None:
@@ -126,16 +130,8 @@ class MessageLike(Protocol):
         """Whether the file marks it as mine."""
 
 
-class MeetingLike(Protocol):
+class MeetingLike(_Read, Protocol):
     """A calendar event as read (:class:`~infoview_graph.interop.calendar.Meeting`)."""
-
-    @property
-    def where(self) -> str:
-        """Where it sits in its file, for messages."""
-
-    @property
-    def key(self) -> str:
-        """A one-way hash of its id."""
 
     @property
     def on(self) -> dt.date | None:
