@@ -1,11 +1,12 @@
 """The person table: every person of a network, their records built when asked for.
 
 A :class:`PersonTable` holds a network's persons as :class:`~infoview_graph.models.Person`
-records or, for persons read from a store, as the stored row that becomes a record on first
-access. The columns the algorithms rank on — name, organization, fields, ``is_self``,
-``do_not_contact`` — are read from the rows without building a record
-(:meth:`PersonTable.column`), so a command that shows five people builds five records, not
-one per person in the store.
+records or, for persons read from a store, as stored columns whose record is built on first
+access — from the stored row, read with the table (:meth:`PersonTable.from_rows`) or fetched
+from the store when asked for (:meth:`PersonTable.from_columns`). The columns the algorithms
+rank on — name, organization, fields, ``is_self``, ``do_not_contact`` — are read without
+building a record (:meth:`PersonTable.column`), so a command that shows five people builds
+five records, not one per person in the store.
 
 Examples
 --------
@@ -24,8 +25,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from operator import itemgetter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from infoview_graph.models import Person
@@ -45,7 +45,9 @@ builder needs."""
 Builder = Callable[[Row, tuple[str, ...]], Person]
 """Makes the record of a stored row and its field ids."""
 
-_POSITION = {name: i for i, name in enumerate(COLUMNS)}
+Fetch = Callable[[Sequence[str]], Iterable[Row]]
+"""Reads the stored rows of the given ids (any order; every id must have its row)."""
+
 _FLAGS = frozenset({"is_self", "do_not_contact"})
 
 
@@ -54,8 +56,9 @@ class PersonTable:
 
     Notes
     -----
-    A row costs its tuple until its record is asked for; building one record costs what its
-    builder does (a pydantic validation for a store's rows), once. Columns are kept until
+    A stored person costs its column values until its record is asked for; building one
+    record costs what its builder does (a pydantic validation for a store's rows), once,
+    plus a read of its row when the table fetches rows on demand. Columns are kept until
     the next change.
 
     Examples
@@ -68,12 +71,17 @@ class PersonTable:
     """
 
     def __init__(self) -> None:
-        self._values: dict[str, Person | Row] = {}
-        # The stored rows stay the source of their persons' columns once built, so columns
-        # are read at C speed; persons put as records (new or edited) are read from those.
-        self._rows: dict[str, Row] = {}
+        # Every id in the table's order; its record once built (None until then).
+        self._values: dict[str, Person | None] = {}
+        # The stored persons' columns, aligned with _stored_ids: the source of their
+        # column values even once built. Persons put as records (new or edited) are _own.
+        self._stored_ids: list[str] = []
+        self._stored: dict[str, list[Any]] = {name: [] for name in COLUMNS[1:]}
+        self._dropped: set[str] = set()
         self._own: dict[str, None] = {}
         self._fields: dict[str, tuple[str, ...]] = {}
+        self._rows: dict[str, Row] = {}
+        self._fetch: Fetch | None = None
         self._build: Builder = _no_builder
         self._built = 0
         self._columns: dict[str, dict[str, Any]] = {}
@@ -90,14 +98,58 @@ class PersonTable:
         """
         table = cls()
         table._rows = {row[0]: row for row in rows}
-        table._values = dict(table._rows)
+        stored = list(zip(*(row[: len(COLUMNS)] for row in table._rows.values()), strict=True))
+        if stored:
+            table._set_stored(dict(zip(COLUMNS, map(list, stored), strict=True)))
         table._fields = dict(fields)
         table._build = build
         return table
 
+    @classmethod
+    def from_columns(
+        cls,
+        columns: Mapping[str, list[Any]],
+        fields: Mapping[str, tuple[str, ...]],
+        build: Builder,
+        fetch: Fetch,
+    ) -> PersonTable:
+        """Return the stored persons from their columns; rows are fetched when asked for.
+
+        ``columns`` maps each of the :data:`COLUMNS` to one list of values, aligned (flags
+        as booleans); a person's record is ``build(row, fields)`` of the row
+        ``fetch([id])`` returns, the first time it is asked for. :meth:`records` fetches
+        every missing row at once. O(n) to make; no row is read.
+
+        Examples
+        --------
+        >>> rows = {"ann": ("ann", "Ann Lee", None, 0, 0)}
+        >>> table = PersonTable.from_columns(
+        ...     {"id": ["ann"], "name": ["Ann Lee"], "organization": [None],
+        ...      "is_self": [False], "do_not_contact": [False]}, {},
+        ...     lambda row, fields: Person(id=row[0], name=row[1]),
+        ...     lambda ids: [rows[i] for i in ids])
+        >>> table.column("name"), table.built()
+        ({'ann': 'Ann Lee'}, 0)
+        >>> table["ann"].name, table.built()
+        ('Ann Lee', 1)
+        """
+        table = cls()
+        table._set_stored(columns)
+        table._fields = dict(fields)
+        table._build = build
+        table._fetch = fetch
+        return table
+
+    def _set_stored(self, columns: Mapping[str, Sequence[Any]]) -> None:
+        self._stored_ids = list(columns["id"])
+        self._stored = {name: list(columns[name]) for name in COLUMNS[1:]}
+        for flag in _FLAGS:
+            self._stored[flag] = [bool(v) for v in self._stored[flag]]
+        self._values = dict.fromkeys(self._stored_ids)
+
     def put(self, person: Person) -> None:
         """Add or replace a person's record."""
-        if not isinstance(self._values.get(person.id), Person):
+        if self._values.get(person.id) is None:
             self._built += 1
         self._values[person.id] = person
         self._rows.pop(person.id, None)
@@ -109,32 +161,50 @@ class PersonTable:
 
         Every row of one table has the same builder (the last one given).
         """
-        self._values[row[0]] = row
-        self._rows[row[0]] = row
-        self._own.pop(row[0], None)
-        self._fields[row[0]] = fields
+        pid = row[0]
+        if self._values.get(pid) is not None:
+            self._built -= 1
+        self._values[pid] = None
+        self._rows[pid] = row
+        self._own.pop(pid, None)
+        self._dropped.discard(pid)
+        self._stored_ids.append(pid)
+        for i, name in enumerate(COLUMNS[1:], start=1):
+            self._stored[name].append(bool(row[i]) if name in _FLAGS else row[i])
+        self._fields[pid] = fields
         self._build = build
         self._columns.clear()
 
     def remove(self, person_id: str) -> None:
         """Remove a person (:class:`KeyError` if there is none)."""
-        value = self._values.pop(person_id)
-        if isinstance(value, Person):
+        if self._values.pop(person_id) is not None:
             self._built -= 1
         self._fields.pop(person_id, None)
         self._rows.pop(person_id, None)
         self._own.pop(person_id, None)
+        self._dropped.add(person_id)
         self._columns.clear()
 
     def __getitem__(self, person_id: str) -> Person:
-        """Return a person's record, built now if it was only a row."""
-        value = self._values[person_id]
-        if isinstance(value, Person):
-            return value
-        person = self._build(value, self._fields.get(person_id, ()))
-        self._values[person_id] = person
+        """Return a person's record, built now (its row fetched if need be) if it was not."""
+        person = self._values[person_id]
+        if person is not None:
+            return person
+        row = self._rows.pop(person_id, None)
+        if row is None:
+            (row,) = self._fetched([person_id])
+        return self._make(row)
+
+    def _make(self, row: Row) -> Person:
+        person = self._build(row, self._fields.get(row[0], ()))
+        self._values[row[0]] = person
         self._built += 1
         return person
+
+    def _fetched(self, ids: Sequence[str]) -> Iterable[Row]:
+        if self._fetch is None:
+            raise TypeError("a stored person has neither a row nor a way to read one")
+        return self._fetch(ids)
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self._values
@@ -148,7 +218,13 @@ class PersonTable:
         return iter(self._values)
 
     def records(self) -> Iterator[Person]:
-        """Iterate over every record, building those not built yet (O(n) the first time)."""
+        """Iterate over every record, building those not built yet (O(n) the first time).
+
+        Rows still to be read are fetched together, before the first record is returned.
+        """
+        missing = [pid for pid, v in self._values.items() if v is None and pid not in self._rows]
+        if missing:
+            self._rows.update((row[0], row) for row in self._fetched(missing))
         for person_id in list(self._values):
             yield self[person_id]
 
@@ -165,21 +241,25 @@ class PersonTable:
         return found
 
     def _read(self, name: Column) -> dict[str, Any]:
-        rows = self._rows
+        ids = self._stored_ids
         if name == "fields":
-            found: dict[str, Any] = dict.fromkeys(rows, ())
-            found.update((pid, self._fields[pid]) for pid in rows.keys() & self._fields.keys())
+            found: dict[str, Any] = dict.fromkeys(ids, ())
+            found.update((pid, self._fields[pid]) for pid in found.keys() & self._fields.keys())
+        elif name == "id":
+            found = dict(zip(ids, ids, strict=True))
         else:
-            values = map(itemgetter(_POSITION[name]), rows.values())
-            found = dict(zip(rows, map(bool, values) if name in _FLAGS else values, strict=True))
+            found = dict(zip(ids, self._stored[name], strict=True))
+        for pid in self._dropped:
+            if pid not in self._values:
+                found.pop(pid, None)
         for pid in self._own:
             found[pid] = getattr(self._values[pid], name)
-        if self._own and rows:  # both kinds: keep the table's order
+        if self._own and ids:  # both kinds: keep the table's order
             found = {pid: found[pid] for pid in self._values}
         return found
 
     def built(self) -> int:
-        """Return how many records exist so far (the rest are rows)."""
+        """Return how many records exist so far (the rest are stored columns)."""
         return self._built
 
 

@@ -398,11 +398,17 @@ def test_a_version_4_store_gains_the_imported_events_table(tmp_path: Path) -> No
         people(store)
     con = sqlite3.connect(path)
     con.execute("DROP TABLE imported_events")
+    for (trigger,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%person_version%'"
+    ).fetchall():
+        con.execute(f"DROP TRIGGER {trigger}")
+    con.execute("DROP TABLE person_cache")
+    con.execute("DROP TABLE person_version")
     con.execute("PRAGMA user_version = 4")
     con.commit()
     con.close()
     with open_store(path) as store:
-        assert store.pragma("user_version") == SCHEMA_VERSION == 5
+        assert store.pragma("user_version") == SCHEMA_VERSION == 6
         assert store.migration_backup == tmp_path / "v4.db.v4.bak"
         import_messages(store, read_mail(EVENTS / "mail.mbox"), file="m", today=TODAY)
         assert attempts(store, "jane-smith")[0][2] == D(2026, 11, 6)

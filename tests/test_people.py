@@ -6,6 +6,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import networks
@@ -19,10 +20,11 @@ from infoview_graph.algorithms import (
     suggest_next_contacts,
 )
 from infoview_graph.demo import demo_data
+from infoview_graph.errors import StoreError
 from infoview_graph.models import NetworkData, Person
 from infoview_graph.network import ReferralNetwork
 from infoview_graph.people import PersonTable
-from infoview_graph.store import actions, open_store
+from infoview_graph.store import Store, actions, open_store
 
 
 def _answers(network: ReferralNetwork, day: dt.date, person: str | None) -> dict[str, object]:
@@ -55,9 +57,12 @@ def test_a_network_read_on_demand_answers_as_a_fully_loaded_one(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "on-demand.db"
         actions.create_store(path, data=data)
-        for _ in range(2):  # the second load reads the ties from the cache
+        for _ in range(2):  # the second load reads the ties and persons from the caches
             with open_store(path) as store:
                 network = store.load_network()
+                lazy = store.load_network(lazy=True)
+                assert _answers(lazy, day, person) == expected
+                assert lazy.to_data() == data.sorted()
             assert _answers(network, day, person) == expected
             assert network.to_data() == data.sorted()
 
@@ -96,3 +101,64 @@ def test_columns_read_rows_and_records_alike() -> None:
     table.remove("brad")
     assert list(table) == ["ann"]
     assert table.column("name") == {"ann": "Ann"}
+
+
+_RANKED = ("name", "organization", "fields", "is_self", "do_not_contact")
+
+
+def _columns(path: Path, *, lazy: bool) -> dict[str, dict[str, object]]:
+    with open_store(path) as store:
+        network = store.load_network(lazy=lazy)
+        return {name: dict(network.person_column(name)) for name in _RANKED}  # type: ignore[arg-type]
+
+
+def test_the_person_cache_follows_every_change_to_its_columns(tmp_path: Path) -> None:
+    """Each change to a ranked column — a rename, a new organization, do-not-contact, other
+    fields, a new person, a forgotten one — is seen by the next command, never a stale
+    cache; between changes the cache is what the command reads."""
+    path = tmp_path / "demo.db"
+    actions.create_store(path, data=demo_data())
+
+    def edit(store: Store, person_id: str, **update: object) -> None:
+        store.add_person(store.person(person_id).model_copy(update=update), replace=True)
+
+    changes = [
+        lambda store: edit(store, "brad-johnson", name="Bradley Johnson"),
+        lambda store: edit(store, "brad-johnson", organization=None),
+        lambda store: edit(store, "brad-johnson", do_not_contact=True),
+        lambda store: edit(store, "brad-johnson", fields=("auditing", "finance")),
+        lambda store: store.add_person(Person(id="new-one", name="New One")),
+        lambda store: store.remove_person("mrs-smith"),
+    ]
+    seen = [_columns(path, lazy=True)]
+    for change in changes:
+        with open_store(path) as store, store.write():
+            change(store)
+        assert _columns(path, lazy=True) == _columns(path, lazy=False)
+        with open_store(path) as store:
+            cached = store.execute("SELECT version FROM person_cache").fetchone()
+            assert cached == store.execute("SELECT n FROM person_version").fetchone()
+        seen.append(_columns(path, lazy=True))  # read from the cache
+        assert seen[-1] != seen[-2]
+    assert seen[-1]["name"]["brad-johnson"] == "Bradley Johnson"
+    assert seen[-1]["fields"]["brad-johnson"] == ("auditing", "finance")
+    assert "mrs-smith" not in seen[-1]["name"]
+    assert "new-one" in seen[-1]["name"]
+
+
+def test_a_lazy_network_needs_its_store_open_and_unchanged(tmp_path: Path) -> None:
+    """A record asked for after the store closed, or after another program changed the
+    ranked columns, is an error that says what to do — never a stale or mixed answer."""
+    path = tmp_path / "demo.db"
+    actions.create_store(path, data=demo_data())
+    with open_store(path) as store:
+        network = store.load_network(lazy=True)
+        assert network.person("brad-johnson").name == "Brad Johnson"
+    with pytest.raises(StoreError, match="closed before every person was read; keep it open"):
+        network.person("mrs-smith")
+    with open_store(path) as store:
+        network = store.load_network(lazy=True)
+        with open_store(path) as other, other.write():
+            other.remove_person("mrs-smith")
+        with pytest.raises(StoreError, match="changed while this command read it; run"):
+            network.person("aisha-rahman")

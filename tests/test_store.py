@@ -148,9 +148,10 @@ def test_single_record_change_writes_a_constant_number_of_rows(db_path: Path) ->
     small = changes_for_one_add(10, db_path.with_name("small.db"))
     large = changes_for_one_add(300, db_path.with_name("large.db"))
     assert small == large
-    # organization, person, person_fields, tie, and the graph-version counter that the
-    # person's and the tie's triggers bump (SQLite counts trigger changes too)
-    assert small == 6
+    # organization, person, person_fields, tie, the graph-version counter that the
+    # person's and the tie's triggers bump, and the person-version counter that the
+    # person's and its field's triggers bump (SQLite counts trigger changes too)
+    assert small == 8
 
 
 def test_busy_store_gives_store_busy_error(db_path: Path) -> None:
@@ -688,3 +689,29 @@ def test_interview_log_checks_the_new_options_before_writing(smith: Store) -> No
     assert nobody.notes == (
         "--told-referrer-on: nobody referred you to brad-johnson; nothing to record",
     )
+
+
+def test_v5_store_gains_the_person_cache(tmp_path: Path) -> None:
+    """A store as schema 5 wrote it is backed up, gains the person cache with the same
+    tables and triggers as a store made new, and reads its people from it alike."""
+    path = tmp_path / "v5.db"
+    con = sqlite3.connect(path)
+    con.executescript((FIXTURES / "store-v5.sql").read_text())
+    con.close()
+    path.chmod(0o600)
+    with open_store(path) as store:
+        assert store.pragma("user_version") == SCHEMA_VERSION == 6
+        lazy = store.load_network(lazy=True)
+        assert lazy.to_data() == store.load_network().to_data() == store.load()
+        cached = store._con.execute("SELECT version FROM person_cache").fetchone()
+        assert cached == store._con.execute("SELECT n FROM person_version").fetchone()
+    assert lazy.person_column("fields")["ann-lee"] == ("finance", "marketing")
+    assert first_row(tmp_path / "v5.db.v5.bak", "PRAGMA user_version") == (5,)
+    schema = "SELECT type, name, sql FROM sqlite_master WHERE sql LIKE '%person_%' ORDER BY name"
+    with open_store(":memory:") as fresh:
+        expected = fresh._con.execute(schema).fetchall()
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute(schema).fetchall() == expected
+    finally:
+        con.close()

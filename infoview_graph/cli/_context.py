@@ -55,7 +55,28 @@ def open_for_read(*, demo: bool = False) -> Store:
     return store
 
 
+_reading: list[Store] = []
+"""The stores the running command reads its network from, open until it ends."""
+
+
 def load_network(*, demo: bool = False) -> "ReferralNetwork":
-    """Read the whole store (or the demo) into a network; the store is closed after."""
-    with open_for_read(demo=demo) as store:
-        return store.load_network()
+    """Read the store (or the demo) into a network for the running command.
+
+    Only the columns the ranking needs are read up front; a person's row is read the first
+    time the command asks for their record, so the store stays open until the command ends
+    (:func:`close_stores`, called for every command by ``handle_errors``).
+    """
+    store = open_for_read(demo=demo)
+    try:
+        network = store.load_network(lazy=True)
+    except BaseException:
+        store.close()
+        raise
+    _reading.append(store)
+    return network
+
+
+def close_stores() -> None:
+    """Close the stores :func:`load_network` opened for the command that just ended."""
+    while _reading:
+        _reading.pop().close()

@@ -83,7 +83,8 @@ def interrupted() -> None:
 def handle_errors(command: Callable[_P, _T]) -> Callable[_P, _T]:
     """Turn the library's errors into a one-line message on stderr and the error's exit code.
 
-    Every command goes through here, so this is the only place errors are printed. Ctrl-C
+    Every command goes through here, so this is the only place errors are printed, and
+    where the stores a command read its network from are closed when it ends. Ctrl-C
     (KeyboardInterrupt, or :class:`Interrupted` under ``referrals``) ends the command with
     "interrupted — nothing was saved" and exit 130: the store's transaction rolled back.
     """
@@ -98,6 +99,10 @@ def handle_errors(command: Callable[_P, _T]) -> Callable[_P, _T]:
         except (KeyboardInterrupt, Interrupted):
             interrupted()
             raise typer.Exit(INTERRUPTED_EXIT) from None
+        finally:
+            from infoview_graph.cli._context import close_stores
+
+            close_stores()
 
     return wrapper
 

@@ -16,7 +16,11 @@ The schema version lives in ``PRAGMA user_version``:
 - 5 — adds ``imported_events``: for each lifecycle event an import of mail, LinkedIn
   messages or a calendar recorded, a one-way hash of the message or event id, what it
   recorded (outreach, reply, meeting), on which outreach and on which day — so that importing
-  the same file again records nothing, and a cancelled event finds the meeting it set.
+  the same file again records nothing, and a cancelled event finds the meeting it set;
+- 6 — adds ``person_cache``, the columns every read command ranks on (each person's id,
+  name, organization, flags and fields) kept between commands as one JSON text, and
+  ``person_version``, a counter that triggers raise on every change to those columns: read
+  commands take them from the cache in one read instead of one row per person.
 
 :func:`migrate` brings any older store up to :data:`SCHEMA_VERSION` inside one
 transaction, after the caller has made a backup.
@@ -42,7 +46,7 @@ from typing import Any
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "has_layout", "migrate"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema version this code writes, kept in ``PRAGMA user_version``: an older store is
 backed up and migrated, a newer one refused."""
 
@@ -64,14 +68,17 @@ _V1_TABLES = frozenset(
 _V2_TABLES = _V1_TABLES | {"person_emails"}
 _V3_TABLES = _V2_TABLES | {"graph_cache", "graph_version"}
 _V5_TABLES = _V3_TABLES | {"imported_events"}
-_TABLES_OF = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V3_TABLES, 5: _V5_TABLES}
+_V6_TABLES = _V5_TABLES | {"person_cache", "person_version"}
+_TABLES_OF = {
+    1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V3_TABLES, 5: _V5_TABLES, 6: _V6_TABLES
+}  # fmt: skip
 
 
 def has_layout(tables: dict[str, frozenset[str]], version: int) -> bool:
     """Whether ``tables`` (name → column names) is exactly what schema ``version`` made.
 
     Stores written before :data:`APPLICATION_ID` existed are recognised this way: schema 0
-    by its two tables and their exact columns, schemas 1 to 5 by their exact set of tables.
+    by its two tables and their exact columns, schemas 1 to 6 by their exact set of tables.
     Anything else with no application id is another program's file.
 
     Examples
@@ -281,6 +288,32 @@ CREATE TRIGGER persons_renamed AFTER UPDATE OF id ON persons
 BEGIN UPDATE graph_version SET n = n + 1; END;
 """
 
+_PERSON_CACHE = """
+CREATE TABLE person_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n INTEGER NOT NULL
+);
+INSERT INTO person_version (id, n) VALUES (1, 0);
+CREATE TABLE person_cache (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    columns TEXT NOT NULL
+);
+CREATE TRIGGER person_columns_inserted AFTER INSERT ON persons
+BEGIN UPDATE person_version SET n = n + 1; END;
+CREATE TRIGGER person_columns_updated
+AFTER UPDATE OF id, name, organization, is_self, do_not_contact ON persons
+BEGIN UPDATE person_version SET n = n + 1; END;
+CREATE TRIGGER person_columns_deleted AFTER DELETE ON persons
+BEGIN UPDATE person_version SET n = n + 1; END;
+CREATE TRIGGER person_fields_inserted AFTER INSERT ON person_fields
+BEGIN UPDATE person_version SET n = n + 1; END;
+CREATE TRIGGER person_fields_updated AFTER UPDATE ON person_fields
+BEGIN UPDATE person_version SET n = n + 1; END;
+CREATE TRIGGER person_fields_deleted AFTER DELETE ON person_fields
+BEGIN UPDATE person_version SET n = n + 1; END;
+"""
+
 
 def create_schema(con: sqlite3.Connection) -> None:
     """Create every table of the current schema in an empty database.
@@ -293,17 +326,18 @@ def create_schema(con: sqlite3.Connection) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             con.execute(statement)
-    _create_graph_cache(con)
+    _execute_script(con, _GRAPH_CACHE)
     _create_imported_events(con)
+    _execute_script(con, _PERSON_CACHE)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-def _create_graph_cache(con: sqlite3.Connection) -> None:
+def _execute_script(con: sqlite3.Connection, script: str) -> None:
     # Triggers hold ";" inside BEGIN … END, so statements are cut where SQLite says one is
     # complete; executescript() would commit the caller's transaction.
     statement = ""
-    for line in _GRAPH_CACHE.splitlines(keepends=True):
+    for line in script.splitlines(keepends=True):
         statement += line
         if sqlite3.complete_statement(statement):
             con.execute(statement)
@@ -423,7 +457,7 @@ def _migrate_1(con: sqlite3.Connection) -> int:
 
 def _migrate_2(con: sqlite3.Connection) -> int:
     """Add the graph cache and its version counter of version 3."""
-    _create_graph_cache(con)
+    _execute_script(con, _GRAPH_CACHE)
     return 3
 
 
@@ -443,6 +477,12 @@ def _migrate_4(con: sqlite3.Connection) -> int:
     return 5
 
 
+def _migrate_5(con: sqlite3.Connection) -> int:
+    """Add the person cache and its version counter of version 6 (empty)."""
+    _execute_script(con, _PERSON_CACHE)
+    return 6
+
+
 def _index_emails(con: sqlite3.Connection) -> None:
     # Version 1 refused a second person with a known email, so the emails are unique; if
     # an older store holds one twice anyway, the person with the smaller id keeps it.
@@ -459,6 +499,7 @@ _MIGRATIONS = {
     2: _migrate_2,
     3: _migrate_3,
     4: _migrate_4,
+    5: _migrate_5,
 }
 
 

@@ -76,6 +76,8 @@ from infoview_graph.models import (
 from infoview_graph.names import find_person_id, name_key
 from infoview_graph.people import COLUMNS as PERSON_COLUMNS
 from infoview_graph.people import PersonTable
+from infoview_graph.store._columns import encode as encode_columns
+from infoview_graph.store._columns import read_columns
 from infoview_graph.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -1421,30 +1423,61 @@ class Store:
         row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else row[0]
 
-    def load_network(self) -> ReferralNetwork:
+    def load_network(self, *, lazy: bool = False) -> ReferralNetwork:
         """Read the whole store into a :class:`~infoview_graph.network.ReferralNetwork`.
+
+        Parameters
+        ----------
+        lazy : bool, default False
+            Read only the columns the algorithms rank on (each person's id, name,
+            organization, flags and fields) and read a person's row from this store the
+            first time their record is asked for: the store must stay open while the
+            network is used. A command that shows five people of a million reads five rows.
+
+        Raises
+        ------
+        StoreError
+            With ``lazy``, when a record is asked for after the store was closed, or after
+            another program changed those columns.
 
         Notes
         -----
-        The bulk of a large store is read without a record each. Persons arrive as rows
-        (:class:`~infoview_graph.people.PersonTable`): the columns the algorithms rank on
-        are read as they are, and a person's record is built — and validated — the first
-        time it is asked for, so a command that shows five people validates five. The plain
-        ties (no context, no date), whose every rule — both persons exist, ``a < b``,
-        strength 0–5 — the schema enforces, go into the tie table as arrays: read from the
-        store's cache when it is current, else from the rows (and the cache is written for
-        the next command). Every other record is validated in bulk as in :meth:`load`.
-        O(n + m) for n persons, m ties. ``referrals doctor`` validates every row.
+        The bulk of a large store is read without a record each. Persons arrive as columns
+        (:class:`~infoview_graph.people.PersonTable`) and a person's record is built — and
+        validated — the first time it is asked for, so a command that shows five people
+        validates five. The columns come from the store's cache when it is current, else
+        from the rows (and the cache is written for the next command); without ``lazy``,
+        every person's row is read too. The plain ties (no context, no date), whose every
+        rule — both persons exist, ``a < b``, strength 0–5 — the schema enforces, go into
+        the tie table as arrays, from the store's cache in the same way. Every other record
+        is validated in bulk as in :meth:`load`. O(n + m) for n persons, m ties.
+        ``referrals doctor`` validates every row.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_data
+        >>> store = open_store(":memory:")
+        >>> store.write_data(demo_data())
+        >>> network = store.load_network(lazy=True)
+        >>> network.person_column("organization")["brad-johnson"], network.me.name
+        ('general-mills', 'Alex Rivera')
+        >>> store.close()
         """
         from infoview_graph.network import ReferralNetwork
 
         with self.read():
             data = self._load(with_ties=False, with_persons=False)
-            people = self._person_rows()
-            ids = list(people)
+            columns, fields, person_version, columns_cached = read_columns(self._con)
+            ids: list[str] = columns["id"]
+            if lazy:
+                people = PersonTable.from_columns(
+                    columns, fields, self._person_from_row, self._rows_reader(person_version)
+                )
+            else:
+                people = self._person_rows(fields)
             version = self._graph_version()
             table = self._cached_ties(version, ids)
-            cached = table is not None
+            ties_cached = table is not None
             with paused_gc():
                 detailed = self._all(_TIES, "WHERE context IS NOT NULL OR since IS NOT NULL")
                 if table is None:
@@ -1453,24 +1486,48 @@ class Store:
         for tie in detailed:
             table.annotate(tie.a, tie.b, context=tie.context, since=tie.since)
         network = ReferralNetwork(data, ties=table, people=people)
-        if version is not None and not cached:
+        if not columns_cached:
+            self._keep_cache(
+                "person_version",
+                person_version,
+                "INSERT OR REPLACE INTO person_cache (id, version, columns) VALUES (1, ?, ?)",
+                (person_version, encode_columns(columns, fields)),
+            )
+        if version is not None and not ties_cached:
             self._save_ties(version, table)
         return network
 
-    def _person_rows(self) -> PersonTable:
+    def _person_rows(self, fields: dict[str, tuple[str, ...]]) -> PersonTable:
         """Read every person as a row, sorted by id; records are built on first access."""
-        fields: dict[str, list[str]] = {}
-        for person, field in self._con.execute(
-            "SELECT person, field FROM person_fields ORDER BY person, field"
-        ):
-            fields.setdefault(person, []).append(field)
         with paused_gc():
             rows = self._con.execute(f"SELECT {_PERSON_COLUMNS} FROM persons ORDER BY id")
-            return PersonTable.from_rows(
-                rows.fetchall(),
-                {pid: tuple(found) for pid, found in fields.items()},
-                self._person_from_row,
-            )
+            return PersonTable.from_rows(rows.fetchall(), fields, self._person_from_row)
+
+    def _rows_reader(self, version: int) -> Callable[[Sequence[str]], list[tuple[Any, ...]]]:
+        """Return what reads persons' rows later, if their columns are still those read."""
+
+        def read(ids: Sequence[str]) -> list[tuple[Any, ...]]:
+            try:
+                with self.read():
+                    now = self._con.execute("SELECT n FROM person_version").fetchone()[0]
+                    rows = self._con.execute(
+                        f"SELECT {_PERSON_COLUMNS} FROM persons "
+                        "WHERE id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(list(ids)),),
+                    ).fetchall()
+            except sqlite3.ProgrammingError:
+                raise StoreError(
+                    f"{self.path or 'the store'} was closed before every person was read; "
+                    "keep it open while the network is used, or read it with load_network()"
+                ) from None
+            if now != version or len(rows) != len(ids):
+                raise StoreError(
+                    f"{self.path or 'the store'} changed while this command read it; "
+                    "run the command again"
+                )
+            return rows
+
+        return read
 
     def _person_from_row(self, row: tuple[Any, ...], fields: tuple[str, ...]) -> Person:
         from pydantic import ValidationError
@@ -1519,30 +1576,39 @@ class Store:
         return TieTable.from_buffers(ids, row[2], row[3], row[4])
 
     def _save_ties(self, version: int, table: TieTable) -> None:
-        """Keep the tie table's arrays for the next command; skipped if the store is busy.
+        """Keep the tie table's arrays for the next command (see :meth:`_keep_cache`)."""
+        indptr, indices, strength = table.to_buffers()
+        self._keep_cache(
+            "graph_version",
+            version,
+            "INSERT INTO graph_cache (id, version, persons, indptr, indices, strength)"
+            " VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+            " version = excluded.version, persons = excluded.persons,"
+            " indptr = excluded.indptr, indices = excluded.indices,"
+            " strength = excluded.strength",
+            (version, len(table.ids), indptr, indices, strength),
+        )
+
+    def _keep_cache(
+        self, counter: str, version: int, statement: str, params: Sequence[object]
+    ) -> None:
+        """Write a cache made at ``version`` of ``counter``; skipped if the store is busy.
 
         Runs in its own short transaction without waiting for other writers, and only if
-        nothing changed the ties since they were read (the version is checked again).
+        nothing changed since the cache's source was read (the counter is checked again).
         """
-        indptr, indices, strength = table.to_buffers()
         self._con.execute("PRAGMA busy_timeout = 0")
         try:
             self._con.execute("BEGIN IMMEDIATE")
             try:
-                if self._graph_version() == version:
-                    self._con.execute(
-                        "INSERT INTO graph_cache (id, version, persons, indptr, indices, strength)"
-                        " VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
-                        " version = excluded.version, persons = excluded.persons,"
-                        " indptr = excluded.indptr, indices = excluded.indices,"
-                        " strength = excluded.strength",
-                        (version, len(table.ids), indptr, indices, strength),
-                    )
+                now = self._con.execute(f"SELECT n FROM {counter} WHERE id = 1").fetchone()
+                if now is not None and now[0] == version:
+                    self._con.execute(statement, params)
                 self._con.execute("COMMIT")
             except sqlite3.Error:
                 self._rollback()
         except sqlite3.Error:
-            pass  # busy or read-only: the next command builds the table again
+            pass  # busy or read-only: the next command reads the source again
         finally:
             self._con.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
 
