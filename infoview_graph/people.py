@@ -49,6 +49,7 @@ Fetch = Callable[[Sequence[str]], Iterable[Row]]
 """Reads the stored rows of the given ids (any order; every id must have its row)."""
 
 _FLAGS = frozenset({"is_self", "do_not_contact"})
+_STORED = (*COLUMNS[1:], "fields")
 
 
 class PersonTable:
@@ -76,10 +77,10 @@ class PersonTable:
         # The stored persons' columns, aligned with _stored_ids: the source of their
         # column values even once built. Persons put as records (new or edited) are _own.
         self._stored_ids: list[str] = []
-        self._stored: dict[str, list[Any]] = {name: [] for name in COLUMNS[1:]}
+        self._stored: dict[str, list[Any]] = {name: [] for name in _STORED}
+        self._position: dict[str, int] | None = None
         self._dropped: set[str] = set()
         self._own: dict[str, None] = {}
-        self._fields: dict[str, tuple[str, ...]] = {}
         self._rows: dict[str, Row] = {}
         self._fetch: Fetch | None = None
         self._build: Builder = _no_builder
@@ -99,9 +100,10 @@ class PersonTable:
         table = cls()
         table._rows = {row[0]: row for row in rows}
         stored = list(zip(*(row[: len(COLUMNS)] for row in table._rows.values()), strict=True))
+        columns = dict(zip(COLUMNS, map(list, stored), strict=True)) if stored else {}
+        columns["fields"] = [fields.get(pid, ()) for pid in table._rows]
         if stored:
-            table._set_stored(dict(zip(COLUMNS, map(list, stored), strict=True)))
-        table._fields = dict(fields)
+            table._set_stored(columns)
         table._build = build
         return table
 
@@ -109,14 +111,14 @@ class PersonTable:
     def from_columns(
         cls,
         columns: Mapping[str, list[Any]],
-        fields: Mapping[str, tuple[str, ...]],
         build: Builder,
         fetch: Fetch,
     ) -> PersonTable:
         """Return the stored persons from their columns; rows are fetched when asked for.
 
-        ``columns`` maps each of the :data:`COLUMNS` to one list of values, aligned (flags
-        as booleans); a person's record is ``build(row, fields)`` of the row
+        ``columns`` maps each of the :data:`COLUMNS` and ``fields`` to one list of values,
+        aligned (flags as booleans, fields as sorted tuples); a person's record is
+        ``build(row, fields)`` of the row
         ``fetch([id])`` returns, the first time it is asked for. :meth:`records` fetches
         every missing row at once. O(n) to make; no row is read.
 
@@ -125,7 +127,7 @@ class PersonTable:
         >>> rows = {"ann": ("ann", "Ann Lee", None, 0, 0)}
         >>> table = PersonTable.from_columns(
         ...     {"id": ["ann"], "name": ["Ann Lee"], "organization": [None],
-        ...      "is_self": [False], "do_not_contact": [False]}, {},
+        ...      "is_self": [False], "do_not_contact": [False], "fields": [()]},
         ...     lambda row, fields: Person(id=row[0], name=row[1]),
         ...     lambda ids: [rows[i] for i in ids])
         >>> table.column("name"), table.built()
@@ -135,14 +137,14 @@ class PersonTable:
         """
         table = cls()
         table._set_stored(columns)
-        table._fields = dict(fields)
         table._build = build
         table._fetch = fetch
         return table
 
     def _set_stored(self, columns: Mapping[str, Sequence[Any]]) -> None:
         self._stored_ids = list(columns["id"])
-        self._stored = {name: list(columns[name]) for name in COLUMNS[1:]}
+        self._stored = {name: list(columns[name]) for name in _STORED}
+        self._position = None
         for flag in _FLAGS:
             self._stored[flag] = [bool(v) for v in self._stored[flag]]
         self._values = dict.fromkeys(self._stored_ids)
@@ -171,7 +173,8 @@ class PersonTable:
         self._stored_ids.append(pid)
         for i, name in enumerate(COLUMNS[1:], start=1):
             self._stored[name].append(bool(row[i]) if name in _FLAGS else row[i])
-        self._fields[pid] = fields
+        self._stored["fields"].append(fields)
+        self._position = None
         self._build = build
         self._columns.clear()
 
@@ -179,7 +182,6 @@ class PersonTable:
         """Remove a person (:class:`KeyError` if there is none)."""
         if self._values.pop(person_id) is not None:
             self._built -= 1
-        self._fields.pop(person_id, None)
         self._rows.pop(person_id, None)
         self._own.pop(person_id, None)
         self._dropped.add(person_id)
@@ -196,7 +198,9 @@ class PersonTable:
         return self._make(row)
 
     def _make(self, row: Row) -> Person:
-        person = self._build(row, self._fields.get(row[0], ()))
+        if self._position is None:  # the last of an id put twice wins, as in columns
+            self._position = {pid: i for i, pid in enumerate(self._stored_ids)}
+        person = self._build(row, self._stored["fields"][self._position[row[0]]])
         self._values[row[0]] = person
         self._built += 1
         return person
@@ -242,11 +246,8 @@ class PersonTable:
 
     def _read(self, name: Column) -> dict[str, Any]:
         ids = self._stored_ids
-        if name == "fields":
-            found: dict[str, Any] = dict.fromkeys(ids, ())
-            found.update((pid, self._fields[pid]) for pid in found.keys() & self._fields.keys())
-        elif name == "id":
-            found = dict(zip(ids, ids, strict=True))
+        if name == "id":
+            found: dict[str, Any] = dict(zip(ids, ids, strict=True))
         else:
             found = dict(zip(ids, self._stored[name], strict=True))
         for pid in self._dropped:

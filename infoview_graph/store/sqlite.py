@@ -1467,14 +1467,14 @@ class Store:
 
         with self.read():
             data = self._load(with_ties=False, with_persons=False)
-            columns, fields, person_version, columns_cached = read_columns(self._con)
+            columns, person_version, columns_cached = read_columns(self._con)
             ids: list[str] = columns["id"]
             if lazy:
                 people = PersonTable.from_columns(
-                    columns, fields, self._person_from_row, self._rows_reader(person_version)
+                    columns, self._person_from_row, self._rows_reader(person_version)
                 )
             else:
-                people = self._person_rows(fields)
+                people = self._person_rows(columns)
             version = self._graph_version()
             table = self._cached_ties(version, ids)
             ties_cached = table is not None
@@ -1491,41 +1491,43 @@ class Store:
                 "person_version",
                 person_version,
                 "INSERT OR REPLACE INTO person_cache (id, version, columns) VALUES (1, ?, ?)",
-                (person_version, encode_columns(columns, fields)),
+                (person_version, encode_columns(columns)),
             )
         if version is not None and not ties_cached:
             self._save_ties(version, table)
         return network
 
-    def _person_rows(self, fields: dict[str, tuple[str, ...]]) -> PersonTable:
+    def _person_rows(self, columns: dict[str, list[Any]]) -> PersonTable:
         """Read every person as a row, sorted by id; records are built on first access."""
         with paused_gc():
             rows = self._con.execute(f"SELECT {_PERSON_COLUMNS} FROM persons ORDER BY id")
+            fields = dict(zip(columns["id"], columns["fields"], strict=True))
             return PersonTable.from_rows(rows.fetchall(), fields, self._person_from_row)
 
     def _rows_reader(self, version: int) -> Callable[[Sequence[str]], list[tuple[Any, ...]]]:
         """Return what reads persons' rows later, if their columns are still those read."""
+        # One statement reads the rows and the counter together (one snapshot); a single
+        # id, the common case, is a primary-key lookup.
+        one = f"SELECT (SELECT n FROM person_version), {_PERSON_COLUMNS} FROM persons WHERE id = ?"
+        many = f"{one[: -len('= ?')]}IN (SELECT value FROM json_each(?))"
 
         def read(ids: Sequence[str]) -> list[tuple[Any, ...]]:
             try:
-                with self.read():
-                    now = self._con.execute("SELECT n FROM person_version").fetchone()[0]
-                    rows = self._con.execute(
-                        f"SELECT {_PERSON_COLUMNS} FROM persons "
-                        "WHERE id IN (SELECT value FROM json_each(?))",
-                        (json.dumps(list(ids)),),
-                    ).fetchall()
+                if len(ids) == 1:
+                    rows = self._con.execute(one, (ids[0],)).fetchall()
+                else:
+                    rows = self._con.execute(many, (json.dumps(list(ids)),)).fetchall()
             except sqlite3.ProgrammingError:
                 raise StoreError(
                     f"{self.path or 'the store'} was closed before every person was read; "
                     "keep it open while the network is used, or read it with load_network()"
                 ) from None
-            if now != version or len(rows) != len(ids):
+            if len(rows) != len(ids) or any(row[0] != version for row in rows):
                 raise StoreError(
                     f"{self.path or 'the store'} changed while this command read it; "
                     "run the command again"
                 )
-            return rows
+            return [row[1:] for row in rows]
 
         return read
 
