@@ -26,7 +26,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -461,6 +461,28 @@ class ReferralNetwork(NetworkRecords):
         """
         return self._persons.records()
 
+    def persons_of(self, person_ids: Sequence[PersonId]) -> tuple[Person, ...]:
+        """Return the persons with these ids, in that order, their records built together.
+
+        On a network read lazily (``Store.load_network(lazy=True)``) the rows not read yet
+        are read in one query: prefer this to :meth:`person` in a loop.
+
+        Raises
+        ------
+        NotFoundError
+            If an id names no person.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> [p.name for p in demo_network().persons_of(["brad-johnson", "steven-olson"])]
+        ['Brad Johnson', 'Steven Olson']
+        """
+        try:
+            return self._persons.records_of(person_ids)
+        except KeyError as error:
+            raise NotFoundError(f"no person has the id '{error.args[0]}'") from None
+
     def person_column(self, name: Column) -> dict[PersonId, Any]:
         """Return one attribute of every person, ``{id: value}``, without building records.
 
@@ -551,7 +573,7 @@ class ReferralNetwork(NetworkRecords):
         """
         self.organization(org_id)
         found = self.derived("members-by-org", _group_by_org).get(org_id, ())
-        return tuple(self._persons[pid] for pid in found)
+        return self._persons.records_of(found)
 
     def member_ids(self, org_id: OrgId) -> tuple[PersonId, ...]:
         """Return the ids of :meth:`members`, sorted, without building their records."""
@@ -562,7 +584,7 @@ class ReferralNetwork(NetworkRecords):
         """Return the persons working in a career field, by id (indexed like :meth:`members`)."""
         self.field(field_id)
         found = self.derived("members-by-field", _group_by_field).get(field_id, ())
-        return tuple(self._persons[pid] for pid in found)
+        return self._persons.records_of(found)
 
     def in_field_ids(self, field_id: FieldId) -> tuple[PersonId, ...]:
         """Return the ids of :meth:`in_field`, sorted, without building their records."""

@@ -226,11 +226,17 @@ class PersonTable:
 
         Rows still to be read are fetched together, before the first record is returned.
         """
-        missing = [pid for pid, v in self._values.items() if v is None and pid not in self._rows]
+        yield from self.records_of(list(self._values))
+
+    def records_of(self, ids: Sequence[str]) -> tuple[Person, ...]:
+        """Return the records of these persons, fetching every missing row in one read.
+
+        :class:`KeyError` for an id that is not in the table.
+        """
+        missing = [pid for pid in ids if self._values[pid] is None and pid not in self._rows]
         if missing:
             self._rows.update((row[0], row) for row in self._fetched(missing))
-        for person_id in list(self._values):
-            yield self[person_id]
+        return tuple(self[pid] for pid in ids)
 
     def column(self, name: Column) -> dict[str, Any]:
         """Return one column for every person, ``{id: value}``, without building records.

@@ -20,7 +20,7 @@ from infoview_graph.algorithms import (
     suggest_next_contacts,
 )
 from infoview_graph.demo import demo_data
-from infoview_graph.errors import StoreError
+from infoview_graph.errors import NotFoundError, StoreError
 from infoview_graph.models import NetworkData, Person
 from infoview_graph.network import ReferralNetwork
 from infoview_graph.people import PersonTable
@@ -162,3 +162,22 @@ def test_a_lazy_network_needs_its_store_open_and_unchanged(tmp_path: Path) -> No
             other.remove_person("mrs-smith")
         with pytest.raises(StoreError, match="changed while this command read it; run"):
             network.person("aisha-rahman")
+
+
+def test_persons_of_reads_every_missing_row_in_one_query(tmp_path: Path) -> None:
+    """Asking a lazy network for many people at once costs one read of the store."""
+    path = tmp_path / "demo.db"
+    actions.create_store(path, data=demo_data())
+    wanted = ["mrs-smith", "brad-johnson", "aisha-rahman"]
+    with open_store(path) as store:
+        expected = [store.person(pid) for pid in wanted]
+        network = store.load_network(lazy=True)
+        reads: list[str] = []
+        store._con.set_trace_callback(reads.append)
+        assert list(network.persons_of(wanted)) == expected
+        assert list(network.persons_of(wanted)) == expected  # built: no read at all
+        store._con.set_trace_callback(None)
+        with pytest.raises(NotFoundError, match="no person has the id 'nobody'"):
+            network.persons_of(["brad-johnson", "nobody"])
+    assert len(reads) == 1
+    assert "json_each" in reads[0]
