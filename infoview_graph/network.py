@@ -136,7 +136,7 @@ class ReferralNetwork(NetworkRecords):
         self._by_name: dict[str, list[PersonId]] | None = None
         self._self_id: PersonId | None = None
         if people is not None:
-            selves = [pid for pid, flag in people.column("is_self").items() if flag]
+            selves = people.flagged("is_self")
             if len(selves) > 1:
                 raise DuplicateError("two persons are 'me'; there is exactly one 'me'")
             self._self_id = selves[0] if selves else None

@@ -265,6 +265,16 @@ class PersonTable:
             found = {pid: found[pid] for pid in self._values}
         return found
 
+    def flagged(self, name: Literal["is_self", "do_not_contact"]) -> list[str]:
+        """Return the ids whose flag is set, without building records or a column. O(n)."""
+        found = [
+            pid
+            for pid, flag in zip(self._stored_ids, self._stored[name], strict=True)
+            if flag and pid not in self._own and pid not in self._dropped
+        ]
+        found += [pid for pid in self._own if getattr(self._values[pid], name)]
+        return found
+
     def built(self) -> int:
         """Return how many records exist so far (the rest are stored columns)."""
         return self._built

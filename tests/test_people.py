@@ -97,6 +97,8 @@ def test_columns_read_rows_and_records_alike() -> None:
     assert table.column("do_not_contact") == {"brad": True, "ann": True}
     assert table.column("fields") == {"brad": (), "ann": ("law",)}
     assert table.column("organization") == {"brad": "acme", "ann": None}
+    assert table.flagged("do_not_contact") == ["ann", "brad"]
+    assert table.flagged("is_self") == []
     assert table["ann"] == Person(id="ann", name="Ann", fields=("law",), do_not_contact=True)
     table.remove("brad")
     assert list(table) == ["ann"]

@@ -707,7 +707,10 @@ def test_v5_store_gains_the_person_cache(tmp_path: Path) -> None:
         assert cached == store._con.execute("SELECT n FROM person_version").fetchone()
     assert lazy.person_column("fields")["ann-lee"] == ("finance", "marketing")
     assert first_row(tmp_path / "v5.db.v5.bak", "PRAGMA user_version") == (5,)
-    schema = "SELECT type, name, sql FROM sqlite_master WHERE sql LIKE '%person_%' ORDER BY name"
+    schema = (
+        "SELECT type, name, sql FROM sqlite_master "
+        "WHERE sql LIKE '%person_%' OR name = 'ties_detailed' ORDER BY name"
+    )
     with open_store(":memory:") as fresh:
         expected = fresh._con.execute(schema).fetchall()
     con = sqlite3.connect(path)
@@ -715,3 +718,12 @@ def test_v5_store_gains_the_person_cache(tmp_path: Path) -> None:
         assert con.execute(schema).fetchall() == expected
     finally:
         con.close()
+
+
+def test_the_few_detailed_ties_are_read_without_a_scan_of_every_tie(store: Store) -> None:
+    """A read command reads the ties with a context or a date apart from the plain ones;
+    with millions of ties that must be an index lookup, not a scan of the table."""
+    plan = store.execute(
+        "EXPLAIN QUERY PLAN SELECT a, b FROM ties WHERE context IS NOT NULL OR since IS NOT NULL"
+    ).fetchall()
+    assert "USING INDEX ties_detailed" in " ".join(row[-1] for row in plan)
