@@ -22,8 +22,9 @@ The first command on a store builds and keeps its caches; one unrecorded warm-up
 
 With ``--baseline DIR`` (a checkout of another version, e.g. ``git worktree add ../old
 main``), each command also runs with that checkout's package first on ``PYTHONPATH``,
-alternating run by run with this one, so that both meet the same load on a shared machine;
-the last column is the baseline's median over this one's.
+alternating run by run with this one, so that both meet the same load on a shared machine,
+each on its own copy of the store written by its own code (the same seeded network); the
+last column is the baseline's median over this one's.
 """
 
 from __future__ import annotations
@@ -54,14 +55,36 @@ def _median(call: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
-def _store(directory: Path, n: int, *, personal: bool) -> Path:
-    from benchmarks.synthetic import write_store
+def _store(directory: Path, n: int, *, personal: bool, baseline: Path | None = None) -> Path:
+    """Return the store of this size and shape, written by this checkout or ``baseline``.
 
-    path = directory / f"compare-{n}-{'personal' if personal else 'office'}.db"
-    if not path.exists():
-        started = time.perf_counter()
-        _, ties = write_store(path, n, personal=personal)
-        print(f"  wrote {n:,} persons, {ties:,} ties in {time.perf_counter() - started:.0f} s")
+    The baseline writes its own copy of the same (seeded) network: a store this version
+    writes may be at a schema the baseline refuses.
+    """
+    shape = "personal" if personal else "office"
+    path = directory / f"compare-{n}-{shape}{'-baseline' if baseline else ''}.db"
+    if path.exists():
+        return path
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from benchmarks.synthetic import write_store; "
+            "_, ties = write_store(sys.argv[1], int(sys.argv[2]), personal=sys.argv[3] == '1'); "
+            "print(f'{ties:,}')",
+            str(path),
+            str(n),
+            "1" if personal else "0",
+        ],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(baseline or Path(__file__).parents[1])},
+        cwd=tempfile.gettempdir(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    who = f"the baseline ({baseline})" if baseline else "this checkout"
+    print(f"  {who} wrote {n:,} persons in {time.perf_counter() - started:.0f} s")
     return path
 
 
@@ -91,22 +114,28 @@ def _alternating(calls: list[Callable[[], object]], repeat: int) -> list[tuple[f
     return [(statistics.median(t), max(t)) for t in times]
 
 
-def commands(path: Path, repeat: int, baseline: Path | None) -> None:
-    """Print each command's cold median beside ``--version``'s (and the baseline's)."""
+def commands(paths: list[Path], repeat: int, baseline: Path | None) -> None:
+    """Print each command's cold median beside ``--version``'s (and the baseline's).
+
+    ``paths`` are the stores of this checkout and, with ``baseline``, of the baseline.
+    """
     runners = [_runner(None)] + ([_runner(baseline)] if baseline is not None else [])
-    db = ("--db", str(path))
-    for run in runners:
-        run(*db, "suggest")()  # builds the caches a first command keeps for the next
+    for run, path in zip(runners, paths, strict=True):
+        run("--db", str(path), "suggest")()  # builds the caches a command keeps for the next
     floor = 0.0
     for label, args in (
         ("referrals --version", ("--version",)),
-        ("referrals suggest", (*db, "suggest")),
-        ("referrals agenda", (*db, "agenda")),
-        ("referrals coverage", (*db, "coverage")),
-        ("referrals chains", (*db, "chains")),
-        ("referrals person show NAME", (*db, "person", "show", "Person 1234")),
+        ("referrals suggest", ("suggest",)),
+        ("referrals agenda", ("agenda",)),
+        ("referrals coverage", ("coverage",)),
+        ("referrals chains", ("chains",)),
+        ("referrals person show NAME", ("person", "show", "Person 1234")),
     ):
-        found = _alternating([run(*args) for run in runners], repeat)
+        calls = [
+            run(*args) if args[0] == "--version" else run("--db", str(path), *args)
+            for run, path in zip(runners, paths, strict=True)
+        ]
+        found = _alternating(calls, repeat)
         median, worst = found[0]
         floor = floor or median
         line = f"  {label:<28} median {median:6.2f} s  max {worst:6.2f} s  "
@@ -200,7 +229,10 @@ def main() -> None:
         shape = "personal shape (me tied to everyone)" if personal else "career office"
         print(f"{n:,} persons, {shape}:")
         path = _store(options.dir, n, personal=personal)
-        commands(path, options.repeat, options.baseline)
+        paths = [path]
+        if options.baseline is not None:
+            paths.append(_store(options.dir, n, personal=personal, baseline=options.baseline))
+        commands(paths, options.repeat, options.baseline)
         kernels(path, options.repeat, reference_repeat=3 if n <= 30_000 else 1)
     print(peak_memory())
 
