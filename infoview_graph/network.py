@@ -153,7 +153,7 @@ class ReferralNetwork(NetworkRecords):
                 self._load(data)
         if ties is not None:
             self._given_ties = False
-            ids = list(self._persons)  # a store's persons come sorted by id
+            ids = self._persons.ids()  # a store's persons come sorted by id
             if ties.ids != ids and ties.ids != sorted(ids):
                 raise DuplicateError("the tie table's persons are not the network's; rebuild it")
 

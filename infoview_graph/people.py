@@ -16,7 +16,7 @@ Examples
 >>> table.put_row(("ann", "Ann Lee", None, 0, 0), ("finance",), lambda row, fields: Person(
 ...     id=row[0], name=row[1], organization=row[2], fields=fields))
 >>> table.column("fields")
-{'brad': (), 'ann': ('finance',)}
+{'ann': ('finance',), 'brad': ()}
 >>> table.built()
 1
 >>> table["ann"].name, table.built()
@@ -53,14 +53,18 @@ _STORED = (*COLUMNS[1:], "fields")
 
 
 class PersonTable:
-    """Every person of one network, by id, in the order they were added.
+    """Every person of one network, by id: stored persons first, then those put.
+
+    The stored persons come in their order (a store's by id), the others in the order they
+    were added.
 
     Notes
     -----
     A stored person costs its column values until its record is asked for; building one
     record costs what its builder does (a pydantic validation for a store's rows), once,
     plus a read of its row when the table fetches rows on demand. Columns are kept until
-    the next change.
+    the next change. The stored persons are found through one ``{id: position}`` index,
+    which a tie table over the same sorted ids may share (:meth:`positions`).
 
     Examples
     --------
@@ -72,20 +76,22 @@ class PersonTable:
     """
 
     def __init__(self) -> None:
-        # Every id in the table's order; its record once built (None until then).
-        self._values: dict[str, Person | None] = {}
-        # The stored persons' columns, aligned with _stored_ids: the source of their
-        # column values even once built. Persons put as records (new or edited) are _own.
+        # The stored persons: their columns, aligned with _stored_ids and found through
+        # _position, stay the source of their column values even once built. Persons put
+        # as records (new, or replacing a stored one) are _own, in the order put; a stored
+        # person removed is _dropped (and, put again, _own: it moves to the end).
         self._stored_ids: list[str] = []
         self._stored: dict[str, list[Any]] = {name: [] for name in _STORED}
-        self._position: dict[str, int] | None = None
+        self._position: dict[str, int] = {}
+        self._shared = False
         self._dropped: set[str] = set()
         self._own: dict[str, None] = {}
+        self._records: dict[str, Person] = {}
         self._rows: dict[str, Row] = {}
         self._fetch: Fetch | None = None
         self._build: Builder = _no_builder
-        self._built = 0
         self._columns: dict[str, dict[str, Any]] = {}
+        self._count = 0
 
     @classmethod
     def from_rows(
@@ -100,9 +106,9 @@ class PersonTable:
         table = cls()
         table._rows = {row[0]: row for row in rows}
         stored = list(zip(*(row[: len(COLUMNS)] for row in table._rows.values()), strict=True))
-        columns = dict(zip(COLUMNS, map(list, stored), strict=True)) if stored else {}
-        columns["fields"] = [fields.get(pid, ()) for pid in table._rows]
         if stored:
+            columns = dict(zip(COLUMNS, map(list, stored), strict=True))
+            columns["fields"] = [fields.get(pid, ()) for pid in table._rows]
             table._set_stored(columns)
         table._build = build
         return table
@@ -118,9 +124,9 @@ class PersonTable:
 
         ``columns`` maps each of the :data:`COLUMNS` and ``fields`` to one list of values,
         aligned (flags as booleans, fields as sorted tuples); a person's record is
-        ``build(row, fields)`` of the row
-        ``fetch([id])`` returns, the first time it is asked for. :meth:`records` fetches
-        every missing row at once. O(n) to make; no row is read.
+        ``build(row, fields)`` of the row ``fetch([id])`` returns, the first time it is
+        asked for. :meth:`records_of` fetches every missing row at once. O(n) to make; no
+        row is read.
 
         Examples
         --------
@@ -144,16 +150,29 @@ class PersonTable:
     def _set_stored(self, columns: Mapping[str, Sequence[Any]]) -> None:
         self._stored_ids = list(columns["id"])
         self._stored = {name: list(columns[name]) for name in _STORED}
-        self._position = None
         for flag in _FLAGS:
             self._stored[flag] = [bool(v) for v in self._stored[flag]]
-        self._values = dict.fromkeys(self._stored_ids)
+        self._position = {pid: i for i, pid in enumerate(self._stored_ids)}
+        self._shared = False
+        self._count = len(self._position)
+
+    def positions(self) -> dict[str, int]:
+        """Return ``{id: position}`` of the stored persons, to share with a tie table.
+
+        The positions are in the order the stored persons were given (a store's: by id).
+        Read the result, do not change it.
+        """
+        self._shared = True
+        return self._position
+
+    def _alive(self, person_id: str) -> bool:
+        """Whether a stored person is still the table's as stored (not removed)."""
+        return person_id in self._position and person_id not in self._dropped
 
     def put(self, person: Person) -> None:
         """Add or replace a person's record."""
-        if self._values.get(person.id) is None:
-            self._built += 1
-        self._values[person.id] = person
+        self._count += person.id not in self
+        self._records[person.id] = person
         self._rows.pop(person.id, None)
         self._own[person.id] = None
         self._columns.clear()
@@ -164,45 +183,52 @@ class PersonTable:
         Every row of one table has the same builder (the last one given).
         """
         pid = row[0]
-        if self._values.get(pid) is not None:
-            self._built -= 1
-        self._values[pid] = None
-        self._rows[pid] = row
+        self._count += pid not in self
+        if self._shared:  # the tie table reads this index: it gets its own copy
+            self._position, self._shared = dict(self._position), False
+        self._records.pop(pid, None)
         self._own.pop(pid, None)
         self._dropped.discard(pid)
-        self._stored_ids.append(pid)
-        for i, name in enumerate(COLUMNS[1:], start=1):
-            self._stored[name].append(bool(row[i]) if name in _FLAGS else row[i])
-        self._stored["fields"].append(fields)
-        self._position = None
+        self._rows[pid] = row
+        values = [bool(row[i]) if name in _FLAGS else row[i] for i, name in enumerate(COLUMNS)]
+        at = self._position.setdefault(pid, len(self._stored_ids))
+        if at == len(self._stored_ids):
+            self._stored_ids.append(pid)
+            for column in self._stored.values():
+                column.append(None)
+        for name, value in zip(_STORED, [*values[1:], fields], strict=True):
+            self._stored[name][at] = value
         self._build = build
         self._columns.clear()
 
     def remove(self, person_id: str) -> None:
         """Remove a person (:class:`KeyError` if there is none)."""
-        if self._values.pop(person_id) is not None:
-            self._built -= 1
+        if person_id not in self:
+            raise KeyError(person_id)
+        self._count -= 1
+        self._records.pop(person_id, None)
         self._rows.pop(person_id, None)
         self._own.pop(person_id, None)
-        self._dropped.add(person_id)
+        if person_id in self._position:
+            self._dropped.add(person_id)
         self._columns.clear()
 
     def __getitem__(self, person_id: str) -> Person:
         """Return a person's record, built now (its row fetched if need be) if it was not."""
-        person = self._values[person_id]
+        person = self._records.get(person_id)
         if person is not None:
             return person
+        if not self._alive(person_id):
+            raise KeyError(person_id)
         row = self._rows.pop(person_id, None)
         if row is None:
             (row,) = self._fetched([person_id])
         return self._make(row)
 
     def _make(self, row: Row) -> Person:
-        if self._position is None:  # the last of an id put twice wins, as in columns
-            self._position = {pid: i for i, pid in enumerate(self._stored_ids)}
-        person = self._build(row, self._stored["fields"][self._position[row[0]]])
-        self._values[row[0]] = person
-        self._built += 1
+        fields = self._stored["fields"][self._position[row[0]]]
+        person = self._build(row, fields)
+        self._records[row[0]] = person
         return person
 
     def _fetched(self, ids: Sequence[str]) -> Iterable[Row]:
@@ -211,29 +237,46 @@ class PersonTable:
         return self._fetch(ids)
 
     def __contains__(self, person_id: object) -> bool:
-        return person_id in self._values
+        return person_id in self._own or (isinstance(person_id, str) and self._alive(person_id))
 
     def __len__(self) -> int:
         """Return the number of persons."""
-        return len(self._values)
+        return self._count
 
     def __iter__(self) -> Iterator[str]:
-        """Iterate over the ids, in the order the persons were added."""
-        return iter(self._values)
+        """Iterate over the ids: the stored persons in their order, then the others."""
+        if self._dropped:
+            yield from (pid for pid in self._stored_ids if pid not in self._dropped)
+        else:
+            yield from self._stored_ids
+        yield from (pid for pid in self._own if not self._alive(pid))
+
+    def ids(self) -> list[str]:
+        """Return every id, in the order of iteration.
+
+        O(1) when nothing was put or removed since the stored persons came: the stored list
+        itself, to read, not to change; else O(n).
+        """
+        if not self._own and not self._dropped:
+            return self._stored_ids
+        return list(self)
 
     def records(self) -> Iterator[Person]:
         """Iterate over every record, building those not built yet (O(n) the first time).
 
         Rows still to be read are fetched together, before the first record is returned.
         """
-        yield from self.records_of(list(self._values))
+        yield from self.records_of(self.ids())
 
     def records_of(self, ids: Sequence[str]) -> tuple[Person, ...]:
         """Return the records of these persons, fetching every missing row in one read.
 
         :class:`KeyError` for an id that is not in the table.
         """
-        missing = [pid for pid in ids if self._values[pid] is None and pid not in self._rows]
+        missing = [pid for pid in ids if pid not in self._records and pid not in self._rows]
+        for pid in missing:
+            if not self._alive(pid):
+                raise KeyError(pid)
         if missing:
             self._rows.update((row[0], row) for row in self._fetched(missing))
         return tuple(self[pid] for pid in ids)
@@ -257,12 +300,11 @@ class PersonTable:
         else:
             found = dict(zip(ids, self._stored[name], strict=True))
         for pid in self._dropped:
-            if pid not in self._values:
-                found.pop(pid, None)
+            found.pop(pid, None)
         for pid in self._own:
-            found[pid] = getattr(self._values[pid], name)
+            found[pid] = getattr(self._records[pid], name)
         if self._own and ids:  # both kinds: keep the table's order
-            found = {pid: found[pid] for pid in self._values}
+            found = {pid: found[pid] for pid in self}
         return found
 
     def flagged(self, name: Literal["is_self", "do_not_contact"]) -> list[str]:
@@ -272,12 +314,12 @@ class PersonTable:
             for pid, flag in zip(self._stored_ids, self._stored[name], strict=True)
             if flag and pid not in self._own and pid not in self._dropped
         ]
-        found += [pid for pid in self._own if getattr(self._values[pid], name)]
+        found += [pid for pid in self._own if getattr(self._records[pid], name)]
         return found
 
     def built(self) -> int:
         """Return how many records exist so far (the rest are stored columns)."""
-        return self._built
+        return len(self._records)
 
 
 def _no_builder(row: Row, fields: tuple[str, ...]) -> Person:

@@ -99,11 +99,18 @@ class TieTable:
 
     @classmethod
     def from_buffers(
-        cls, ids: Sequence[str], indptr: bytes, indices: bytes, strength: bytes
+        cls,
+        ids: Sequence[str],
+        indptr: bytes,
+        indices: bytes,
+        strength: bytes,
+        *,
+        index: dict[str, int] | None = None,
     ) -> TieTable:
         """Return the table kept by :meth:`to_buffers`, for persons ``ids`` sorted by id.
 
-        No copy: the arrays are read-only views of the buffers. O(n) for the id index.
+        No copy: the arrays are read-only views of the buffers. O(n) for the id index, or
+        none when ``index`` (``{id: position in ids}``, which the table only reads) is given.
 
         Examples
         --------
@@ -117,7 +124,7 @@ class TieTable:
         ordered = list(ids)
         table._view = Compact(
             ids=ordered,
-            index={pid: i for i, pid in enumerate(ordered)},
+            index={pid: i for i, pid in enumerate(ordered)} if index is None else index,
             indptr=np.frombuffer(indptr, dtype=np.int64),
             indices=np.frombuffer(indices, dtype=np.int32),
             strength=np.frombuffer(strength, dtype=np.int8),

@@ -183,3 +183,19 @@ def test_persons_of_reads_every_missing_row_in_one_query(tmp_path: Path) -> None
             network.persons_of(["brad-johnson", "nobody"])
     assert len(reads) == 1
     assert "json_each" in reads[0]
+
+
+def test_the_index_shared_with_a_tie_table_never_changes_under_it() -> None:
+    """A tie table reads the person table's ``{id: position}``: a person added after it
+    was shared goes into a copy, never into the index the tie table holds."""
+
+    def build(row: tuple[object, ...], fields: tuple[str, ...]) -> Person:
+        return Person(id=str(row[0]), name=str(row[1]), fields=fields)
+
+    table = PersonTable.from_rows([("a", "A", None, 0, 0), ("b", "B", None, 0, 0)], {}, build)
+    shared = table.positions()
+    table.put_row(("c", "C", None, 0, 0), ("law",), build)
+    assert shared == {"a": 0, "b": 1}
+    assert table.positions() == {"a": 0, "b": 1, "c": 2}
+    assert list(table) == table.ids() == ["a", "b", "c"]
+    assert table["c"].fields == ("law",)

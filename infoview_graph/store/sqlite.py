@@ -1476,7 +1476,7 @@ class Store:
             else:
                 people = self._person_rows(columns)
             version = self._graph_version()
-            table = self._cached_ties(version, ids)
+            table = self._cached_ties(version, ids, people.positions())
             ties_cached = table is not None
             with paused_gc():
                 detailed = self._all(_TIES, "WHERE context IS NOT NULL OR since IS NOT NULL")
@@ -1565,17 +1565,20 @@ class Store:
         row = self._con.execute("SELECT n FROM graph_version WHERE id = 1").fetchone()
         return None if row is None else int(row[0])
 
-    def _cached_ties(self, version: int | None, ids: list[str]) -> TieTable | None:
+    def _cached_ties(
+        self, version: int | None, ids: list[str], index: dict[str, int]
+    ) -> TieTable | None:
         """Return the tie table kept in the store if it was made at this version, else None.
 
-        ``ids`` are the persons, sorted by id (as :meth:`load` returns them).
+        ``ids`` are the persons, sorted by id (as :meth:`load` returns them); ``index``
+        their ``{id: position}``.
         """
         row = self._con.execute(
             "SELECT version, persons, indptr, indices, strength FROM graph_cache WHERE id = 1"
         ).fetchone()
         if row is None or version is None or row[0] != version or row[1] != len(ids):
             return None
-        return TieTable.from_buffers(ids, row[2], row[3], row[4])
+        return TieTable.from_buffers(ids, row[2], row[3], row[4], index=index)
 
     def _save_ties(self, version: int, table: TieTable) -> None:
         """Keep the tie table's arrays for the next command (see :meth:`_keep_cache`)."""
