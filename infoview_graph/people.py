@@ -108,6 +108,8 @@ class PersonTable:
         stored = list(zip(*(row[: len(COLUMNS)] for row in table._rows.values()), strict=True))
         if stored:
             columns = dict(zip(COLUMNS, map(list, stored), strict=True))
+            for flag in _FLAGS:
+                columns[flag] = [bool(v) for v in columns[flag]]
             columns["fields"] = [fields.get(pid, ()) for pid in table._rows]
             table._set_stored(columns)
         table._build = build
@@ -123,7 +125,8 @@ class PersonTable:
         """Return the stored persons from their columns; rows are fetched when asked for.
 
         ``columns`` maps each of the :data:`COLUMNS` and ``fields`` to one list of values,
-        aligned (flags as booleans, fields as sorted tuples); a person's record is
+        aligned (flags as booleans, fields as sorted tuples), which the table keeps (do not
+        change them after); a person's record is
         ``build(row, fields)`` of the row ``fetch([id])`` returns, the first time it is
         asked for. :meth:`records_of` fetches every missing row at once. O(n) to make; no
         row is read.
@@ -147,11 +150,9 @@ class PersonTable:
         table._fetch = fetch
         return table
 
-    def _set_stored(self, columns: Mapping[str, Sequence[Any]]) -> None:
-        self._stored_ids = list(columns["id"])
-        self._stored = {name: list(columns[name]) for name in _STORED}
-        for flag in _FLAGS:
-            self._stored[flag] = [bool(v) for v in self._stored[flag]]
+    def _set_stored(self, columns: Mapping[str, list[Any]]) -> None:
+        self._stored_ids = columns["id"]
+        self._stored = {name: columns[name] for name in _STORED}
         self._position = {pid: i for i, pid in enumerate(self._stored_ids)}
         self._shared = False
         self._count = len(self._position)
