@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from pydantic import TypeAdapter
 
-from infoview_graph.errors import AmbiguousNameError, InvalidInputError, NotFoundError
+from infoview_graph.errors import InvalidInputError, NotFoundError
 from infoview_graph.models import (
     CareerField,
     Interview,
@@ -25,7 +25,7 @@ from infoview_graph.models import (
     Tie,
     slugify,
 )
-from infoview_graph.names import find_person_id, name_key
+from infoview_graph.names import lookup_person_id, match_field, match_organization, name_key
 from infoview_graph.store._connection import StoreConnection
 from infoview_graph.store._tables import (
     _FIELDS,
@@ -102,10 +102,10 @@ class Lookups(StoreConnection):
     def find_person(self, query: str) -> Person:
         """Return the person named by an id, ``"me"``, a name, or a unique part of one.
 
-        The rules are :func:`~infoview_graph.names.find_person_id`'s, the same as
+        The rules are :func:`~infoview_graph.names.lookup_person_id`'s, the same as
         :meth:`ReferralNetwork.find_person <infoview_graph.network.ReferralNetwork.find_person>`:
-        an id or a whole name is found through the indexes; a first name, last name or id
-        prefix, and a miss, read every person's id and name once.
+        an id or a whole name is found through the store's indexes; a first name, last name or
+        id prefix, and a miss, read every person's id and name once.
 
         Raises
         ------
@@ -114,20 +114,22 @@ class Lookups(StoreConnection):
         AmbiguousNameError
             If the name fits several persons; the message lists their ids.
         """
-        if query.casefold() == "me":
-            return self.me()
-        found = self._one(_PERSONS, "WHERE id = ?", (query,))
-        if found is not None:
-            return found
-        ids = [
-            pid
-            for (pid,) in self._con.execute(
-                "SELECT id FROM persons WHERE name_key = ? ORDER BY id LIMIT 2", (name_key(query),)
-            )
-        ]
-        if len(ids) == 1:
-            return self.person(ids[0])
-        return self.person(find_person_id(query, self.person_names()))
+        person_id = lookup_person_id(
+            query,
+            me=lambda: self.me().id,
+            has_id=lambda pid: self._exists("persons", pid),
+            named=self._persons_named,
+            people=self.person_names,
+        )
+        return self.person(person_id)
+
+    def _exists(self, table: str, key: str) -> bool:
+        sql = f"SELECT 1 FROM {table} WHERE id = ?"
+        return self._con.execute(sql, (key,)).fetchone() is not None
+
+    def _persons_named(self, key: str) -> list[str]:
+        sql = "SELECT id FROM persons WHERE name_key = ? ORDER BY id LIMIT 2"
+        return [pid for (pid,) in self._con.execute(sql, (key,))]
 
     def person_names(self) -> Iterator[tuple[str, str]]:
         """Iterate over every person as ``(id, name)``, by id.
@@ -204,20 +206,9 @@ class Lookups(StoreConnection):
         found = self._one(_ORGS, "WHERE id = ?", (query,))
         if found is not None:
             return found
-        key = name_key(query)
-        matches = [
-            org
-            for org in self._all(_ORGS, "WHERE name_key = ? OR aliases <> '[]'", (key,))
-            if name_key(org.name) == key or key in {name_key(a) for a in org.aliases}
-        ]
-        if len(matches) > 1:
-            ids = tuple(sorted(o.id for o in matches))
-            raise AmbiguousNameError(
-                f"'{query}' fits {len(ids)} organizations: {', '.join(ids)}; use an id", ids
-            )
-        if not matches:
-            raise NotFoundError(f"no organization has the id or name '{query}'")
-        return matches[0]
+        # The index finds a name; an alias is sought among the organizations that have any.
+        where = "WHERE name_key = ? OR aliases <> '[]'"
+        return match_organization(query, self._all(_ORGS, where, (name_key(query),)))
 
     def organizations(self) -> list[Organization]:
         """Return every organization, by id."""
@@ -239,11 +230,9 @@ class Lookups(StoreConnection):
             If nothing matches (:func:`or_none` turns that into None).
         """
         found = self._one(_FIELDS, "WHERE id = ?", (query,))
-        if found is None:
-            found = self._one(_FIELDS, "WHERE name_key = ? ORDER BY id", (name_key(query),))
-        if found is None:
-            raise NotFoundError(f"no career field has the id or name '{query}'")
-        return found
+        if found is not None:
+            return found
+        return match_field(query, self._all(_FIELDS, "WHERE name_key = ?", (name_key(query),)))
 
     def fields(self) -> list[CareerField]:
         """Return every career field, by id."""

@@ -132,10 +132,6 @@ class Changes(Lookups):
         if person_id is not None and not self._exists("persons", person_id):
             raise NotFoundError(f"no person has the id '{person_id}'")
 
-    def _exists(self, table: str, key: str) -> bool:
-        sql = f"SELECT 1 FROM {table} WHERE id = ?"
-        return self._con.execute(sql, (key,)).fetchone() is not None
-
     def _require(self, table: str, what: str, ids: Sequence[str | None]) -> None:
         for key in ids:
             if key is not None and not self._exists(table, key):
