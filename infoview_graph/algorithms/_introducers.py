@@ -314,30 +314,23 @@ def introducers(
     excluded = tuple(m for m in members if m in blocked)
     where = f"at {name}" if kind == "org" else f"in {name}"
 
-    if not reached:
-        fallback = _fallback(network, kind, target_id, blocked, life)
-        return Introductions(
-            target_kind=kind,
-            target_id=target_id,
-            target_name=name,
-            members=members,
-            excluded=excluded,
-            introducers=(),
-            paths=(),
-            single_points_of_failure=(),
-            fallback=fallback,
-            message=_nobody(name, where, members, excluded, bool(fallback)),
+    found: list[Introducer] = []
+    paths: list[IntroPath] = []
+    spof: tuple[str, ...] = ()
+    fallback: tuple[Introducer, ...] = ()
+    if reached:
+        chains = k_best_chains(graph, me, insiders, k=max(k, 2), max_hops=max_hops, backend=backend)
+        paths = sorted(
+            (_intro_path(network, model, chain) for chain in chains),
+            key=lambda p: (-p.warmth, p.path),
         )
-
-    chains = k_best_chains(graph, me, insiders, k=max(k, 2), max_hops=max_hops, backend=backend)
-    paths = sorted(
-        (_intro_path(network, model, chain) for chain in chains),
-        key=lambda p: (-p.warmth, p.path),
-    )
-    spof = cut_points(graph, me, insiders, chains[0], max_hops) if len(chains) > 1 else ()
-
-    best_paths = {m: _intro_path(network, model, best[m][1]) for m in reached}
-    found = _whom_to_ask(network, life, best_paths, insiders, where)
+        spof = cut_points(graph, me, insiders, chains[0], max_hops) if len(chains) > 1 else ()
+        best_paths = {m: _intro_path(network, model, best[m][1]) for m in reached}
+        found = _whom_to_ask(network, life, best_paths, insiders, where)
+        message = _advice(network, found[0], spof, name)
+    else:
+        fallback = _fallback(network, kind, target_id, blocked, life)
+        message = _nobody(name, where, members, excluded, bool(fallback))
     return Introductions(
         target_kind=kind,
         target_id=target_id,
@@ -347,8 +340,8 @@ def introducers(
         introducers=tuple(found),
         paths=tuple(paths[:k]),
         single_points_of_failure=spof,
-        fallback=(),
-        message=_advice(network, found[0], spof, name),
+        fallback=fallback,
+        message=message,
     )
 
 
