@@ -29,17 +29,8 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
-from infoview_graph.models import (
-    FollowUp,
-    Interview,
-    NetworkData,
-    Organization,
-    Outreach,
-    Person,
-    Referral,
-    Target,
-    Tie,
-)
+from infoview_graph import models
+from infoview_graph.models import NetworkData
 
 __all__ = ["anonymize"]
 
@@ -130,7 +121,7 @@ def _names_for(data: NetworkData, key: bytes) -> _Names:
     return _Names(person, org, event)
 
 
-def _person(p: Person, names: _Names) -> Person:
+def _person(p: models.Person, names: _Names) -> models.Person:
     person, org = names.person, names.org
     return p.model_copy(
         update={
@@ -151,7 +142,7 @@ def _person(p: Person, names: _Names) -> Person:
     )
 
 
-def _organization(o: Organization, names: _Names) -> Organization:
+def _organization(o: models.Organization, names: _Names) -> models.Organization:
     pseudonym = names.org(o.id)
     return o.model_copy(
         update={
@@ -162,12 +153,12 @@ def _organization(o: Organization, names: _Names) -> Organization:
     )
 
 
-def _tie(t: Tie, names: _Names) -> Tie:
+def _tie(t: models.Tie, names: _Names) -> models.Tie:
     a, b = sorted((names.person(t.a), names.person(t.b)))
     return t.model_copy(update={"a": a, "b": b, "context": None})
 
 
-def _referral(r: Referral, names: _Names) -> Referral:
+def _referral(r: models.Referral, names: _Names) -> models.Referral:
     return r.model_copy(
         update={
             "referrer": names.person(r.referrer),
@@ -178,14 +169,14 @@ def _referral(r: Referral, names: _Names) -> Referral:
     )
 
 
-def _outreach(o: Outreach, names: _Names) -> Outreach:
+def _outreach(o: models.Outreach, names: _Names) -> models.Outreach:
     person = names.person
     return o.model_copy(
         update={"id": names.event(o.id), "person": person(o.person), "via": person.maybe(o.via)}
     )
 
 
-def _interview(i: Interview, names: _Names) -> Interview:
+def _interview(i: models.Interview, names: _Names) -> models.Interview:
     person = names.person
     return i.model_copy(
         update={
@@ -200,10 +191,10 @@ def _interview(i: Interview, names: _Names) -> Interview:
     )
 
 
-def _followup(f: FollowUp, names: _Names) -> FollowUp:
+def _followup(f: models.FollowUp, names: _Names) -> models.FollowUp:
     update = {"id": names.event(f.id), "person": names.person.maybe(f.person), "note": None}
     return f.model_copy(update=update)
 
 
-def _target(t: Target, names: _Names) -> Target:
+def _target(t: models.Target, names: _Names) -> models.Target:
     return t if t.kind == "field" else t.model_copy(update={"id": names.org(t.id)})
