@@ -22,18 +22,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
 
-from infoview_graph.models import (
-    CareerField,
-    FollowUp,
-    Interview,
-    Organization,
-    Outreach,
-    Person,
-    Question,
-    Record,
-    Referral,
-    Tie,
-)
+from infoview_graph import models
+from infoview_graph.models import Record
 from infoview_graph.names import name_key
 
 __all__ = ["describe_invalid"]
@@ -93,7 +83,7 @@ class _Table(Generic[_R]):
 
 _PERSONS = _Table(
     "persons",
-    Person,
+    models.Person,
     ("id",),
     {
         **{a: a for a in ("id", "name", "is_self", "emails", "phones", "url", "organization")},
@@ -105,7 +95,7 @@ _PERSONS = _Table(
 )
 _ORGS = _Table(
     "organizations",
-    Organization,
+    models.Organization,
     ("id",),
     {a: a for a in ("id", "name", "aliases", "kind", "motivation", "postings", "advocacy")},
     json=frozenset({"aliases"}),
@@ -114,7 +104,7 @@ _ORGS = _Table(
 )
 _FIELDS = _Table(
     "fields",
-    CareerField,
+    models.CareerField,
     ("id",),
     {"id": "id", "name": "name"},
     links=(("related", "field_related", "field", "related"),),
@@ -122,13 +112,13 @@ _FIELDS = _Table(
 )
 _TIES = _Table(
     "ties",
-    Tie,
+    models.Tie,
     ("a", "b"),
     {a: a for a in ("a", "b", "strength", "context", "since")},
 )
 _REFERRALS = _Table(
     "referrals",
-    Referral,
+    models.Referral,
     ("referrer", "referee"),
     {
         **{a: a for a in ("referrer", "referee", "for_field", "for_org", "may_use_name")},
@@ -137,14 +127,14 @@ _REFERRALS = _Table(
 )
 _OUTREACH = _Table(
     "outreach",
-    Outreach,
+    models.Outreach,
     ("id",),
     {"on": "on_date", **{a: a for a in ("id", "person", "channel", "via", "replied_on")}}
     | {a: a for a in ("declined", "meeting_on", "meeting_mode")},
 )
 _INTERVIEWS = _Table(
     "interviews",
-    Interview,
+    models.Interview,
     ("id",),
     {
         "on": "on_date",
@@ -156,13 +146,13 @@ _INTERVIEWS = _Table(
 )
 _FOLLOWUPS = _Table(
     "followups",
-    FollowUp,
+    models.FollowUp,
     ("id",),
     {a: a for a in ("id", "kind", "person", "due", "note", "done_on", "snoozed_until")},
 )
 _QUESTIONS = _Table(
     "questions",
-    Question,
+    models.Question,
     ("id",),
     {a: a for a in ("id", "text", "category", "tiara")},
     json=frozenset({"tiara"}),
