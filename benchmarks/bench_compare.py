@@ -40,19 +40,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import peak_memory
+from benchmarks import median_and_max, peak_memory
 
 SHAPES = {30_000: True, 300_000: False}
 """Persons → personal shape (me tied to everyone) or the career office's."""
-
-
-def _median(call: Callable[[], object], repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), max(times)
 
 
 def _store(directory: Path, n: int, *, personal: bool, baseline: Path | None = None) -> Path:
@@ -165,17 +156,21 @@ def kernels(path: Path, repeat: int, *, reference_repeat: int) -> None:
     today = dt.date(2026, 12, 1)
     model = hop_model(network, today=today, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
     warmth_paths(network, model, max_hops=3)  # builds the network's cached views
-    fast, _ = _median(lambda: warmth_paths(network, model, max_hops=3), repeat)
-    built, _ = _median(lambda: hop_graph(network, model), reference_repeat)
+    fast, _ = median_and_max(lambda: warmth_paths(network, model, max_hops=3), repeat)
+    built, _ = median_and_max(lambda: hop_graph(network, model), reference_repeat)
     graph = hop_graph(network, model)
-    slow, _ = _median(lambda: warmth_paths_reference(graph, model, max_hops=3), reference_repeat)
+    slow, _ = median_and_max(
+        lambda: warmth_paths_reference(graph, model, max_hops=3), reference_repeat
+    )
     print(
         f"  warmth search, 3 hops: numpy {fast * 1000:8.1f} ms; networkx reference "
         f"{slow * 1000:8.1f} ms (+ {built:.2f} s to build its DiGraph); "
         f"{slow / fast:5.1f}× faster"
     )
     suggest_next_contacts(network, k=10, today=today)
-    median, worst = _median(lambda: suggest_next_contacts(network, k=10, today=today), repeat)
+    median, worst = median_and_max(
+        lambda: suggest_next_contacts(network, k=10, today=today), repeat
+    )
     print(
         f"  suggest_next_contacts, loaded: median {median * 1000:7.1f} ms, max {worst * 1000:.1f}"
     )
@@ -191,9 +186,9 @@ def kernels(path: Path, repeat: int, *, reference_repeat: int) -> None:
         return
     to_networkx = module.to_networkx
     me = network.me.id
-    median, _ = _median(lambda: to_networkx(network, persons=[me]), repeat)
+    median, _ = median_and_max(lambda: to_networkx(network, persons=[me]), repeat)
     ego = to_networkx(network, persons=[me])
-    whole, _ = _median(lambda: to_networkx(network), 1)
+    whole, _ = median_and_max(lambda: to_networkx(network), 1)
     print(
         f"  to_networkx(network, persons=[me]): median {median * 1000:7.1f} ms "
         f"({ego.number_of_nodes():,} nodes, {ego.number_of_edges():,} edges); "

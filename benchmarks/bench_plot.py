@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks import peak_memory
+from benchmarks import median_and_max, peak_memory
 from benchmarks.synthetic import FIELDS
 from infoview_graph.models import (
     CareerField,
@@ -122,15 +120,8 @@ def main(n: int, repeat: int = 5, out: Path | None = None) -> None:
         # The people around me: at most 40 drawn and named, the rest counted.
         ("network + PNG", lambda: figure_bytes(plot_network(network), "png")),
     ):
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            call()
-            times.append(time.perf_counter() - started)
-        print(
-            f"{n:>6,} persons: {name:<13} median {statistics.median(times):6.2f} s, "
-            f"max {max(times):6.2f} s"
-        )
+        median, worst = median_and_max(call, repeat)
+        print(f"{n:>6,} persons: {name:<13} median {median:6.2f} s, max {worst:6.2f} s")
     if out is not None:
         for kind, draw in (("tree", plot_tree), ("network", plot_network)):
             target = out / f"{kind}-{n}.png"
@@ -145,15 +136,13 @@ def main_html(n: int, repeat: int = 3, out: Path | None = None) -> None:
     target = (out or Path(tempfile.mkdtemp())) / f"network-{n}.html"
     for personal in (False, True):
         network = synthetic_referral_network(n, personal=personal)
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            target.write_bytes(network_page(network).encode())
-            times.append(time.perf_counter() - started)
+        median, worst = median_and_max(
+            lambda network=network: target.write_bytes(network_page(network).encode()), repeat
+        )
         shape = "me tied to everyone" if personal else "ties among people"
         print(
-            f"{n:>6,} persons ({shape}): network.html median {statistics.median(times):5.2f} s, "
-            f"max {max(times):5.2f} s, {target.stat().st_size / 1e6:5.1f} MB"
+            f"{n:>6,} persons ({shape}): network.html median {median:5.2f} s, "
+            f"max {worst:5.2f} s, {target.stat().st_size / 1e6:5.1f} MB"
         )
     print(f"wrote {target}")
 

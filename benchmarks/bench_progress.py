@@ -8,11 +8,9 @@ Prints the median and max of 5 runs of each.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 
-from benchmarks import peak_memory
+from benchmarks import median_and_max, peak_memory
 from benchmarks.synthetic import synthetic_referral_network
 from infoview_graph.algorithms import agenda, coverage, referral_chains
 
@@ -26,14 +24,9 @@ def main(n: int, repeat: int = 5) -> None:
         ("chains", lambda: referral_chains(network)),
     ):
         call()  # warm the per-network caches, as a second command on one load would
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            call()
-            times.append(time.perf_counter() - started)
+        median, worst = median_and_max(call, repeat)
         print(
-            f"{n:>9,} persons: {name:<8} median {statistics.median(times) * 1000:8.1f} ms, "
-            f"max {max(times) * 1000:8.1f} ms"
+            f"{n:>9,} persons: {name:<8} median {median * 1000:8.1f} ms, max {worst * 1000:8.1f} ms"
         )
 
 

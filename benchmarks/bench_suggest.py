@@ -9,25 +9,15 @@ view (cached until the network changes); it is timed on its own.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import peak_memory
+from benchmarks import median_and_max, peak_memory
 from benchmarks.synthetic import synthetic_referral_network, write_store
 from infoview_graph.algorithms import suggest_next_contacts
-
-
-def _timed(call: object, repeat: int = 5) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()  # type: ignore[operator]
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), max(times)
 
 
 def network_loaded(n: int, *, personal: bool = False) -> None:
@@ -37,7 +27,7 @@ def network_loaded(n: int, *, personal: bool = False) -> None:
     started = time.perf_counter()
     first = suggest_next_contacts(network, k=10)
     cold = time.perf_counter() - started
-    median, worst = _timed(lambda: suggest_next_contacts(network, k=10))
+    median, worst = median_and_max(lambda: suggest_next_contacts(network, k=10), 5)
     shape = "personal (me → all)" if personal else "career office"
     print(
         f"{n:>9,} persons, {network.number_of_ties():>10,} ties, {shape:<19}: "
@@ -53,7 +43,9 @@ def command(n: int) -> None:
         path = Path(tmp) / "bench.db"
         _, ties = write_store(path, n)
         args = [sys.executable, "-m", "infoview_graph", "--db", str(path), "suggest"]
-        median, worst = _timed(lambda: subprocess.run(args, check=True, stdout=subprocess.DEVNULL))
+        median, worst = median_and_max(
+            lambda: subprocess.run(args, check=True, stdout=subprocess.DEVNULL), 5
+        )
         print(
             f"`referrals suggest` on a {n:,}-person, {ties:,}-tie store: "
             f"median {median:.2f} s, max {worst:.2f} s"

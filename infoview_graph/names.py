@@ -1,13 +1,18 @@
 """Finding a person by what a user types: an id, a name, a first or last name, or a typo.
 
-One set of rules for every place that looks a person up (the store's ``find_person``, the
-network's ``find_person``) and for every command that would create a person (``refer``,
-``interview log --referred``, ``person add``):
+One set of rules for every place that looks a person, an organization or a career field up
+(the store's and the network's ``find_person``, ``find_organization`` and ``find_field``)
+and for every command that would create a person (``refer``, ``interview log --referred``,
+``person add``):
 
 - :func:`name_key` is the key two spellings of one name share (no case, punctuation or
   extra spaces);
 - :func:`find_person_id` picks the one person a query names — an id, a name, a unique first
   name, last name or id prefix — and otherwise says whom the user probably meant;
+- :func:`lookup_person_id` applies those rules through a collection's own indexes first,
+  so that an id or a whole name costs O(1) in the store and in the network alike;
+- :func:`match_organization` and :func:`match_field` pick the organization or field a name
+  (or an alias) names;
 - :func:`near_miss` tells whether a new name is a near miss of someone known (a typo,
   swapped or dropped letters, another spacing or word order), so that a typo does not
   silently become a second person.
@@ -32,11 +37,19 @@ infoview_graph.errors.NotFoundError: no person named 'lenna' — did you mean Le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from infoview_graph.errors import AmbiguousNameError, NotFoundError
+from infoview_graph.models import CareerField, Organization
 
-__all__ = ["find_person_id", "name_key", "near_miss"]
+__all__ = [
+    "find_person_id",
+    "lookup_person_id",
+    "match_field",
+    "match_organization",
+    "name_key",
+    "near_miss",
+]
 
 _PUNCTUATION = re.compile(r"[.,;:!?\"'’()]")
 _DIGITS = re.compile(r"[0-9]+")
@@ -224,6 +237,130 @@ def find_person_id(query: str, people: Iterable[tuple[str, str]]) -> str:
     if closest is None:
         raise NotFoundError(f"no person named '{query}'; see 'referrals person list'")
     raise NotFoundError(f"no person named '{query}' — did you mean {closest}?")
+
+
+def lookup_person_id(
+    query: str,
+    *,
+    me: Callable[[], str],
+    has_id: Callable[[str], bool],
+    named: Callable[[str], Sequence[str]],
+    people: Callable[[], Iterable[tuple[str, str]]],
+) -> str:
+    """Return the id of the person a query names, asking a collection's indexes first.
+
+    ``"me"`` (any case) names the user; otherwise the rules are :func:`find_person_id`'s,
+    and its first two — an id, a whole name — are tried through the collection's own
+    indexes, so that only a part of a name, a name several persons share, or a miss reads
+    every person.
+
+    Parameters
+    ----------
+    query : str
+        What the user typed.
+    me : callable
+        Returns the user's id (or raises :class:`~infoview_graph.errors.NotFoundError`).
+    has_id : callable
+        Whether a person has this id.
+    named : callable
+        The ids of the persons whose :func:`name_key` is the given key (two are enough).
+    people : callable
+        Every person as ``(id, name)``.
+
+    Returns
+    -------
+    str
+        The person's id.
+
+    Raises
+    ------
+    AmbiguousNameError, NotFoundError
+        As :func:`find_person_id` does.
+
+    Notes
+    -----
+    O(1) calls of ``has_id`` and ``named``; one pass over ``people`` when they do not decide.
+
+    Examples
+    --------
+    >>> people = {"lena-hoffmann": "Lena Hoffmann", "sam-ortiz": "Sam Ortiz"}
+    >>> def named(key):
+    ...     return [pid for pid, name in people.items() if name_key(name) == key]
+    >>> def look(query):
+    ...     return lookup_person_id(query, me=lambda: "sam-ortiz", has_id=people.__contains__,
+    ...                             named=named, people=people.items)
+    >>> look("ME"), look("lena hoffmann"), look("Hoffmann")
+    ('sam-ortiz', 'lena-hoffmann', 'lena-hoffmann')
+    """
+    if query.casefold() == "me":
+        return me()
+    if has_id(query):
+        return query
+    ids = named(name_key(query))
+    if len(ids) == 1:
+        return ids[0]
+    return find_person_id(query, people())
+
+
+def match_organization(query: str, candidates: Iterable[Organization]) -> Organization:
+    """Return the one organization whose name or an alias is the query (see :func:`name_key`).
+
+    An id is looked up before this, by the caller's index; ``candidates`` may be every
+    organization or only those an index says could match.
+
+    Raises
+    ------
+    NotFoundError
+        If none matches.
+    AmbiguousNameError
+        If several match; the message lists their ids.
+
+    Examples
+    --------
+    >>> acme = Organization(id="acme", name="Acme Corp", aliases=("ACME",))
+    >>> match_organization("acme corp.", [acme]).id
+    'acme'
+    >>> match_organization("Globex", [acme])
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.NotFoundError: no organization has the id or name 'Globex'
+    """
+    key = name_key(query)
+    found = sorted(
+        (org for org in candidates if key in {name_key(org.name), *map(name_key, org.aliases)}),
+        key=lambda org: org.id,
+    )
+    if len(found) > 1:
+        ids = tuple(org.id for org in found)
+        raise AmbiguousNameError(
+            f"'{query}' fits {len(ids)} organizations: {', '.join(ids)}; use an id", ids
+        )
+    if not found:
+        raise NotFoundError(f"no organization has the id or name '{query}'")
+    return found[0]
+
+
+def match_field(query: str, candidates: Iterable[CareerField]) -> CareerField:
+    """Return the career field whose name is the query, the first by id if several are.
+
+    An id is looked up before this, by the caller's index.
+
+    Raises
+    ------
+    NotFoundError
+        If none matches.
+
+    Examples
+    --------
+    >>> fields = [CareerField(id="tax-2", name="Tax"), CareerField(id="tax", name="Tax")]
+    >>> match_field("TAX", fields).id
+    'tax'
+    """
+    key = name_key(query)
+    found = [field for field in candidates if name_key(field.name) == key]
+    if not found:
+        raise NotFoundError(f"no career field has the id or name '{query}'")
+    return min(found, key=lambda field: field.id)
 
 
 def _closest(query_key: str, people: list[tuple[str, str]]) -> str | None:

@@ -48,7 +48,7 @@ from infoview_graph.models import (
     Target,
     Tie,
 )
-from infoview_graph.names import find_person_id, name_key
+from infoview_graph.names import lookup_person_id, name_key
 from infoview_graph.people import Column, PersonTable
 from infoview_graph.records import NetworkRecords
 from infoview_graph.ties import TieTable
@@ -416,7 +416,7 @@ class ReferralNetwork(NetworkRecords):
 
         Names match case-insensitively and ignoring punctuation and repeated spaces; a unique
         first name, last name or id prefix names its person too. The rules are
-        :func:`~infoview_graph.names.find_person_id`'s, the same as the store's.
+        :func:`~infoview_graph.names.lookup_person_id`'s, the same as the store's.
 
         Raises
         ------
@@ -439,19 +439,21 @@ class ReferralNetwork(NetworkRecords):
         ...
         infoview_graph.errors.NotFoundError: no person named 'Ann Le' — did you mean Ann Lee?
         """
-        if query.casefold() == "me":
-            return self.me
-        if query in self._persons:
-            return self._persons[query]
+        person_id = lookup_person_id(
+            query,
+            me=lambda: self.me.id,
+            has_id=self._persons.__contains__,
+            named=self._persons_named,
+            people=lambda: self._persons.column("name").items(),
+        )
+        return self._persons[person_id]
+
+    def _persons_named(self, key: str) -> list[PersonId]:
         if self._by_name is None:
             self._by_name = {}
             for pid, name in self._persons.column("name").items():
                 self._by_name.setdefault(name_key(name), []).append(pid)
-        matches = self._by_name.get(name_key(query), ())
-        if len(matches) == 1:
-            return self._persons[matches[0]]
-        people = self._persons.column("name").items()
-        return self._persons[find_person_id(query, people)]
+        return self._by_name.get(key, [])
 
     def persons(self) -> Iterator[Person]:
         """Iterate over every person, ``me`` included.

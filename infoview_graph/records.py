@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Self, TypeVar
 
-from infoview_graph.errors import AmbiguousNameError, NotFoundError
+from infoview_graph.errors import NotFoundError
 from infoview_graph.models import (
     CareerField,
     FieldId,
@@ -36,7 +36,7 @@ from infoview_graph.models import (
     Referral,
     Target,
 )
-from infoview_graph.names import name_key
+from infoview_graph.names import match_field, match_organization
 from infoview_graph.people import PersonTable
 
 __all__ = ["NetworkRecords"]
@@ -111,20 +111,7 @@ class NetworkRecords:
         """
         if query in self._orgs:
             return self._orgs[query]
-        key = name_key(query)
-        found = sorted(
-            o.id
-            for o in self._orgs.values()
-            if key in {name_key(o.name), *(name_key(a) for a in o.aliases)}
-        )
-        if len(found) > 1:
-            raise AmbiguousNameError(
-                f"'{query}' fits {len(found)} organizations: {', '.join(found)}; use an id",
-                tuple(found),
-            )
-        if not found:
-            raise NotFoundError(f"no organization has the id or name '{query}'")
-        return self._orgs[found[0]]
+        return match_organization(query, self._orgs.values())
 
     def organizations(self) -> Iterator[Organization]:
         """Iterate over every organization."""
@@ -147,11 +134,7 @@ class NetworkRecords:
         """
         if query in self._fields:
             return self._fields[query]
-        key = name_key(query)
-        found = sorted(f.id for f in self._fields.values() if name_key(f.name) == key)
-        if not found:
-            raise NotFoundError(f"no career field has the id or name '{query}'")
-        return self._fields[found[0]]
+        return match_field(query, self._fields.values())
 
     def fields(self) -> Iterator[CareerField]:
         """Iterate over every career field."""

@@ -339,6 +339,21 @@ def html_report(
     """
     contents = _gather(network, today, k)
     parts = [
+        *_html_head(contents),
+        *_html_suggestions(contents, network_view),
+        *_html_coverage(contents),
+        "<h2>Referral tree</h2>",
+        _html_figure(contents, "tree"),
+    ]
+    longest = _longest(contents, network)
+    if longest:
+        parts.append(f"<p>{_e(longest)}</p>")
+    parts += [*_html_agenda(contents), *_html_learned(contents), "</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _html_head(contents: _Contents) -> list[str]:
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -355,8 +370,11 @@ def html_report(
         "<h2>Summary</h2>",
         _html_table(None, contents.numbers, {1}),
         _html_figure(contents, "funnel"),
-        "<h2>Whom to contact next</h2>",
     ]
+
+
+def _html_suggestions(contents: _Contents, network_view: str | None) -> list[str]:
+    parts = ["<h2>Whom to contact next</h2>"]
     if contents.suggestions:
         items = []
         for s in contents.suggestions:
@@ -376,7 +394,11 @@ def html_report(
             f'path — in <a href="{_e(quote(network_view))}">{_e(network_view)}</a>, written '
             "beside this report (it opens in a browser and loads nothing from the web).</p>"
         )
-    parts.append("<h2>Coverage of my targets</h2>")
+    return parts
+
+
+def _html_coverage(contents: _Contents) -> list[str]:
+    parts = ["<h2>Coverage of my targets</h2>"]
     if contents.coverage.targets:
         numeric = set(range(1, 10))
         parts.append(_html_table(_COVERAGE_COLUMNS, _coverage_rows(contents.coverage), numeric))
@@ -384,25 +406,26 @@ def html_report(
         parts.append("<p>No targets yet.</p>")
     parts.extend(f"<p>{_e(line)}</p>" for line in _gaps(contents.coverage))
     parts.append(_html_figure(contents, "coverage"))
-    parts.append("<h2>Referral tree</h2>")
-    parts.append(_html_figure(contents, "tree"))
-    longest = _longest(contents, network)
-    if longest:
-        parts.append(f"<p>{_e(longest)}</p>")
-    parts.append("<h2>Agenda</h2>")
-    if contents.agenda:
-        rows = []
-        for item in contents.agenda:
-            due = _e(item.due) + (' <span class="overdue">overdue</span>' if item.overdue else "")
-            rows.append(f"<tr><td>{due}</td><td>{_e(item.action)}</td><td>{_e(item.why)}</td></tr>")
-        parts.append(
-            "<table>\n<thead><tr><th>due</th><th>what</th><th>why</th></tr></thead>\n<tbody>\n"
-            + "\n".join(rows)
-            + "\n</tbody>\n</table>"
-        )
-    else:
-        parts.append("<p>Nothing due.</p>")
-    parts.append("<h2>What I have learned, by field</h2>")
+    return parts
+
+
+def _html_agenda(contents: _Contents) -> list[str]:
+    if not contents.agenda:
+        return ["<h2>Agenda</h2>", "<p>Nothing due.</p>"]
+    rows = []
+    for item in contents.agenda:
+        due = _e(item.due) + (' <span class="overdue">overdue</span>' if item.overdue else "")
+        rows.append(f"<tr><td>{due}</td><td>{_e(item.action)}</td><td>{_e(item.why)}</td></tr>")
+    return [
+        "<h2>Agenda</h2>",
+        "<table>\n<thead><tr><th>due</th><th>what</th><th>why</th></tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>",
+    ]
+
+
+def _html_learned(contents: _Contents) -> list[str]:
+    parts = ["<h2>What I have learned, by field</h2>"]
     if not contents.learned:
         parts.append("<p>No interviews yet.</p>")
     for found in contents.learned:
@@ -426,8 +449,7 @@ def html_report(
                 f'<p class="muted">Not answered yet: {len(found.unanswered)} questions, '
                 f"for example: {_e(examples)}</p>"
             )
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts)
+    return parts
 
 
 # --- Markdown ---------------------------------------------------------------------------------

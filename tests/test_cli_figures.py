@@ -10,11 +10,13 @@ import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import pytest
 import typer
+from cli_support import ok, run
 from typer.testing import CliRunner
 
 from infoview_graph.cli import figures
@@ -31,6 +33,10 @@ def _root(db: Annotated[Path | None, typer.Option("--db")] = None) -> None:
 app.add_typer(figures.plot_app, name="plot")
 app.command("report")(figures.report)
 
+# The commands run on this module's own app, which mounts only the groups under test.
+ok = partial(ok, app=app)
+run = partial(run, app=app)
+
 
 def unboxed(err: str) -> str:
     """The text of a usage error, without the frame and line breaks of its box."""
@@ -38,17 +44,6 @@ def unboxed(err: str) -> str:
 
 
 MAGIC = {".png": b"\x89PNG", ".svg": b"<?xml", ".pdf": b"%PDF"}
-
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(runner: CliRunner, db: Path, *args: str) -> str:
-    code, out, err = run(runner, db, *args)
-    assert code == 0, (args, out, err)
-    return out
 
 
 @pytest.fixture

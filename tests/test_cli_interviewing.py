@@ -6,11 +6,13 @@ are checked by reopening the store through the library.
 
 import json
 import stat
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import pytest
 import typer
+from cli_support import ok, run
 from typer.testing import CliRunner
 
 from infoview_graph.cli import events, interviewing
@@ -33,16 +35,9 @@ app.command("learned")(interviewing.learned)
 app.add_typer(interviewing.questions_app, name="questions")
 app.add_typer(events.interview_app, name="interview")
 
-
-def run(runner: CliRunner, db: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args], input=input)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(runner: CliRunner, db: Path, *args: str, input: str | None = None) -> str:
-    code, out, err = run(runner, db, *args, input=input)
-    assert code == 0, (args, out, err)
-    return out
+# The commands run on this module's own app, which mounts only the groups under test.
+ok = partial(ok, app=app)
+run = partial(run, app=app)
 
 
 @pytest.fixture

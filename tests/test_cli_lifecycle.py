@@ -11,21 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import ok, run
 from typer.testing import CliRunner
 
-from infoview_graph.cli import app
 from infoview_graph.store import open_store
-
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(runner: CliRunner, db: Path, *args: str) -> str:
-    code, out, err = run(runner, db, *args)
-    assert code == 0, (args, out, err)
-    return out
 
 
 @pytest.fixture

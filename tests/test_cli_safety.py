@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from typer.testing import CliRunner
 
 from infoview_graph.cli import app
@@ -23,11 +24,6 @@ from infoview_graph.store.actions import create_store
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

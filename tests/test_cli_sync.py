@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_support import ok, run
 from typer.testing import CliRunner
 
 from infoview_graph.cli import app
@@ -32,17 +33,6 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(runner: CliRunner, db: Path, *args: str) -> str:
-    code, out, err = run(runner, db, *args)
-    assert code == 0, (args, out, err)
-    return out
 
 
 def contacts(runner: CliRunner, db: Path) -> Path:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import pytest
 import typer
+from cli_support import ok_with_stderr, run
 from icalendar import Calendar
 from interop_support import fixture, fixture_bytes
 from typer.testing import CliRunner
@@ -37,16 +39,9 @@ app.add_typer(transfer.import_app, name="import")
 app.add_typer(transfer.export_app, name="export")
 app.add_typer(person_app, name="person")
 
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(runner: CliRunner, db: Path, *args: str) -> tuple[str, str]:
-    code, out, err = run(runner, db, *args)
-    assert code == 0, (args, out, err)
-    return out, err
+# The commands run on this module's own app, which mounts only the groups under test.
+ok_with_stderr = partial(ok_with_stderr, app=app)
+run = partial(run, app=app)
 
 
 # --- help and start-up -----------------------------------------------------------------------
@@ -86,12 +81,16 @@ def test_the_module_imports_no_heavy_library() -> None:
 
 
 def test_import_linkedin_twice_changes_nothing(runner: CliRunner, db_path: Path) -> None:
-    out, _ = ok(runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv")))
+    out, _ = ok_with_stderr(
+        runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv"))
+    )
     assert "imported 4 new people, update 0, leave 0 unchanged; 3 new organizations" in out
     with open_store(db_path) as store:
         first = store.load()
     assert len(first.persons) == 5
-    out, _ = ok(runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv")))
+    out, _ = ok_with_stderr(
+        runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv"))
+    )
     assert "imported 0 new people, update 0, leave 4 unchanged" in out
     with open_store(db_path) as store:
         assert store.load() == first
@@ -103,13 +102,13 @@ def test_import_zip_with_strength(runner: CliRunner, db_path: Path, tmp_path: Pa
     archive = tmp_path / "export.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("Basic/Connections.csv", fixture_bytes("linkedin_current.csv"))
-    ok(runner, db_path, "import", "linkedin", str(archive), "--strength", "2")
+    ok_with_stderr(runner, db_path, "import", "linkedin", str(archive), "--strength", "2")
     with open_store(db_path) as store:
         assert {t.strength for t in store.ties_of("steven-olson").values()} == {2}
 
 
 def test_dry_run_shows_changes_and_saves_nothing(runner: CliRunner, db_path: Path) -> None:
-    out, _ = ok(
+    out, _ = ok_with_stderr(
         runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv")), "--dry-run"
     )
     assert "create ada-lovelace (line 5)" in out
@@ -128,7 +127,7 @@ def test_bad_rows_exit_65_and_import_nothing_unless_skipped(
     assert "bob-broken" not in err
     with open_store(db_path) as store:
         assert store.count("persons") == 1
-    out, err = ok(
+    out, err = ok_with_stderr(
         runner,
         db_path,
         "import",
@@ -144,7 +143,7 @@ def test_bad_rows_exit_65_and_import_nothing_unless_skipped(
 
 
 def test_import_vcard_categories_as_fields(runner: CliRunner, db_path: Path) -> None:
-    ok(
+    ok_with_stderr(
         runner, db_path, "import", "vcard", str(fixture("apple_contacts.vcf")),
         "--categories-as", "fields",
     )  # fmt: skip
@@ -154,7 +153,7 @@ def test_import_vcard_categories_as_fields(runner: CliRunner, db_path: Path) -> 
 
 
 def test_import_google_with_referrals(runner: CliRunner, db_path: Path) -> None:
-    _, err = ok(runner, db_path, "import", "google", str(fixture("google_current.csv")))
+    _, err = ok_with_stderr(runner, db_path, "import", "google", str(fixture("google_current.csv")))
     assert "created the referrer 'denise-okafor'" in err
     with open_store(db_path) as store:
         assert store.referral("brad-johnson", "mrs-margaret-smith") is not None
@@ -163,7 +162,7 @@ def test_import_google_with_referrals(runner: CliRunner, db_path: Path) -> None:
 def test_import_outlook_csv_with_map_and_encoding(runner: CliRunner, db_path: Path) -> None:
     maps = ["--map", "First Name=first_name", "--map", "Last Name=last_name",
             "--map", "E-mail Address=email", "--map", "Company=organization"]  # fmt: skip
-    ok(runner, db_path, "import", "csv", str(fixture("outlook_cp1252.csv")), *maps,
+    ok_with_stderr(runner, db_path, "import", "csv", str(fixture("outlook_cp1252.csv")), *maps,
        "--encoding", "cp1252")  # fmt: skip
     with open_store(db_path) as store:
         assert store.find_person("Zoë Müller").emails == ("zoe.mueller@example.de",)
@@ -184,14 +183,14 @@ def test_json_dump_restores_into_a_new_store_byte_for_byte(
 ) -> None:
     first, second = tmp_path / "a.db", tmp_path / "b.db"
     dump, again = tmp_path / "dump.json", tmp_path / "again.json"
-    ok(runner, first, "import", "json", str(fixture("hostile_dump.json")))
+    ok_with_stderr(runner, first, "import", "json", str(fixture("hostile_dump.json")))
     assert first.stat().st_mode & 0o777 == 0o600
-    ok(runner, first, "export", "json", "--out", str(dump))
+    ok_with_stderr(runner, first, "export", "json", "--out", str(dump))
     assert dump.read_bytes() == fixture_bytes("hostile_dump.json")
-    ok(runner, second, "import", "json", str(dump))
-    ok(runner, second, "export", "json", "--out", str(again))
+    ok_with_stderr(runner, second, "import", "json", str(dump))
+    ok_with_stderr(runner, second, "export", "json", "--out", str(again))
     assert again.read_bytes() == dump.read_bytes()
-    out, _ = ok(runner, second, "import", "json", str(dump))
+    out, _ = ok_with_stderr(runner, second, "import", "json", str(dump))
     assert "imported 0 new people, update 0, leave 6 unchanged" in out
 
 
@@ -212,16 +211,16 @@ def test_a_meeting_survives_export_and_import_and_reaches_graphml(
         )
         original = store.load()
     dump, again, graph = tmp_path / "dump.json", tmp_path / "again.json", tmp_path / "g.graphml"
-    ok(runner, db_path, "export", "json", "--out", str(dump))
+    ok_with_stderr(runner, db_path, "export", "json", "--out", str(dump))
     (attempt,) = json.loads(dump.read_bytes())["data"]["outreach"]
     assert (attempt["meeting_on"], attempt["meeting_mode"]) == ("2026-11-12", "video")
     restored = tmp_path / "restored.db"
-    ok(runner, restored, "import", "json", str(dump))
+    ok_with_stderr(runner, restored, "import", "json", str(dump))
     with open_store(restored) as store:
         assert store.load() == original
-    ok(runner, restored, "export", "json", "--out", str(again))
+    ok_with_stderr(runner, restored, "export", "json", "--out", str(again))
     assert again.read_bytes() == dump.read_bytes()
-    ok(runner, db_path, "export", "graphml", "--out", str(graph))
+    ok_with_stderr(runner, db_path, "export", "graphml", "--out", str(graph))
     import networkx as nx
 
     edge = nx.read_graphml(graph).edges["steven-olson", "ann-lee", "reached_out:outreach-ann-lee"]
@@ -231,11 +230,11 @@ def test_a_meeting_survives_export_and_import_and_reaches_graphml(
 def test_json_dump_into_an_initialised_store_and_refused_into_a_used_one(
     runner: CliRunner, db_path: Path
 ) -> None:
-    ok(runner, db_path, "import", "json", str(fixture("hostile_dump.json")))
+    ok_with_stderr(runner, db_path, "import", "json", str(fixture("hostile_dump.json")))
     with open_store(db_path) as store:
         assert store.me().name == "Steven Olson"
         assert store.count("persons") == 6
-    ok(runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv")))
+    ok_with_stderr(runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv")))
     code, _, err = run(runner, db_path, "import", "json", str(fixture("hostile_dump.json")))
     assert code == 1
     assert "new or empty store" in err
@@ -248,12 +247,12 @@ def test_exports_are_private_refuse_overwrite_and_the_store(
     runner: CliRunner, db_path: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "people.csv"
-    ok(runner, db_path, "export", "csv", "--out", str(out), "--demo")
+    ok_with_stderr(runner, db_path, "export", "csv", "--out", str(out), "--demo")
     assert out.stat().st_mode & 0o777 == 0o600
     code, _, err = run(runner, db_path, "export", "csv", "--out", str(out), "--demo")
     assert code == 1
     assert "add --force" in err
-    ok(runner, db_path, "export", "csv", "--out", str(out), "--demo", "--force")
+    ok_with_stderr(runner, db_path, "export", "csv", "--out", str(out), "--demo", "--force")
     for target in (db_path, Path(str(db_path) + "-wal")):
         code, _, err = run(runner, db_path, "export", "json", "--out", str(target), "--force")
         assert code == 1
@@ -264,16 +263,16 @@ def test_exports_are_private_refuse_overwrite_and_the_store(
 
 def test_csv_export_neutralises_formulas_unless_raw(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "hostile.db"
-    ok(runner, db, "import", "json", str(fixture("hostile_dump.json")))
+    ok_with_stderr(runner, db, "import", "json", str(fixture("hostile_dump.json")))
     safe, raw = tmp_path / "safe.csv", tmp_path / "raw.csv"
-    ok(runner, db, "export", "csv", "--out", str(safe))
-    ok(runner, db, "export", "csv", "--out", str(raw), "--raw")
+    ok_with_stderr(runner, db, "export", "csv", "--out", str(safe))
+    ok_with_stderr(runner, db, "export", "csv", "--out", str(raw), "--raw")
     assert safe.read_bytes().startswith(b"\xef\xbb\xbf")
     assert b"'@SUM(A1)" in safe.read_bytes()
     assert b"'=HYPERLINK" in safe.read_bytes()
     assert b",@SUM(A1)" in raw.read_bytes()
     referrals = tmp_path / "referrals.csv"
-    ok(runner, db, "export", "csv", "--what", "referrals", "--out", str(referrals))
+    ok_with_stderr(runner, db, "export", "csv", "--what", "referrals", "--out", str(referrals))
     assert referrals.read_bytes().count(b"\r\n") == 5
 
 
@@ -281,8 +280,10 @@ def test_graph_exports_and_anonymize(runner: CliRunner, db_path: Path, tmp_path:
     names = [p.name.encode() for p in demo_data().persons]
     for kind in ("graphml", "gexf", "mermaid", "dot"):
         plain, shared = tmp_path / f"plain.{kind}", tmp_path / f"shared.{kind}"
-        ok(runner, db_path, "export", kind, "--out", str(plain), "--demo")
-        ok(runner, db_path, "export", kind, "--out", str(shared), "--demo", "--anonymize")
+        ok_with_stderr(runner, db_path, "export", kind, "--out", str(plain), "--demo")
+        ok_with_stderr(
+            runner, db_path, "export", kind, "--out", str(shared), "--demo", "--anonymize"
+        )
         assert b"Brad Johnson" in plain.read_bytes()
         text = shared.read_bytes()
         assert not [n for n in names if n in text], kind
@@ -292,15 +293,19 @@ def test_graph_exports_and_anonymize(runner: CliRunner, db_path: Path, tmp_path:
 
 def test_mermaid_in_markdown_is_fenced(runner: CliRunner, db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "tree.md"
-    ok(runner, db_path, "export", "mermaid", "--out", str(out), "--demo")
+    ok_with_stderr(runner, db_path, "export", "mermaid", "--out", str(out), "--demo")
     assert out.read_text(encoding="utf-8").startswith("```mermaid\nflowchart TD\n")
 
 
 def test_ics_export(runner: CliRunner, db_path: Path, tmp_path: Path) -> None:
     events, todos = tmp_path / "agenda.ics", tmp_path / "todo.ics"
-    ok(runner, db_path, "export", "ics", "--out", str(events), "--demo", "--today", "2026-11-20")
-    ok(runner, db_path, "export", "ics", "--out", str(todos), "--demo", "--today", "2026-11-20",
-       "--as-todo", "--days", "0")  # fmt: skip
+    ok_with_stderr(
+        runner, db_path, "export", "ics", "--out", str(events), "--demo", "--today", "2026-11-20"
+    )
+    ok_with_stderr(
+        runner, db_path, "export", "ics", "--out", str(todos), "--demo", "--today", "2026-11-20",
+        "--as-todo", "--days", "0",
+    )  # fmt: skip
     calendar = Calendar.from_ical(events.read_bytes())
     assert len(list(calendar.walk("VEVENT"))) > len(list(Calendar.from_ical(
         todos.read_bytes()).walk("VTODO"))) > 0  # fmt: skip
@@ -309,10 +314,10 @@ def test_ics_export(runner: CliRunner, db_path: Path, tmp_path: Path) -> None:
 
 def test_ics_notes_only_when_asked(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "hostile.db"
-    ok(runner, db, "import", "json", str(fixture("hostile_dump.json")))
+    ok_with_stderr(runner, db, "import", "json", str(fixture("hostile_dump.json")))
     plain, noted = tmp_path / "plain.ics", tmp_path / "noted.ics"
-    ok(runner, db, "export", "ics", "--out", str(plain), "--today", "2026-11-16")
-    ok(runner, db, "export", "ics", "--out", str(noted), "--today", "2026-11-16",
+    ok_with_stderr(runner, db, "export", "ics", "--out", str(plain), "--today", "2026-11-16")
+    ok_with_stderr(runner, db, "export", "ics", "--out", str(noted), "--today", "2026-11-16",
        "--include-notes")  # fmt: skip
     assert b"salary" not in plain.read_bytes().replace(b"\r\n ", b"")
     assert b"salary" in noted.read_bytes().replace(b"\r\n ", b"")
@@ -320,9 +325,11 @@ def test_ics_notes_only_when_asked(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_vcard_export_reimports(runner: CliRunner, db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "contacts.vcf"
-    ok(runner, db_path, "export", "vcard", "--out", str(out), "--demo", "--vcard-version", "4.0")
+    ok_with_stderr(
+        runner, db_path, "export", "vcard", "--out", str(out), "--demo", "--vcard-version", "4.0"
+    )
     assert out.read_bytes().count(b"BEGIN:VCARD") == len(demo_data().persons) - 1
-    ok(runner, db_path, "import", "vcard", str(out))
+    ok_with_stderr(runner, db_path, "import", "vcard", str(out))
     with open_store(db_path) as store:
         assert store.count("persons") == len(demo_data().persons)
 
@@ -331,8 +338,8 @@ def test_vcard_export_reimports(runner: CliRunner, db_path: Path, tmp_path: Path
 
 
 def test_person_merge_needs_yes_and_moves_everything(runner: CliRunner, db_path: Path) -> None:
-    ok(runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv")))
-    ok(runner, db_path, "import", "vcard", str(fixture("apple_contacts.vcf")))
+    ok_with_stderr(runner, db_path, "import", "linkedin", str(fixture("linkedin_current.csv")))
+    ok_with_stderr(runner, db_path, "import", "vcard", str(fixture("apple_contacts.vcf")))
     # The vCard's Brad has the same email as LinkedIn's: one person. Margaret is new.
     with open_store(db_path) as store:
         smiths = [p.id for p in store.persons() if p.name == "Margaret Smith"]
@@ -340,7 +347,9 @@ def test_person_merge_needs_yes_and_moves_everything(runner: CliRunner, db_path:
     code, _, err = run(runner, db_path, "person", "merge", "ada-lovelace", "zoe-martin")
     assert code == 2
     assert "--yes" in err
-    out, err = ok(runner, db_path, "person", "merge", "ada-lovelace", "zoe-martin", "--yes")
+    out, err = ok_with_stderr(
+        runner, db_path, "person", "merge", "ada-lovelace", "zoe-martin", "--yes"
+    )
     assert "merged zoe-martin into Ada Lovelace (ada-lovelace)" in out
     assert "moved 1 ties" in err
     with open_store(db_path) as store:
@@ -355,7 +364,7 @@ def test_large_files_import_with_a_progress_bar(
     big = tmp_path / "Connections.csv"
     big.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
                    + rows, encoding="utf-8")  # fmt: skip
-    out, _ = ok(runner, db_path, "import", "linkedin", str(big))
+    out, _ = ok_with_stderr(runner, db_path, "import", "linkedin", str(big))
     assert "imported 5001 new people" in out
     with open_store(db_path) as store:
         assert store.count("persons") == 5002
@@ -368,7 +377,7 @@ def test_every_export_writes_the_demo(
     runner: CliRunner, db_path: Path, tmp_path: Path, kind: str
 ) -> None:
     out = tmp_path / f"demo.{kind}"
-    stdout, _ = ok(runner, db_path, "export", kind, "--out", str(out), "--demo")
+    stdout, _ = ok_with_stderr(runner, db_path, "export", kind, "--out", str(out), "--demo")
     assert f"wrote {out}" in stdout
     assert out.stat().st_size > 100
     if kind == "json":

@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from typer.testing import CliRunner
 
-from infoview_graph.cli import app
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.models import Outreach
 from infoview_graph.store import Store, actions, open_store
@@ -22,11 +22,6 @@ from infoview_graph.store.actions import check_date
 TODAY = dt.date.today()
 NEXT_YEAR = TODAY.replace(year=TODAY.year + 1) if (TODAY.month, TODAY.day) != (2, 29) else TODAY
 TOMORROW = TODAY + dt.timedelta(days=1)
-
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 # --- check_date ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from cli_support import ok_with_stderr, run
 from typer.testing import CliRunner
 
 from infoview_graph.algorithms._drafts import (
@@ -26,7 +27,6 @@ from infoview_graph.algorithms._drafts import (
     draft_thanks,
     word_count,
 )
-from infoview_graph.cli import app
 from infoview_graph.demo import demo_network
 from infoview_graph.errors import InvalidInputError
 from infoview_graph.models import (
@@ -383,17 +383,6 @@ def test_a_request_to_someone_asked_or_met_points_to_the_better_draft() -> None:
 # --- the command line ------------------------------------------------------------------------
 
 
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(runner: CliRunner, db: Path, *args: str) -> tuple[str, str]:
-    code, out, err = run(runner, db, *args)
-    assert code == 0, (args, out, err)
-    return out, err
-
-
 @pytest.fixture
 def story(runner: CliRunner, tmp_path: Path) -> Path:
     """The library's scenario, typed in: targets accounting and General Mills; Brad a
@@ -421,19 +410,23 @@ def story(runner: CliRunner, tmp_path: Path) -> Path:
         ["outreach", "Kenji Watanabe", "--on", "2026-11-02"],
         ["reply", "Kenji Watanabe", "--on", "2026-11-03", "--declined"],
     ):  # fmt: skip
-        ok(runner, db, *command)
+        ok_with_stderr(runner, db, *command)
     return db
 
 
 def test_cli_drafts_speak_of_my_goal_in_my_tone(runner: CliRunner, story: Path) -> None:
-    out, err = ok(runner, story, "draft", "request", "Brad Johnson", "--today", "2026-11-20")
+    out, err = ok_with_stderr(
+        runner, story, "draft", "request", "Brad Johnson", "--today", "2026-11-20"
+    )
     assert out.startswith("Hi Brad,\n\nI am interested in careers at General Mills.")
     assert out.endswith("Thank you,\nSteven\n")
     assert err == f"note: {word_count(out)} words\n"
-    out, _ = ok(runner, story, "draft", "request", "Pat Quinn")
+    out, _ = ok_with_stderr(runner, story, "draft", "request", "Pat Quinn")
     assert "I am interested in the work you do at Acme Media." in out
     assert "ommunications" not in out
-    out, _ = ok(runner, story, "draft", "request", "Jessica Tran", "--today", "2026-11-20")
+    out, _ = ok_with_stderr(
+        runner, story, "draft", "request", "Jessica Tran", "--today", "2026-11-20"
+    )
     assert "careers at General Mills" in out
     assert "ommunications" not in out
 
@@ -441,7 +434,9 @@ def test_cli_drafts_speak_of_my_goal_in_my_tone(runner: CliRunner, story: Path) 
 def test_cli_request_to_someone_asked_points_to_the_follow_up(
     runner: CliRunner, story: Path
 ) -> None:
-    out, err = ok(runner, story, "draft", "request", "Mrs. Smith", "--today", "2026-11-20")
+    out, err = ok_with_stderr(
+        runner, story, "draft", "request", "Mrs. Smith", "--today", "2026-11-20"
+    )
     assert out.startswith("Dear Mrs. Smith,\n\nBrad Johnson suggested I speak with you.")
     assert (
         "note: you asked Mrs. Smith by email on 2026-11-02 and have no reply yet; to follow up "
@@ -450,18 +445,22 @@ def test_cli_request_to_someone_asked_points_to_the_follow_up(
 
 
 def test_cli_follow_up(runner: CliRunner, story: Path) -> None:
-    out, err = ok(runner, story, "draft", "followup", "Mrs. Smith", "--today", "2026-11-20")
+    out, err = ok_with_stderr(
+        runner, story, "draft", "followup", "Mrs. Smith", "--today", "2026-11-20"
+    )
     assert "following up on my email of November 2 asking for 15 minutes" in out
     assert "Brad Johnson suggested I speak with you." in out
     assert word_count(out) < 100
     assert "job" not in out.casefold()
     assert err == f"note: {word_count(out)} words\n"
-    out, _ = ok(runner, story, "draft", "followup", "Jessica Tran", "--today", "2026-11-20")
+    out, _ = ok_with_stderr(
+        runner, story, "draft", "followup", "Jessica Tran", "--today", "2026-11-20"
+    )
     assert "my LinkedIn message of November 9" in out
     assert "ommunications" not in out
     with open_store(story) as store:
         before = store.count("outreach")
-    ok(runner, story, "reply", "Jessica Tran", "--on", "2026-11-19")
+    ok_with_stderr(runner, story, "reply", "Jessica Tran", "--on", "2026-11-19")
     code, out, err = run(
         runner, story, "draft", "followup", "Jessica Tran", "--today", "2026-11-20"
     )
@@ -484,7 +483,9 @@ def test_cli_refuses_do_not_contact(runner: CliRunner, story: Path, kind: str) -
 
 
 def test_cli_warns_about_a_decline(runner: CliRunner, story: Path) -> None:
-    out, err = ok(runner, story, "draft", "request", "Kenji Watanabe", "--today", "2026-11-20")
+    out, err = ok_with_stderr(
+        runner, story, "draft", "request", "Kenji Watanabe", "--today", "2026-11-20"
+    )
     assert out.startswith("Dear Kenji Watanabe,\n")
     assert err.startswith(
         "warning: Kenji Watanabe declined on 2026-11-03; ask again only if something has changed\n"
@@ -495,13 +496,15 @@ def test_cli_warns_about_a_decline(runner: CliRunner, story: Path) -> None:
 
 
 def test_cli_request_to_someone_met_points_to_the_thank_you(runner: CliRunner, story: Path) -> None:
-    ok(runner, story, "interview", "log", "Brad Johnson", "--on", "2026-11-18")
-    _, err = ok(runner, story, "draft", "request", "Brad Johnson", "--today", "2026-11-20")
+    ok_with_stderr(runner, story, "interview", "log", "Brad Johnson", "--on", "2026-11-18")
+    _, err = ok_with_stderr(
+        runner, story, "draft", "request", "Brad Johnson", "--today", "2026-11-20"
+    )
     assert (
         "note: you met Brad Johnson on 2026-11-18; to thank them: referrals draft thanks "
         "brad-johnson\n"
     ) in err
-    out, _ = ok(runner, story, "draft", "thanks", "Brad Johnson")
+    out, _ = ok_with_stderr(runner, story, "draft", "thanks", "Brad Johnson")
     assert out.startswith(
         "Dear Brad,\n\nThank you for taking the time to speak with me on November 18."
     )
@@ -510,10 +513,10 @@ def test_cli_request_to_someone_met_points_to_the_thank_you(runner: CliRunner, s
 
 def test_cli_drafts_on_the_demo(runner: CliRunner, tmp_path: Path) -> None:
     nowhere = tmp_path / "absent.db"
-    out, err = ok(runner, nowhere, "draft", "followup", "Jessica Tran", "--demo")
+    out, err = ok_with_stderr(runner, nowhere, "draft", "followup", "Jessica Tran", "--demo")
     assert out.startswith("Dear Jessica Tran,\n\nMy name is Steven Olson and I am following up")
     assert "my LinkedIn message of November 9" in out
-    out, _ = ok(runner, nowhere, "draft", "thanks", "Marcus Bell", "--demo")
+    out, _ = ok_with_stderr(runner, nowhere, "draft", "thanks", "Marcus Bell", "--demo")
     assert out.startswith("Dear Marcus,\n")
     code, out, err = run(runner, nowhere, "draft", "followup", "Maya Lindström", "--demo")
     assert (code, out) == (1, "")

@@ -6,16 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from typer.testing import CliRunner
 
-from infoview_graph.cli import app
 from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundError
 from infoview_graph.store import Store, actions, open_store
-
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

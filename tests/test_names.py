@@ -12,11 +12,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from cli_support import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from infoview_graph.cli import app
 from infoview_graph.errors import AmbiguousNameError, NearMissError, NotFoundError
 from infoview_graph.models import slugify
 from infoview_graph.names import find_person_id, name_key, near_miss
@@ -29,11 +29,6 @@ PEOPLE = [
     ("sam-ortiz", "Sam Ortiz"),
     ("sam-lee", "Sam Lee"),
 ]
-
-
-def run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--db", str(db), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 # --- the pure rules --------------------------------------------------------------------------

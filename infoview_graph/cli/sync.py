@@ -38,7 +38,31 @@ DryRunOpt = Annotated[
 ]
 
 
-def _show(report: "EventReport") -> None:
+def _import(
+    record: "Callable[..., EventReport]",
+    read: Callable[[Callable[[int, int], None]], Any],
+    file: Path,
+    me: list[str] | None,
+    since: dt.date | None,
+    today: dt.date | None,
+    *,
+    dry_run: bool,
+    label: str = "",
+) -> None:
+    """Record what ``read(progress)`` finds in one transaction, then print what it recorded.
+
+    ``label`` names the progress bar a long read shows on a terminal.
+    """
+    with _Bar(label) as bar, open_for_write() as store:
+        report = record(
+            store,
+            read(bar.update),
+            file=str(file),
+            me=me or (),
+            since=since,
+            today=today,
+            dry_run=dry_run,
+        )
     if report.dry_run:
         for line in report.by_person():
             typer.echo(printable(line))
@@ -113,17 +137,7 @@ def import_messages(
     from infoview_graph.interop.messages import read_messages
     from infoview_graph.store.events_import import import_messages as record
 
-    with open_for_write() as store:
-        report = record(
-            store,
-            read_messages(file),
-            file=str(file),
-            me=me or (),
-            since=since,
-            today=today,
-            dry_run=dry_run,
-        )
-    _show(report)
+    _import(record, lambda _: read_messages(file), file, me, since, today, dry_run=dry_run)
 
 
 @handle_errors
@@ -152,17 +166,10 @@ def import_mail(
     from infoview_graph.interop.mail import read_mail
     from infoview_graph.store.events_import import import_messages as record
 
-    with _Bar("reading mail") as bar, open_for_write() as store:
-        report = record(
-            store,
-            read_mail(path, progress=bar.update),
-            file=str(path),
-            me=me or (),
-            since=since,
-            today=today,
-            dry_run=dry_run,
-        )
-    _show(report)
+    def read(progress: Callable[[int, int], None]) -> Any:
+        return read_mail(path, progress=progress)
+
+    _import(record, read, path, me, since, today, dry_run=dry_run, label="reading mail")
 
 
 @handle_errors
@@ -192,17 +199,7 @@ def import_calendar(
     from infoview_graph.interop.calendar import read_calendar
     from infoview_graph.store.events_import import import_meetings
 
-    with open_for_write() as store:
-        report = import_meetings(
-            store,
-            read_calendar(file),
-            file=str(file),
-            me=me or (),
-            since=since,
-            today=today,
-            dry_run=dry_run,
-        )
-    _show(report)
+    _import(import_meetings, lambda _: read_calendar(file), file, me, since, today, dry_run=dry_run)
 
 
 def register(app: typer.Typer) -> None:

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from dataclasses import dataclass
 
+from infoview_graph import models
 from infoview_graph.models import NetworkData
 
 __all__ = ["anonymize"]
@@ -77,6 +79,32 @@ def anonymize(data: NetworkData, key: bytes) -> NetworkData:
     >>> sorted({p.name[:6] for p in shared.persons})
     ['Me', 'Person']
     """
+    names = _names_for(data, key)
+    return NetworkData(
+        persons=tuple(_person(p, names) for p in data.persons),
+        organizations=tuple(_organization(o, names) for o in data.organizations),
+        fields=data.fields,
+        ties=tuple(_tie(t, names) for t in data.ties),
+        referrals=tuple(_referral(r, names) for r in data.referrals),
+        outreach=tuple(_outreach(o, names) for o in data.outreach),
+        interviews=tuple(_interview(i, names) for i in data.interviews),
+        followups=tuple(_followup(f, names) for f in data.followups),
+        targets=tuple(_target(t, names) for t in data.targets),
+        questions=data.questions,
+        as_of=data.as_of,
+    ).sorted()
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The pseudonyms of one export: persons, organizations, and events (outreach, …)."""
+
+    person: _Pseudonyms
+    org: _Pseudonyms
+    event: _Pseudonyms
+
+
+def _names_for(data: NetworkData, key: bytes) -> _Names:
     me = next((p.id for p in data.persons if p.is_self), None)
     person = _Pseudonyms(key, "person", "p", [p.id for p in data.persons if p.id != me])
     if me is not None:
@@ -90,83 +118,83 @@ def anonymize(data: NetworkData, key: bytes) -> NetworkData:
         + [i.id for i in data.interviews]
         + [f.id for f in data.followups],
     )
-    persons = tuple(
-        p.model_copy(
-            update={
-                "id": person(p.id),
-                "name": "Me" if p.is_self else f"Person {person(p.id).removeprefix('p-')}",
-                "emails": (),
-                "phones": (),
-                "url": None,
-                "organization": org.maybe(p.organization),
-                "title": None,
-                "past_positions": tuple(
-                    q.model_copy(update={"organization": org(q.organization), "title": None})
-                    for q in p.past_positions
-                ),
-                "tags": (),
-                "notes": None,
-            }
-        )
-        for p in data.persons
+    return _Names(person, org, event)
+
+
+def _person(p: models.Person, names: _Names) -> models.Person:
+    person, org = names.person, names.org
+    return p.model_copy(
+        update={
+            "id": person(p.id),
+            "name": "Me" if p.is_self else f"Person {person(p.id).removeprefix('p-')}",
+            "emails": (),
+            "phones": (),
+            "url": None,
+            "organization": org.maybe(p.organization),
+            "title": None,
+            "past_positions": tuple(
+                q.model_copy(update={"organization": org(q.organization), "title": None})
+                for q in p.past_positions
+            ),
+            "tags": (),
+            "notes": None,
+        }
     )
-    return NetworkData(
-        persons=persons,
-        organizations=tuple(
-            o.model_copy(
-                update={
-                    "id": org(o.id),
-                    "name": f"Organization {org(o.id).removeprefix('o-')}",
-                    "aliases": (),
-                }
-            )
-            for o in data.organizations
-        ),
-        fields=data.fields,
-        ties=tuple(
-            t.model_copy(update={"a": person(t.a), "b": person(t.b), "context": None})
-            if person(t.a) < person(t.b)
-            else t.model_copy(update={"a": person(t.b), "b": person(t.a), "context": None})
-            for t in data.ties
-        ),
-        referrals=tuple(
-            r.model_copy(
-                update={
-                    "referrer": person(r.referrer),
-                    "referee": person(r.referee),
-                    "for_org": org.maybe(r.for_org),
-                    "note": None,
-                }
-            )
-            for r in data.referrals
-        ),
-        outreach=tuple(
-            o.model_copy(
-                update={"id": event(o.id), "person": person(o.person), "via": person.maybe(o.via)}
-            )
-            for o in data.outreach
-        ),
-        interviews=tuple(
-            i.model_copy(
-                update={
-                    "id": event(i.id),
-                    "person": person(i.person),
-                    "answers": {},
-                    "advice": (),
-                    "leads": (),
-                    "referrals": tuple(sorted(person(r) for r in i.referrals)),
-                    "notes": None,
-                }
-            )
-            for i in data.interviews
-        ),
-        followups=tuple(
-            f.model_copy(update={"id": event(f.id), "person": person.maybe(f.person), "note": None})
-            for f in data.followups
-        ),
-        targets=tuple(
-            t if t.kind == "field" else t.model_copy(update={"id": org(t.id)}) for t in data.targets
-        ),
-        questions=data.questions,
-        as_of=data.as_of,
-    ).sorted()
+
+
+def _organization(o: models.Organization, names: _Names) -> models.Organization:
+    pseudonym = names.org(o.id)
+    return o.model_copy(
+        update={
+            "id": pseudonym,
+            "name": f"Organization {pseudonym.removeprefix('o-')}",
+            "aliases": (),
+        }
+    )
+
+
+def _tie(t: models.Tie, names: _Names) -> models.Tie:
+    a, b = sorted((names.person(t.a), names.person(t.b)))
+    return t.model_copy(update={"a": a, "b": b, "context": None})
+
+
+def _referral(r: models.Referral, names: _Names) -> models.Referral:
+    return r.model_copy(
+        update={
+            "referrer": names.person(r.referrer),
+            "referee": names.person(r.referee),
+            "for_org": names.org.maybe(r.for_org),
+            "note": None,
+        }
+    )
+
+
+def _outreach(o: models.Outreach, names: _Names) -> models.Outreach:
+    person = names.person
+    return o.model_copy(
+        update={"id": names.event(o.id), "person": person(o.person), "via": person.maybe(o.via)}
+    )
+
+
+def _interview(i: models.Interview, names: _Names) -> models.Interview:
+    person = names.person
+    return i.model_copy(
+        update={
+            "id": names.event(i.id),
+            "person": person(i.person),
+            "answers": {},
+            "advice": (),
+            "leads": (),
+            "referrals": tuple(sorted(person(r) for r in i.referrals)),
+            "notes": None,
+        }
+    )
+
+
+def _followup(f: models.FollowUp, names: _Names) -> models.FollowUp:
+    update = {"id": names.event(f.id), "person": names.person.maybe(f.person), "note": None}
+    return f.model_copy(update=update)
+
+
+def _target(t: models.Target, names: _Names) -> models.Target:
+    return t if t.kind == "field" else t.model_copy(update={"id": names.org(t.id)})

@@ -125,68 +125,7 @@ def _first_walk(
     Returns the preliminary x of each node (relative to its parent's subtree) and the shift
     ``mod`` that applies to the whole subtree below it.
     """
-    n = len(kids)
-    x = [0.0] * n
-    mod = [0.0] * n
-    change = [0.0] * n
-    shift = [0.0] * n
-    thread = [-1] * n  # contour threads: the next node of a contour beyond a leaf
-    ancestor = list(range(n))
-    default_ancestor = [0] * n
-
-    def left(v: int) -> int:
-        return thread[v] if thread[v] >= 0 else (kids[v][0] if kids[v] else -1)
-
-    def right(v: int) -> int:
-        return thread[v] if thread[v] >= 0 else (kids[v][-1] if kids[v] else -1)
-
-    def left_brother(v: int) -> int:
-        return kids[parent[v]][number[v] - 1] if number[v] > 0 else -1
-
-    def move_subtree(wl: int, wr: int, amount: float) -> None:
-        subtrees = number[wr] - number[wl]
-        change[wr] -= amount / subtrees
-        shift[wr] += amount
-        change[wl] += amount / subtrees
-        x[wr] += amount
-        mod[wr] += amount
-
-    def apportion(v: int, default: int) -> int:
-        """Push v's subtree right until it clears the subtrees left of it."""
-        w = left_brother(v)
-        if w < 0:
-            return default
-        inner_right = outer_right = v
-        inner_left = w
-        outer_left = kids[parent[v]][0]
-        s_inner_right = s_outer_right = mod[v]
-        s_inner_left = mod[inner_left]
-        s_outer_left = mod[outer_left]
-        while right(inner_left) >= 0 and left(inner_right) >= 0:
-            inner_left = right(inner_left)
-            inner_right = left(inner_right)
-            outer_left = left(outer_left)
-            outer_right = right(outer_right)
-            ancestor[outer_right] = v
-            push = (x[inner_left] + s_inner_left) - (x[inner_right] + s_inner_right) + gap
-            if push > 0:
-                candidate = ancestor[inner_left]
-                move_subtree(candidate if parent[candidate] == parent[v] else default, v, push)
-                s_inner_right += push
-                s_outer_right += push
-            s_inner_left += mod[inner_left]
-            s_inner_right += mod[inner_right]
-            s_outer_left += mod[outer_left]
-            s_outer_right += mod[outer_right]
-        if right(inner_left) >= 0 and right(outer_right) < 0:
-            thread[outer_right] = right(inner_left)
-            mod[outer_right] += s_inner_left - s_outer_right
-            return default
-        if left(inner_right) >= 0 and left(outer_left) < 0:
-            thread[outer_left] = left(inner_right)
-            mod[outer_left] += s_inner_right - s_outer_left
-        return v
-
+    walk = _FirstWalk(kids, parent, number, gap)
     stack = [(0, 0)]
     while stack:
         v, next_child = stack[-1]
@@ -195,27 +134,111 @@ def _first_walk(
             stack.append((kids[v][next_child], 0))
             continue
         stack.pop()
-        brother = left_brother(v)
-        if kids[v]:
-            total_shift = total_change = 0.0
-            for w in reversed(kids[v]):  # execute the shifts gathered by apportion
-                x[w] += total_shift
-                mod[w] += total_shift
-                total_change += change[w]
-                total_shift += shift[w] + total_change
-            midpoint = (x[kids[v][0]] + x[kids[v][-1]]) / 2
+        walk.place(v)
+    return walk.x, walk.mod
+
+
+class _FirstWalk:
+    """The state of the first walk: preliminary x, subtree shifts, contour threads."""
+
+    def __init__(
+        self, kids: list[list[int]], parent: list[int], number: list[int], gap: float
+    ) -> None:
+        n = len(kids)
+        self.kids, self.parent, self.number, self.gap = kids, parent, number, gap
+        self.x = [0.0] * n
+        self.mod = [0.0] * n
+        self.change = [0.0] * n
+        self.shift = [0.0] * n
+        self.thread = [-1] * n  # contour threads: the next node of a contour beyond a leaf
+        self.ancestor = list(range(n))
+        self.default_ancestor = [0] * n
+
+    def left(self, v: int) -> int:
+        kids = self.kids[v]
+        return self.thread[v] if self.thread[v] >= 0 else (kids[0] if kids else -1)
+
+    def right(self, v: int) -> int:
+        kids = self.kids[v]
+        return self.thread[v] if self.thread[v] >= 0 else (kids[-1] if kids else -1)
+
+    def left_brother(self, v: int) -> int:
+        return self.kids[self.parent[v]][self.number[v] - 1] if self.number[v] > 0 else -1
+
+    def place(self, v: int) -> None:
+        """Place v, its subtree placed: over its children's middle, then beside its brothers."""
+        x, mod, kids = self.x, self.mod, self.kids[v]
+        brother = self.left_brother(v)
+        if kids:
+            self.execute_shifts(v)
+            midpoint = (x[kids[0]] + x[kids[-1]]) / 2
             if brother >= 0:
-                x[v] = x[brother] + gap
+                x[v] = x[brother] + self.gap
                 mod[v] = x[v] - midpoint
             else:
                 x[v] = midpoint
         else:
-            x[v] = x[brother] + gap if brother >= 0 else 0.0
-        if parent[v] >= 0:
-            if number[v] == 0:
-                default_ancestor[parent[v]] = v
-            default_ancestor[parent[v]] = apportion(v, default_ancestor[parent[v]])
-    return x, mod
+            x[v] = x[brother] + self.gap if brother >= 0 else 0.0
+        above = self.parent[v]
+        if above >= 0:
+            if self.number[v] == 0:
+                self.default_ancestor[above] = v
+            self.default_ancestor[above] = self.apportion(v, self.default_ancestor[above])
+
+    def execute_shifts(self, v: int) -> None:
+        """Apply to v's children the shifts that :meth:`apportion` gathered."""
+        total_shift = total_change = 0.0
+        for w in reversed(self.kids[v]):
+            self.x[w] += total_shift
+            self.mod[w] += total_shift
+            total_change += self.change[w]
+            total_shift += self.shift[w] + total_change
+
+    def move_subtree(self, wl: int, wr: int, amount: float) -> None:
+        subtrees = self.number[wr] - self.number[wl]
+        self.change[wr] -= amount / subtrees
+        self.shift[wr] += amount
+        self.change[wl] += amount / subtrees
+        self.x[wr] += amount
+        self.mod[wr] += amount
+
+    def apportion(self, v: int, default: int) -> int:
+        """Push v's subtree right until it clears the subtrees left of it."""
+        x, mod, parent, left, right = self.x, self.mod, self.parent, self.left, self.right
+        w = self.left_brother(v)
+        if w < 0:
+            return default
+        inner_right = outer_right = v
+        inner_left = w
+        outer_left = self.kids[parent[v]][0]
+        s_inner_right = s_outer_right = mod[v]
+        s_inner_left = mod[inner_left]
+        s_outer_left = mod[outer_left]
+        while right(inner_left) >= 0 and left(inner_right) >= 0:
+            inner_left = right(inner_left)
+            inner_right = left(inner_right)
+            outer_left = left(outer_left)
+            outer_right = right(outer_right)
+            self.ancestor[outer_right] = v
+            push = (x[inner_left] + s_inner_left) - (x[inner_right] + s_inner_right) + self.gap
+            if push > 0:
+                candidate = self.ancestor[inner_left]
+                moved = candidate if parent[candidate] == parent[v] else default
+                self.move_subtree(moved, v, push)
+                s_inner_right += push
+                s_outer_right += push
+            s_inner_left += mod[inner_left]
+            s_inner_right += mod[inner_right]
+            s_outer_left += mod[outer_left]
+            s_outer_right += mod[outer_right]
+        if right(inner_left) >= 0 and right(outer_right) < 0:
+            self.thread[outer_right] = right(inner_left)
+            mod[outer_right] += s_inner_left - s_outer_right
+            return default
+        if left(inner_right) >= 0 and left(outer_left) < 0:
+            self.thread[outer_left] = left(inner_right)
+            mod[outer_left] += s_inner_right - s_outer_left
+        return v
 
 
 def radial_layout(

@@ -25,7 +25,8 @@ from pydantic import BaseModel, ConfigDict
 from infoview_graph.errors import NotFoundError
 from infoview_graph.lifecycle import Standing, standing
 from infoview_graph.models import Interview, Organization, Outreach, Person, Referral
-from infoview_graph.store.sqlite import Store, or_none
+from infoview_graph.store._find import or_none
+from infoview_graph.store.sqlite import Store
 from infoview_graph.timing import Responsiveness, classify
 
 __all__ = [

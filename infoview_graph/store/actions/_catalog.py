@@ -16,8 +16,9 @@ from infoview_graph.models import (
     Target,
     slugify,
 )
+from infoview_graph.store._find import or_none
 from infoview_graph.store.actions._base import Change, Notes, build
-from infoview_graph.store.sqlite import Store, or_none
+from infoview_graph.store.sqlite import Store
 
 # --- organizations, fields, targets ----------------------------------------------------------
 

@@ -19,6 +19,7 @@ from infoview_graph.models import (
     Referral,
 )
 from infoview_graph.questions import check_question_ids
+from infoview_graph.store._find import or_none
 from infoview_graph.store.actions._base import (
     Change,
     Notes,
@@ -29,7 +30,7 @@ from infoview_graph.store.actions._base import (
 )
 from infoview_graph.store.actions._catalog import ensure_field, ensure_org
 from infoview_graph.store.actions._persons import refuse_near_miss
-from infoview_graph.store.sqlite import Store, or_none
+from infoview_graph.store.sqlite import Store
 
 # --- events --------------------------------------------------------------------------------
 
