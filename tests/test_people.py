@@ -20,7 +20,7 @@ from infoview_graph.algorithms import (
     suggest_next_contacts,
 )
 from infoview_graph.demo import demo_data
-from infoview_graph.errors import NotFoundError, StoreError
+from infoview_graph.errors import AmbiguousNameError, NotFoundError, StoreError
 from infoview_graph.models import NetworkData, Person
 from infoview_graph.network import ReferralNetwork
 from infoview_graph.people import PersonTable
@@ -38,7 +38,11 @@ def _answers(network: ReferralNetwork, day: dt.date, person: str | None) -> dict
     if person is not None:
         found["prep"] = prep_brief(network, person, today=day).model_dump()
     for target in network.targets():
-        found[f"intro {target.id}"] = introducers(network, target.id, today=day).model_dump()
+        try:  # an id both an organization and a field has is refused alike by both
+            answer: object = introducers(network, target.id, today=day).model_dump()
+        except AmbiguousNameError as error:
+            answer = str(error)
+        found[f"intro {target.kind} {target.id}"] = answer
     return found
 
 
