@@ -404,6 +404,7 @@ def test_a_version_4_store_gains_the_imported_events_table(tmp_path: Path) -> No
         con.execute(f"DROP TRIGGER {trigger}")
     con.execute("DROP TABLE person_cache")
     con.execute("DROP TABLE person_version")
+    con.execute("DROP INDEX ties_detailed")
     con.execute("PRAGMA user_version = 4")
     con.commit()
     con.close()
