@@ -7,7 +7,6 @@ prints the median and max of 5 runs of `Store.load_network()` and of the whole c
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -15,8 +14,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from benchmarks import median_and_max
 from benchmarks.synthetic import write_store
 from infoview_graph.graph import to_networkx
+from infoview_graph.network import ReferralNetwork
 from infoview_graph.store import open_store
 
 
@@ -30,22 +31,13 @@ def main(n: int, repeat: int = 5) -> None:
             f"written in {time.perf_counter() - started:.1f} s, "
             f"{path.stat().st_size / 1e6:.0f} MB"
         )
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            with open_store(path) as store:
-                network = store.load_network()
-            times.append(time.perf_counter() - started)
-        assert len(network) == n
-        print(
-            f"load store → ReferralNetwork: median {statistics.median(times):.3f} s, "
-            f"max {max(times):.3f} s"
-        )
+        median, worst = median_and_max(lambda: _load(path), repeat)
+        print(f"load store → ReferralNetwork: median {median:.3f} s, max {worst:.3f} s")
         tracemalloc.start()
-        with open_store(path) as store:
-            network = store.load_network()
+        network = _load(path)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
+        assert len(network) == n
         print(f"  peak traced memory while loading: {peak / 2**20:.0f} MiB")
         started = time.perf_counter()
         graph = to_networkx(network)
@@ -53,38 +45,24 @@ def main(n: int, repeat: int = 5) -> None:
             f"  building the MultiDiGraph on first use: {time.perf_counter() - started:.3f} s "
             f"({graph.number_of_edges()} edges)"
         )
-        command = [
-            sys.executable,
-            "-m",
-            "infoview_graph",
-            "--db",
-            str(path),
-            "person",
-            "list",
-            "--json",
-        ]
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-            times.append(time.perf_counter() - started)
-        print(
-            f"`referrals person list --json`: median {statistics.median(times):.3f} s, "
-            f"max {max(times):.3f} s"
+        referrals = [sys.executable, "-m", "infoview_graph", "--db", str(path)]
+        median, worst = median_and_max(
+            lambda: subprocess.run(
+                [*referrals, "person", "list", "--json"], check=True, stdout=subprocess.DEVNULL
+            ),
+            repeat,
         )
-        command = [
-            sys.executable,
-            "-m",
-            "infoview_graph",
-            "--db",
-            str(path),
-            "person",
-            "add",
-            "Bench Person",
-        ]
+        print(f"`referrals person list --json`: median {median:.3f} s, max {worst:.3f} s")
         started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*referrals, "person", "add", "Bench Person"], check=True, stdout=subprocess.DEVNULL
+        )
         print(f"`referrals person add`: {time.perf_counter() - started:.3f} s (one run)")
+
+
+def _load(path: Path) -> ReferralNetwork:
+    with open_store(path) as store:
+        return store.load_network()
 
 
 if __name__ == "__main__":

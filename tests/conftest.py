@@ -1,9 +1,10 @@
-"""Shared fixtures: real SQLite stores in temporary directories, and the CLI runner."""
+"""Shared fixtures: real SQLite stores in temporary directories, the CLI runner, UTC days."""
 
 from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,3 +90,13 @@ def store(db_path: Path) -> Iterator[Store]:
 def runner() -> CliRunner:
     """A CLI runner that keeps stdout and stderr apart."""
     return CliRunner()
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Days are the user's local days: the story is told in UTC, whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

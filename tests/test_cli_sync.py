@@ -9,8 +9,6 @@ then answer the same in both, on every day of the simulated weeks.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +23,8 @@ TODAY = "2026-11-20"
 CONTACTS = ("ann-lee", "brad-johnson", "kenji-watanabe", "jane-smith", "renee-dubois")
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The story is told in UTC, whatever the machine's time zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Days are the user's local days: every test here runs in UTC (the conftest's fixture).
+pytestmark = pytest.mark.usefixtures("utc")
 
 
 def contacts(runner: CliRunner, db: Path) -> Path:

@@ -43,14 +43,8 @@ from infoview_graph.store.events_import import import_meetings, import_messages
 EVENTS = Path(__file__).parent / "fixtures" / "events"
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Days are the user's local days: the story is told in UTC, whatever the machine's zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Days are the user's local days: every test here runs in UTC (the conftest's fixture).
+pytestmark = pytest.mark.usefixtures("utc")
 
 
 TODAY = dt.date(2026, 11, 20)
