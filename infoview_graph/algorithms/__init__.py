@@ -123,10 +123,9 @@ def __getattr__(name: str) -> Any:
     module = _MODULE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
     path = module if module.startswith("infoview_graph.") else f"{__name__}.{module}"
-    value = getattr(importlib.import_module(path), name)
+    # __import__ rather than importlib.import_module: -X importtime reports the module then.
+    value = getattr(__import__(path, fromlist=[name]), name)
     globals()[name] = value
     return value
 
