@@ -18,6 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from infoview_graph.cli import app, app_for
 
 HEAVY = ("networkx", "numpy", "scipy", "matplotlib", "pandas")
 
@@ -193,3 +196,44 @@ def test_the_lazy_packages_give_every_name_they_list() -> None:
         "    assert set(package.__all__) <= set(dir(package)), name\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        [],
+        ["suggest", "--demo", "-k", "2"],
+        ["--demo", "agenda"],
+        ["suggest", "--help"],
+        ["person"],
+        ["person", "show", "Marcus Bell", "--demo"],
+        ["person", "bogus"],
+        ["sugest", "--demo"],
+        ["--bogus", "suggest"],
+        ["suggest", "--db"],
+        ["--db"],
+        ["--", "suggest"],
+        ["--version", "suggest"],
+        ["suggest", "--version"],
+    ],
+)
+def test_the_app_with_one_command_answers_as_the_whole_app(
+    runner: CliRunner, args: list[str]
+) -> None:
+    """``main`` builds only the command it runs: same output, same exit, whatever the words."""
+    whole = runner.invoke(app, args)
+    only = runner.invoke(app_for(args), args)
+    assert (only.exit_code, only.stdout, only.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+
+
+def test_the_app_for_a_command_holds_that_command_only() -> None:
+    assert [c.name for c in app_for(["--db", "x.db", "agenda"]).registered_commands] == ["agenda"]
+    assert not app_for(["--db", "x.db", "agenda"]).registered_groups
+    assert not app_for(["--version"]).registered_commands
+    assert app_for(["nonsense"]) is app
