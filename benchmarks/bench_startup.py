@@ -8,9 +8,10 @@ asks for the person ``Person 1234`` that :mod:`benchmarks.synthetic` stores hold
 a fresh ``python -X importtime -m infoview_graph`` process with its bytecode cached, as an
 installed package's is. Printed per command: the modules imported, the time spent importing
 (the sum of ``-X importtime``'s self times: what the process pays before the command's own
-work, plus the tracing's own small cost) and the whole run's wall-clock time, medians of
-``--repeat`` runs. With ``--baseline DIR`` the other checkout runs alternately with this one,
-so both meet the same load, and the last columns are its medians.
+work, plus the tracing's own small cost), the whole run's CPU time (user and system: on a
+shared machine it waits less on the others' load than wall-clock time) and its wall-clock
+time, medians of ``--repeat`` runs. With ``--baseline DIR`` the other checkout runs
+alternately with this one, so both meet the same load, and the last columns are its medians.
 
 Lazy imports through ``importlib.import_module`` escape ``-X importtime`` (its cost lands in
 the importer's self time, which the sum still counts); the module count comes from the
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,20 +52,25 @@ def _environment(checkout: Path | None) -> dict[str, str]:
     return env
 
 
-def _run(env: dict[str, str], args: tuple[str, ...]) -> tuple[int, float, float]:
-    """Run one command; return its module count, import time and wall-clock time."""
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _run(env: dict[str, str], args: tuple[str, ...]) -> tuple[int, float, float, float]:
+    """Run one command; return its module count, import, CPU and wall-clock times."""
     command = [sys.executable, "-X", "importtime", "-m", "infoview_graph", *args]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     done = subprocess.run(
         command, env=env, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir()
     )
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, _cpu() - cpu
     selfs = [
         int(line.split("|")[0].removeprefix("import time:"))
         for line in done.stderr.splitlines()
         if line.startswith("import time:") and "self [us]" not in line
     ]
-    return len(selfs), sum(selfs) / 1e6, wall
+    return len(selfs), sum(selfs) / 1e6, cpu, wall
 
 
 def main() -> None:
@@ -79,21 +86,20 @@ def main() -> None:
     for env in envs:
         _run(env, (*db, "suggest"))  # the store's caches, and every module's bytecode
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    header = f"  {'command':<18} {'modules':>7} {'imports':>9} {'wall':>8}"
-    print(header + ("  | baseline: modules  imports     wall" if len(envs) > 1 else ""))
+    header = f"  {'command':<18} {'modules':>7} {'imports':>9} {'cpu':>8} {'wall':>8}"
+    print(header + ("  | baseline: modules  imports      cpu     wall" if len(envs) > 1 else ""))
     for label, args in COMMANDS.items():
         full = args if args[0].startswith("--") else (*db, *args)
-        runs: list[list[tuple[int, float, float]]] = [[] for _ in envs]
+        runs: list[list[tuple[int, float, float, float]]] = [[] for _ in envs]
         for _ in range(options.repeat):
             for env, found in zip(envs, runs, strict=True):
                 found.append(_run(env, full))
         line = f"  {label:<18}"
         for i, found in enumerate(runs):
-            modules = statistics.median(m for m, _, _ in found)
-            imports = statistics.median(t for _, t, _ in found)
-            wall = statistics.median(w for _, _, w in found)
+            columns = zip(*found, strict=True)
+            modules, imports, cpu, wall = (statistics.median(column) for column in columns)
             line += " |          " if i else ""
-            line += f" {modules:7.0f} {imports * 1000:6.0f} ms {wall:6.2f} s"
+            line += f" {modules:7.0f} {imports * 1000:6.0f} ms {cpu:6.2f} s {wall:6.2f} s"
         print(line)
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
