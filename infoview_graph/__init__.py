@@ -4,8 +4,8 @@
 network and answers the job seeker's questions: whom to contact next and through whom, which
 fields and employers are covered, what is owed to whom.
 
-Heavy parts (the NetworkX-backed network, the store) load on first use, so that
-``import infoview_graph`` stays cheap for the command line.
+Heavy parts (the records, which need pydantic; the network; the store) load on first use
+(PEP 562), so that ``import infoview_graph`` stays cheap for the command line.
 
 Examples
 --------
@@ -30,24 +30,24 @@ from infoview_graph.errors import (
     StoreError,
     StoreMissingError,
 )
-from infoview_graph.models import (
-    CareerField,
-    FollowUp,
-    Interview,
-    NetworkData,
-    Organization,
-    Outreach,
-    Person,
-    Position,
-    Question,
-    Referral,
-    Target,
-    Tie,
-)
 
 if TYPE_CHECKING:
     from infoview_graph.demo import demo_data, demo_network
     from infoview_graph.frames import to_frame
+    from infoview_graph.models import (
+        CareerField,
+        FollowUp,
+        Interview,
+        NetworkData,
+        Organization,
+        Outreach,
+        Person,
+        Position,
+        Question,
+        Referral,
+        Target,
+        Tie,
+    )
     from infoview_graph.network import ReferralNetwork
     from infoview_graph.store import Store, default_db_path, open_store
 
@@ -86,7 +86,12 @@ __all__ = [
     "to_frame",
 ]
 
+_RECORDS = (
+    "CareerField FollowUp Interview NetworkData Organization Outreach Person Position Question "
+    "Referral Target Tie"
+)
 _LAZY = {
+    **dict.fromkeys(_RECORDS.split(), "infoview_graph.models"),
     "ReferralNetwork": "infoview_graph.network",
     "Store": "infoview_graph.store",
     "open_store": "infoview_graph.store",
@@ -100,7 +105,8 @@ _LAZY = {
 def __getattr__(name: str) -> Any:
     """Import the heavier public names on first use (PEP 562)."""
     if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        # __import__ rather than importlib.import_module: -X importtime reports the module.
+        value = getattr(__import__(_LAZY[name], fromlist=[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'infoview_graph' has no attribute '{name}'")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -120,7 +119,7 @@ def private_temp(target: Path) -> Path:
     """
     make_private_dirs(target.parent)
     while True:
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}{_SUFFIX}")
+        temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}{_SUFFIX}")
         try:
             os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:

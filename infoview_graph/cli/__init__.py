@@ -5,6 +5,7 @@ library's errors through :func:`~infoview_graph.cli._output.handle_errors`, the 
 they become a message on stderr and an exit code (1; 2 for usage; 75 when the store is busy).
 """
 
+import copy
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,7 +26,12 @@ from infoview_graph.cli import (
     transfer,
 )
 from infoview_graph.cli._context import state
-from infoview_graph.cli._globals import GlobalOptionsAnywhere
+from infoview_graph.cli._globals import (
+    GLOBAL_FLAGS,
+    GLOBAL_OPTIONS,
+    GlobalOptionsAnywhere,
+    hoist_global_options,
+)
 from infoview_graph.cli._help import reflow_commands
 from infoview_graph.cli._output import INTERRUPTED_EXIT, Interrupted, interrupted, on_interrupt
 
@@ -110,6 +116,54 @@ app.command("doctor")(maintenance.doctor)
 reflow_commands(app)  # help as paragraphs that fit the terminal, examples on their own line
 
 
+def app_for(args: list[str]) -> typer.Typer:
+    """Return the app with only the command that ``args`` run, when they name one.
+
+    Typer turns every registered command into a Click command before it reads a word of
+    the command line; a process runs one command, so building the other sixty-odd (their
+    parameters, types and help) is start-up spent for nothing. When the arguments name a
+    command or group, the app returned holds that one; ``--version`` alone needs none.
+    Anything else — no command, an unknown name, ``--help`` before the command — gets the
+    whole app, so that help and errors list every command as before.
+
+    Parameters
+    ----------
+    args : list of str
+        The command line after the program's name.
+
+    Returns
+    -------
+    typer.Typer
+        A shallow copy of :data:`app` with fewer commands, or :data:`app` itself.
+
+    Examples
+    --------
+    >>> [c.name for c in app_for(["--db", "x.db", "suggest", "-k", "3"]).registered_commands]
+    ['suggest']
+    >>> [g.name for g in app_for(["person", "show", "me"]).registered_groups]
+    ['person']
+    >>> app_for(["--help"]) is app and app_for(["sugest"]) is app
+    True
+    """
+    words = hoist_global_options(args)
+    globals_, with_value = (*GLOBAL_FLAGS, *GLOBAL_OPTIONS), tuple(f"{o}=" for o in GLOBAL_OPTIONS)
+    while words and (words[0] in globals_ or words[0].startswith(with_value)):
+        words = words[2:] if words[0] in GLOBAL_OPTIONS else words[1:]
+    if words:
+        name = words[0]
+    elif "--version" in args:
+        name = None  # the eager --version prints and exits before any command is looked up
+    else:
+        return app
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if name is not None and not commands and not groups:
+        return app
+    only = copy.copy(app)
+    only.registered_commands, only.registered_groups = commands, groups
+    return only
+
+
 def main() -> None:
     """Run the ``referrals`` command.
 
@@ -120,7 +174,7 @@ def main() -> None:
 
     signal.signal(signal.SIGINT, on_interrupt)
     try:
-        app()
+        app_for(sys.argv[1:])()
     except (KeyboardInterrupt, Interrupted):
         interrupted()
         sys.exit(INTERRUPTED_EXIT)

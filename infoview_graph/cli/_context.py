@@ -4,10 +4,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from infoview_graph.store import Store, open_store
-
 if TYPE_CHECKING:
     from infoview_graph.network import ReferralNetwork
+    from infoview_graph.store import Store
 
 
 @dataclass
@@ -29,7 +28,7 @@ def store_path() -> Path:
     return state.db or default_db_path()
 
 
-def _opened(store: Store) -> Store:
+def _opened(store: "Store") -> "Store":
     # Opening an older store upgrades it after a backup: the user must know that copy
     # exists (it holds their contacts, and 'person forget' deletes it).
     if store.migration_backup is not None:
@@ -39,13 +38,17 @@ def _opened(store: Store) -> Store:
     return store
 
 
-def open_for_write() -> Store:
+def open_for_write() -> "Store":
     """Open the user's store for a command that changes it."""
+    from infoview_graph.store import open_store
+
     return _opened(open_store(state.db))
 
 
-def open_for_read(*, demo: bool = False) -> Store:
+def open_for_read(*, demo: bool = False) -> "Store":
     """Open the user's store, or with ``demo`` a private in-memory copy of the demo network."""
+    from infoview_graph.store import open_store
+
     if not demo:
         return _opened(open_store(state.db))
     from infoview_graph.demo import demo_data

@@ -6,6 +6,7 @@ footnote line per word, in the order the words first appear, so that a newcomer 
 "3B7" or "curmudgeon" with its meaning on the same screen.
 """
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -53,14 +54,17 @@ FOOTNOTED = ("3B7", "TIARA", "LAMP", "booster", "obligate", "curmudgeon")
 and explained in ``--help``)."""
 
 
-def _pattern(word: str) -> re.Pattern[str]:
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    # Compiled on first use, not at start-up: most commands print no footnote.
     # An acronym is matched in capitals only, so that ids such as "3b7-follow-up-…" are not
     # mistaken for it; a plain word also at the start of a sentence.
-    flags = re.IGNORECASE if word.islower() else 0
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flags)
-
-
-_PATTERNS = {word: _pattern(word) for word in FOOTNOTED}
+    return {
+        word: re.compile(
+            rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE if word.islower() else 0
+        )
+        for word in FOOTNOTED
+    }
 
 
 def terms_in(texts: Iterable[str]) -> list[str]:
@@ -74,7 +78,7 @@ def terms_in(texts: Iterable[str]) -> list[str]:
     []
     """
     text = "\n".join(texts)
-    found = {word: m.start() for word, p in _PATTERNS.items() if (m := p.search(text))}
+    found = {word: m.start() for word, p in _patterns().items() if (m := p.search(text))}
     return sorted(found, key=found.__getitem__)
 
 

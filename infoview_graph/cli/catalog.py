@@ -1,6 +1,6 @@
 """``referrals org …``, ``referrals field …`` and ``referrals target …``."""
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -15,8 +15,9 @@ from infoview_graph.cli._output import (
     handle_errors,
     plural,
 )
-from infoview_graph.store import Store, actions
-from infoview_graph.store.views import catalog_names, organization_details
+
+if TYPE_CHECKING:
+    from infoview_graph.store import Store
 
 org_app = typer.Typer(no_args_is_help=True, help="Organizations: employers and others.")
 field_app = typer.Typer(no_args_is_help=True, help="Career fields and how they relate.")
@@ -64,6 +65,8 @@ def org_add(
 
     Example:  referrals org add "General Mills" --field accounting --motivation 3 --postings
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.add_organization(
             store,
@@ -86,6 +89,8 @@ def org_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
 
     Example:  referrals org list --json
     """
+    from infoview_graph.store.views import catalog_names
+
     with open_for_read(demo=demo) as store:
         orgs = store.organizations()
         names = catalog_names(store)
@@ -115,6 +120,8 @@ def org_show(
 
     Example:  referrals org show "General Mills"
     """
+    from infoview_graph.store.views import catalog_names, organization_details
+
     with open_for_read(demo=demo) as store:
         details = organization_details(store, org)
         names = catalog_names(store)
@@ -155,6 +162,8 @@ def field_add(
 
     Example:  referrals field add Accounting --related Auditing --related "Tax preparation"
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.add_field(store, name, related=related or (), field_id=field_id)
     done(f"added career field {change.record.name} ({change.record.id})", change.notes)
@@ -170,6 +179,8 @@ def field_relate(field: FieldArg, other: FieldArg) -> None:
 
     Example:  referrals field relate Accounting "Tax preparation"
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.relate_fields(store, field, other)
     done(f"{change.record.name} ({change.record.id}) is related to {other}")
@@ -182,6 +193,8 @@ def field_unrelate(field: FieldArg, other: FieldArg) -> None:
 
     Example:  referrals field unrelate Accounting "Tax preparation"
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.relate_fields(store, field, other, related=False)
     done(f"{change.record.name} ({change.record.id}) is no longer related to {other}")
@@ -197,6 +210,8 @@ def field_rename(
 
     Example:  referrals field rename urban-planning "Urban planning"
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.rename_field(store, field, name)
     done(f"renamed the career field {change.record.id} to {change.record.name}")
@@ -240,6 +255,8 @@ def target_add(
 
     Example:  referrals target add org "General Mills" --priority 1
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.add_target(store, kind, name, priority=priority)
         label = f"{_target_name(store, kind, change.record.id)} ({change.record.id})"
@@ -266,7 +283,7 @@ def target_list(json_: JsonOpt = False, demo: DemoOpt = False) -> None:
     )
 
 
-def _target_name(store: Store, kind: str, target_id: str) -> str:
+def _target_name(store: "Store", kind: str, target_id: str) -> str:
     return (store.field(target_id) if kind == "field" else store.organization(target_id)).name
 
 
@@ -277,6 +294,8 @@ def target_remove(kind: TargetKind, name: NameArg) -> None:
 
     Example:  referrals target remove field "Freelance writing"
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         removed = actions.remove_target(store, kind, name).record
         label = f"{_target_name(store, kind, removed)} ({removed})"

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import sys
-from typing import Annotated, Optional, cast
+from typing import TYPE_CHECKING, Annotated, Optional, cast
 
 import typer
 
@@ -18,15 +18,16 @@ from infoview_graph.cli._options import (
 )
 from infoview_graph.cli._output import done, handle_errors, plural, printable
 from infoview_graph.errors import InvalidInputError
-from infoview_graph.models import FITS, Channel, Fit, Mode, Question
-from infoview_graph.questions import question_bank
-from infoview_graph.store import Store, actions
-from infoview_graph.store.questions import user_questions
+from infoview_graph.models import FITS, Channel, Fit, Mode
+
+if TYPE_CHECKING:
+    from infoview_graph.models import Question
+    from infoview_graph.store import Store
 
 interview_app = typer.Typer(no_args_is_help=True, help="Record informational interviews.")
 
 
-def _who(store: Store, person_id: str) -> str:
+def _who(store: "Store", person_id: str) -> str:
     """Name a person in a confirmation: their name, with the id to type after it."""
     return f"{store.person(person_id).name} ({person_id})"
 
@@ -44,6 +45,8 @@ def know(
 
     Example:  referrals know "Brad Johnson" "Mrs. Smith" --strength 3 --context "same team"
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         tie = actions.know(store, a, b, strength=strength, context=context).record
         first, second = _who(store, tie.a), _who(store, tie.b)
@@ -79,6 +82,8 @@ def refer(
 
     Example:  referrals refer "Brad Johnson" "Mrs. Smith" --for accounting --may-use-name
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.refer(
             store,
@@ -114,6 +119,8 @@ def outreach(
 
     Example:  referrals outreach "Mrs. Smith" --via "Brad Johnson" --channel phone
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.log_outreach(store, person, on=on, via=via, channel=channel)
         whom = _who(store, change.record.person)
@@ -131,6 +138,8 @@ def reply(
 
     Example:  referrals reply "Mrs. Smith" --on 2026-11-19
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.log_reply(store, person, on=on, declined=declined)
         whom = _who(store, change.record.person)
@@ -158,6 +167,8 @@ def schedule(
 
     Example:  referrals schedule "Mrs. Smith" --on 2026-11-24 --mode phone
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.schedule_meeting(store, person, on=on, mode=mode, today=today)
         whom = _who(store, change.record.person)
@@ -257,6 +268,10 @@ def interview_log(
     --answer day-in-the-life="Month-end close, then audits" --advice "Take the CPA exam"
     --referred "Tom Reyes" --friendliness 5 --fit yes
     """
+    from infoview_graph.questions import question_bank
+    from infoview_graph.store import actions
+    from infoview_graph.store.questions import user_questions
+
     answers = _answers(answer or [])
     given = answer or advice or lead or referred or friendliness is not None
     with open_for_write() as store:
@@ -334,7 +349,7 @@ def _ask_fit() -> Optional[Fit]:
 
 
 def _walk(
-    bank: tuple[Question, ...], fit: Optional[Fit]
+    bank: "tuple[Question, ...]", fit: Optional[Fit]
 ) -> tuple[dict[str, str], list[str], list[str], list[str], Optional[int], Optional[Fit]]:
     """Walk the user through the questions, then advice, leads, new names and friendliness."""
     typer.echo("Their answers, question by question: press Enter to skip one, type '.' to stop.")

@@ -5,10 +5,9 @@ from typing import Annotated
 
 import typer
 
-from infoview_graph.cli._context import open_for_write, state
+from infoview_graph.cli._context import open_for_write, store_path
 from infoview_graph.cli._options import JsonOpt
 from infoview_graph.cli._output import done, emit_json, handle_errors, printable
-from infoview_graph.store import default_db_path
 
 
 @handle_errors
@@ -38,7 +37,7 @@ def doctor(json_: JsonOpt = False) -> None:
     """
     from infoview_graph.store.maintenance import doctor as examine
 
-    health = examine(state.db or default_db_path())
+    health = examine(store_path())
     if json_:
         emit_json({**health.model_dump(mode="json"), "healthy": health.healthy})
     else:

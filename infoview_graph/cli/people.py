@@ -1,6 +1,6 @@
 """``referrals person add|list|show|edit|forget``: the contacts."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,9 +32,9 @@ from infoview_graph.cli._output import (
     handle_errors,
     plural,
 )
-from infoview_graph.models import Outreach
-from infoview_graph.store import actions
-from infoview_graph.store.views import catalog_names, list_contacts, person_details
+
+if TYPE_CHECKING:
+    from infoview_graph.models import Outreach
 
 app = typer.Typer(no_args_is_help=True, help="Add, list, show, edit and forget contacts.")
 
@@ -69,6 +69,8 @@ def add(
     Example:  referrals person add "Brad Johnson" --org "General Mills" --field accounting
     --how friend --strength 4 --email brad@example.org
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         change = actions.add_contact(
             store,
@@ -104,6 +106,8 @@ def list_(
 
     Example:  referrals person list --org "General Mills" --json
     """
+    from infoview_graph.store.views import catalog_names, list_contacts
+
     with open_for_read(demo=demo) as store:
         people = list_contacts(store, field=field, org=org)
         names = catalog_names(store)
@@ -151,6 +155,8 @@ def show(
 
     Example:  referrals person show "Brad Johnson"
     """
+    from infoview_graph.store.views import person_details
+
     with open_for_read(demo=demo) as store:
         details = person_details(store, person, today=today)
     if json_:
@@ -191,7 +197,7 @@ def show(
     footnotes([shown or ""])
 
 
-def _outreach_line(o: Outreach) -> str:
+def _outreach_line(o: "Outreach") -> str:
     reply = (
         "declined" if o.declined else (f"replied {o.replied_on}" if o.replied_on else "no reply")
     )
@@ -221,6 +227,8 @@ def edit(
 
     Example:  referrals person edit "Brad Johnson" --title "Finance Manager" --strength 5
     """
+    from infoview_graph.store import actions
+
     given = {
         key: value
         for key, value in (("org", org), ("title", title), ("url", url), ("how", how))
@@ -255,6 +263,8 @@ def forget(
 
     Example:  referrals person forget "Jane Doe" --yes
     """
+    from infoview_graph.store import actions
+
     if not yes:
         raise typer.BadParameter(
             "forgetting cannot be undone; add --yes to confirm", param_hint="--yes"

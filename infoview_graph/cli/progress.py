@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,8 +19,10 @@ from infoview_graph.cli._output import (
     printable,
 )
 from infoview_graph.errors import NotFoundError
-from infoview_graph.models import FollowUp
-from infoview_graph.store import Store, actions
+
+if TYPE_CHECKING:
+    from infoview_graph.models import FollowUp
+    from infoview_graph.store import Store
 
 followup_app = typer.Typer(no_args_is_help=True, help="Follow-ups: list, add, done, snooze.")
 
@@ -238,13 +240,16 @@ def followup_add(
     Example:  referrals followup add "Send Brad the article" --person "Brad Johnson"
     --due 2026-11-24
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         followup = actions.add_followup(store, text, due=due, person=person).record
     done(f"added follow-up {followup.id}, due {followup.due}")
 
 
-def _find_item(store: Store, item_id: str, day: dt.date) -> FollowUp:
+def _find_item(store: "Store", item_id: str, day: dt.date) -> "FollowUp":
     from infoview_graph.algorithms._agenda import derived_items
+    from infoview_graph.models import FollowUp
 
     network = store.load_network()
     stored = {f.id: f for f in network.followups()}
@@ -272,6 +277,8 @@ def followup_done(
 
     Example:  referrals followup done thank-you-interview-marcus-bell-1
     """
+    from infoview_graph.store import actions
+
     when = on or dt.date.today()
     with open_for_write() as store:
         item = _find_item(store, item_id, when)
@@ -291,6 +298,8 @@ def followup_snooze(
 
     Example:  referrals followup snooze advice-interview-omar-haddad-1-1 --until 2026-12-01
     """
+    from infoview_graph.store import actions
+
     with open_for_write() as store:
         item = _find_item(store, item_id, dt.date.today())
         actions.settle_followup(store, item, snoozed_until=until)

@@ -5,10 +5,8 @@ from typing import Annotated
 
 import typer
 
-from infoview_graph.cli._context import state
+from infoview_graph.cli._context import store_path
 from infoview_graph.cli._output import done, handle_errors
-from infoview_graph.store import default_db_path
-from infoview_graph.store.actions import create_store
 
 
 @handle_errors
@@ -22,7 +20,9 @@ def init(
 
     Example:  referrals init --name "Steven Olson"
     """
-    path = create_store(state.db or default_db_path(), name).record
+    from infoview_graph.store.actions import create_store
+
+    path = create_store(store_path(), name).record
     done(f"created {path} for {name} (refer to yourself as 'me')")
 
 
@@ -39,7 +39,8 @@ def demo(
     Example:  referrals demo --db /tmp/demo.db && referrals --db /tmp/demo.db person list
     """
     from infoview_graph.demo import demo_data
+    from infoview_graph.store.actions import create_store
 
     data = demo_data()
-    path = create_store(db or state.db or default_db_path(), data=data).record
+    path = create_store(db or store_path(), data=data).record
     done(f"wrote the demo network ({len(data.persons)} people) to {path}")

@@ -11,6 +11,10 @@ Records refer to each other by id only. Whether every id a record names exists i
 where records meet: in :class:`~infoview_graph.network.ReferralNetwork` and in the store's
 foreign keys.
 
+Each name loads its module on first use (PEP 562): the ``Literal`` choices and their values
+(:data:`Channel`, :data:`CHANNELS`, …), :func:`slugify` and :func:`default_strength` come
+without pydantic, so the command line can build its options before any record class exists.
+
 Examples
 --------
 >>> import datetime as dt
@@ -23,50 +27,49 @@ Examples
 
 from __future__ import annotations
 
-from infoview_graph.models._boundary import invalid_input
-from infoview_graph.models._records import (
-    CareerField,
-    FollowUp,
-    Interview,
-    NetworkData,
-    Organization,
-    Outreach,
-    Person,
-    Position,
-    Question,
-    Referral,
-    Target,
-    Tie,
-)
-from infoview_graph.models._records import Record as Record
-from infoview_graph.models._types import (
-    CHANNEL_NOUN,
-    CHANNELS,
-    FITS,
-    FOLLOWUP_KINDS,
-    HOWS,
-    MODES,
-    ORG_KINDS,
-    REFERRAL_STATUSES,
-    TIARA,
-    Channel,
-    FieldId,
-    Fit,
-    FollowUpKind,
-    How,
-    KnownHow,
-    Mode,
-    OrgId,
-    OrgKind,
-    PersonId,
-    ReferralStatus,
-    default_strength,
-    slugify,
-)
+from typing import TYPE_CHECKING, Any
 
-# Used across the package, not part of the documented API:
-from infoview_graph.models._types import Email as Email
-from infoview_graph.models._types import Strength as Strength
+if TYPE_CHECKING:
+    from infoview_graph.models._boundary import invalid_input
+    from infoview_graph.models._records import (
+        CareerField,
+        FollowUp,
+        Interview,
+        NetworkData,
+        Organization,
+        Outreach,
+        Person,
+        Position,
+        Question,
+        Referral,
+        Target,
+        Tie,
+    )
+    from infoview_graph.models._records import Record as Record
+    from infoview_graph.models._types import Email as Email
+    from infoview_graph.models._types import FieldId, OrgId, PersonId
+    from infoview_graph.models._types import Strength as Strength
+    from infoview_graph.models._vocabulary import (
+        CHANNEL_NOUN,
+        CHANNELS,
+        FITS,
+        FOLLOWUP_KINDS,
+        HOWS,
+        MODES,
+        ORG_KINDS,
+        REFERRAL_STATUSES,
+        TIARA,
+        Channel,
+        Fit,
+        FollowUpKind,
+        How,
+        KnownHow,
+        Mode,
+        OrgKind,
+        ReferralStatus,
+        default_strength,
+        slugify,
+    )
 
 __all__ = [
     "CHANNELS",
@@ -105,3 +108,36 @@ __all__ = [
     "invalid_input",
     "slugify",
 ]
+
+
+_RECORDS = (
+    "CareerField FollowUp Interview NetworkData Organization Outreach Person Position Question "
+    "Record Referral Target Tie"
+)
+_VOCABULARY = (
+    "CHANNEL_NOUN CHANNELS FITS FOLLOWUP_KINDS HOWS MODES ORG_KINDS REFERRAL_STATUSES TIARA "
+    "Channel Fit FollowUpKind How KnownHow Mode OrgKind ReferralStatus default_strength slugify"
+)
+# Where each name lives; a name's module is imported when the name is first used. Email and
+# Strength are used across the package but are not part of the documented API.
+_MODULE = {
+    **dict.fromkeys(_RECORDS.split(), "_records"),
+    **dict.fromkeys(_VOCABULARY.split(), "_vocabulary"),
+    **dict.fromkeys(["Email", "FieldId", "OrgId", "PersonId", "Strength"], "_types"),
+    "invalid_input": "_boundary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a name's module on first use and keep the name here (PEP 562)."""
+    module = _MODULE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # __import__ rather than importlib.import_module: -X importtime reports the module then.
+    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -17,27 +17,29 @@ from pydantic import (
 )
 
 from infoview_graph.models._types import (
-    Channel,
     Email,
     FieldId,
-    Fit,
-    FollowUpKind,
     FreeText,
-    How,
     Line,
-    Mode,
     OrgId,
-    OrgKind,
     PersonId,
     Phone,
     QuestionId,
-    ReferralStatus,
     Slug,
     Strength,
-    Tiara,
     Url,
     check_free_text,
     check_slug,
+)
+from infoview_graph.models._vocabulary import (
+    Channel,
+    Fit,
+    FollowUpKind,
+    How,
+    Mode,
+    OrgKind,
+    ReferralStatus,
+    Tiara,
 )
 
 # --- the records -----------------------------------------------------------------------------
