@@ -58,7 +58,7 @@ def open_for_read(*, demo: bool = False) -> "Store":
     return store
 
 
-_reading: list[Store] = []
+_reading: list["Store"] = []
 """The stores the running command reads its network from, open until it ends."""
 
 
