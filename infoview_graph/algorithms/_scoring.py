@@ -88,24 +88,16 @@ def person_arrays(network: ReferralNetwork) -> People:
 
 
 def _build_person_arrays(network: ReferralNetwork) -> People:
-
-    view = network.compact()
-    field_ids = sorted(f.id for f in network.fields())
-    org_ids = sorted(o.id for o in network.organizations())
-    field_index = {f: i for i, f in enumerate(field_ids)}
-    org_index = {o: i for i, o in enumerate(org_ids)}
-    # Read as columns: no person's record is built to rank them.
-    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
-    fields = [fields_of[pid] for pid in view.ids]
-    counts = np.fromiter(map(len, fields), dtype=np.int64, count=len(fields))
-    indices = [field_index[f] for found in fields for f in found]
-    org = [org_index[o] if (o := org_of[pid]) else -1 for pid in view.ids]
+    # The network's groups hold the codes already, over the persons sorted by id: the
+    # compact view's order. No person's record is built to rank them.
+    fields = network.person_groups("fields")
+    orgs = network.person_groups("organization")
     return People(
-        field_ids=field_ids,
-        org_ids=org_ids,
-        field_indptr=np.concatenate([[0], np.cumsum(counts)]),
-        field_indices=np.asarray(indices, dtype=np.int32),
-        org=np.asarray(org, dtype=np.int32),
+        field_ids=fields.keys,
+        org_ids=orgs.keys,
+        field_indptr=fields.indptr,
+        field_indices=fields.codes.astype(np.int32),
+        org=orgs.first().astype(np.int32),
     )
 
 

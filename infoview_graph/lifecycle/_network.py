@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 from typing import TYPE_CHECKING
 
 from infoview_graph.lifecycle._stages import (
@@ -12,7 +14,7 @@ from infoview_graph.lifecycle._stages import (
     Obligation,
     Standing,
 )
-from infoview_graph.lifecycle._standing import standing
+from infoview_graph.lifecycle._standing import standing_of
 from infoview_graph.models import CHANNEL_NOUN, FollowUpKind
 from infoview_graph.timing import add_business_days, classify, shift_days
 
@@ -85,13 +87,16 @@ def lifecycle(
 def _derive(network: ReferralNetwork, day: dt.date, limits: LifecycleSettings) -> Lifecycle:
     me = network.me.id
     mine = network.strengths(me)
+    # Columns, not records: the flag and the names are all the lifecycle reads of a person.
+    barred = network.person_column("do_not_contact")
     concerned = {o.person for o in network.outreach()} | {i.person for i in network.interviews()}
     concerned |= {r.referee for r in network.referrals()}
-    concerned |= {pid for pid, flag in network.person_column("do_not_contact").items() if flag}
+    concerned.update(itertools.compress(barred, barred.values()))
     concerned.discard(me)
     standings = {
-        pid: standing(
-            network.person(pid),
+        pid: standing_of(
+            pid,
+            do_not_contact=barred[pid],
             outreach=network.outreach_to(pid),
             interviews=network.interviews_with(pid),
             referrals=network.referrals_to(pid),
@@ -117,6 +122,8 @@ class _Owed:
     def __init__(self, network: ReferralNetwork, life: Lifecycle, limits: LifecycleSettings):
         self.network, self.life, self.limits = network, life, limits
         self.items: list[Obligation] = []
+        self.names = network.person_column("name")
+        self.barred = network.person_column("do_not_contact")
 
     def add(
         self, item_id: str, kind: FollowUpKind, person: str | None, action: str, why: str,
@@ -130,7 +137,8 @@ class _Owed:
         )  # fmt: skip
 
     def name(self, pid: str) -> str:
-        return self.network.person(pid).name
+        name: str = self.names[pid]
+        return name
 
     def person(self, pid: str) -> None:
         s = self.life.standings[pid]
@@ -190,7 +198,7 @@ class _Owed:
         for referral in self.network.referrals_to(pid):
             if referral.referrer == me or referral.on > on:
                 continue
-            if self.network.person(referral.referrer).do_not_contact:
+            if self.barred[referral.referrer]:
                 continue
             referrer = self.name(referral.referrer)
             self.add(
@@ -269,16 +277,17 @@ class _Owed:
     def second_contact_action(self, org: str, where: str) -> str:
         me = self.network.me.id
         mine = self.network.strengths(me)
-        barred = self.network.person_column("do_not_contact")
+        stage = self.life.stage
         pool = [
             pid
             for pid in self.network.member_ids(org)
-            if pid != me and not barred[pid] and self.life.stage(pid) in ("known", "referred")
+            if pid != me and not self.barred[pid] and stage(pid) in ("known", "referred")
         ]
-        pool.sort(key=lambda p: (self.life.stage(p) != "referred", -mine.get(p, -1), p))
-        if not pool:
+        # The three best, not the whole pool sorted: an employer may employ thousands.
+        best = heapq.nsmallest(3, pool, key=lambda p: (stage(p) != "referred", -mine.get(p, -1), p))
+        if not best:
             return f"Find a second person at {where} to contact (3B7): ask who knows someone there"
-        names = ", ".join(self.network.person(pid).name for pid in pool[:3])
+        names = ", ".join(self.name(pid) for pid in best)
         return f"Contact a second person at {where} (3B7), e.g. {names}"
 
 
