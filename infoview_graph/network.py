@@ -546,24 +546,28 @@ class ReferralNetwork(NetworkRecords):
     def members(self, org_id: OrgId) -> tuple[Person, ...]:
         """Return the persons whose current organization is this one, by id.
 
-        The first call groups every person by organization (:meth:`person_groups`); later
-        calls until the next change cost O(members).
+        The first call indexes every person by organization (O(n)); later calls until the
+        next change cost O(members).
         """
-        return tuple(self._persons[pid] for pid in self.member_ids(org_id))
+        self.organization(org_id)
+        found = self.derived("members-by-org", _group_by_org).get(org_id, ())
+        return tuple(self._persons[pid] for pid in found)
 
     def member_ids(self, org_id: OrgId) -> tuple[PersonId, ...]:
         """Return the ids of :meth:`members`, sorted, without building their records."""
         self.organization(org_id)
-        return self.person_groups("organization").get(org_id, ())
+        return self.derived("members-by-org", _group_by_org).get(org_id, ())
 
     def in_field(self, field_id: FieldId) -> tuple[Person, ...]:
         """Return the persons working in a career field, by id (indexed like :meth:`members`)."""
-        return tuple(self._persons[pid] for pid in self.in_field_ids(field_id))
+        self.field(field_id)
+        found = self.derived("members-by-field", _group_by_field).get(field_id, ())
+        return tuple(self._persons[pid] for pid in found)
 
     def in_field_ids(self, field_id: FieldId) -> tuple[PersonId, ...]:
         """Return the ids of :meth:`in_field`, sorted, without building their records."""
         self.field(field_id)
-        return self.person_groups("fields").get(field_id, ())
+        return self.derived("members-by-field", _group_by_field).get(field_id, ())
 
     def person_groups(self, column: Literal["organization", "fields"]) -> Groups:
         """Return every person grouped by organization or by field, as arrays.

@@ -61,13 +61,13 @@ def targets(
                 related[other] = (share, field_id)
     field_interviews = dict.fromkeys(field_weight, 0)
     org_interviews = dict.fromkeys(org_weight, 0)
+    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
     for interview in network.interviews():
-        person = network.person(interview.person)
-        for field_id in person.fields:
+        for field_id in fields_of[interview.person]:
             if field_id in field_interviews:
                 field_interviews[field_id] += 1
-        if person.organization in org_interviews:
-            org_interviews[person.organization] += 1
+        if org_of[interview.person] in org_interviews:
+            org_interviews[org_of[interview.person]] += 1
     return Targets(field_weight, org_weight, related, field_interviews, org_interviews)
 
 
@@ -184,16 +184,16 @@ def onward_reach(
     if not uncovered_fields and not uncovered_orgs:
         return 0.0, []
     me = network.me.id
-    person = network.person(person_id)
-    own = set(person.fields) | {person.organization}
+    # Columns, not records: a candidate's contacts are many, and none of them is shown.
+    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
+    own = set(fields_of[person_id]) | {org_of[person_id]}
     found: set[tuple[str, str]] = set()
     for other in network.strengths(person_id):
         if other == me:
             continue
-        contact = network.person(other)
-        found.update(("field", f) for f in contact.fields if f in uncovered_fields)
-        if contact.organization in uncovered_orgs:
-            found.add(("org", contact.organization))
+        found.update(("field", f) for f in fields_of[other] if f in uncovered_fields)
+        if org_of[other] in uncovered_orgs:
+            found.add(("org", org_of[other]))
     found = {(kind, t) for kind, t in found if t not in own}
     total = sum(
         (targets.field_weight if kind == "field" else targets.org_weight)[t] for kind, t in found

@@ -228,29 +228,55 @@ def warmth_paths(network: ReferralNetwork, model: HopModel, *, max_hops: int) ->
         if np.array_equal(current, previous):
             break
         layers.append(current)
-    known = own_hops(network, model, direct)
+    known, own = own_hops(view, source, direct)
     final = layers[-1].copy()
-    for pid, own in known.items():
-        final[view.index[pid]] = own
+    final[known] = own
+    ids = view.ids
     return Warmth(
-        network, model, view, final, layers, source, pull_cost, blocked, direct, frozenset(known)
+        network,
+        model,
+        view,
+        final,
+        layers,
+        source,
+        pull_cost,
+        blocked,
+        direct,
+        frozenset([ids[i] for i in known.tolist()]),
     )
 
 
 def own_hops(
-    network: ReferralNetwork, model: HopModel, direct: Mapping[PersonId, float]
-) -> dict[PersonId, float]:
-    """Return the cost of my own hop to each person I know (tie strength 1 or more).
+    view: Compact, source: int, direct: Mapping[PersonId, float]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Return each person I know (tie strength 1 or more) and the cost of my own hop there.
 
     A person I know is contacted directly, never introduced (the contact lifecycle): whatever an
     introducer's path would promise, their path is my own hop — my tie, or a referral or
-    an earlier message to them when that is warmer.
+    an earlier message to them when that is warmer. Read from my row of the CSR view,
+    ``source``: positions in ``view.ids`` and their costs, O(my ties) numpy work.
+
+    Examples
+    --------
+    >>> from infoview_graph.compact import compact_from_rows
+    >>> view = compact_from_rows(["a", "b", "me"], [("me", "a", 0), ("me", "b", 2)])
+    >>> known, cost = own_hops(view, view.index["me"], {"b": 0.85})
+    >>> [view.ids[i] for i in known], cost.round(3).tolist()
+    (['b'], [0.163])
     """
-    known = {}
-    for pid, strength in network.strengths(model.me).items():
-        if strength >= 1:
-            known[pid] = -math.log(max(TIE_REPLY[strength], direct.get(pid, 0.0)))
-    return known
+    start, end = int(view.indptr[source]), int(view.indptr[source + 1])
+    strength = view.strength[start:end].astype(np.int64)
+    mine = strength >= 1
+    known = view.indices[start:end][mine].astype(np.int64)
+    strength = strength[mine]
+    # Python floats: the same costs as -math.log of each hop's chance, one at a time.
+    own = np.asarray([-math.log(chance) for chance in TIE_REPLY])[strength]
+    position = {int(i): at for at, i in enumerate(known.tolist())} if direct else {}
+    for pid, chance in direct.items():
+        at = position.get(view.index[pid])
+        if at is not None:
+            own[at] = -math.log(max(TIE_REPLY[int(strength[at])], chance))
+    return known, own
 
 
 @dataclass(frozen=True)
