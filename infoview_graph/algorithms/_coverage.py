@@ -378,8 +378,9 @@ def _touched(
 ) -> tuple[TouchedField, ...]:
     targeted = {t.id for t in network.targets() if t.kind == "field"}
     counts: dict[str, list[int]] = {}
+    fields_of = network.person_column("fields")  # read to group by field already
     for pid in contacted | interviewed:
-        for field_id in network.person(pid).fields:
+        for field_id in fields_of[pid]:
             if field_id not in targeted:
                 row = counts.setdefault(field_id, [0, 0])
                 row[0] += pid in contacted
