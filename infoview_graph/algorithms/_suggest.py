@@ -577,7 +577,7 @@ def _warm(
     direct = np.zeros(len(view.ids))
     for pid, chance in warmth.direct.items():
         direct[view.index[pid]] = chance
-    known = np.asarray([view.ids[i] in warmth.known for i in others.tolist()], dtype=bool)
+    known = strength >= 1  # warmth.known: my ties of strength 1 or more (own_hops)
     warm[at[known]] = np.maximum(own[known], direct[others[known]])
     cost = warmth.cost[others]
     # math.isclose's test, element by element (every cost here is finite).

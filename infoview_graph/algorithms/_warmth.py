@@ -271,10 +271,9 @@ def own_hops(
     strength = strength[mine]
     # Python floats: the same costs as -math.log of each hop's chance, one at a time.
     own = np.asarray([-math.log(chance) for chance in TIE_REPLY])[strength]
-    position = {int(i): at for at, i in enumerate(known.tolist())} if direct else {}
-    for pid, chance in direct.items():
-        at = position.get(view.index[pid])
-        if at is not None:
+    for pid, chance in direct.items():  # the few I wrote to or was referred to
+        at = int(np.searchsorted(known, view.index[pid]))  # a CSR row is sorted
+        if at < len(known) and known[at] == view.index[pid]:
             own[at] = -math.log(max(TIE_REPLY[int(strength[at])], chance))
     return known, own
 
