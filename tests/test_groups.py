@@ -12,7 +12,7 @@ from infoview_graph.demo import demo_network
 from infoview_graph.groups import Groups
 from infoview_graph.lifecycle import standing
 from infoview_graph.lifecycle._standing import standing_of
-from infoview_graph.models import Outreach, Person
+from infoview_graph.models import Outreach, Person, Tie
 
 KEYS = ["acme", "globex", "initech", "umbrella"]
 ids = st.lists(st.text("abcdefgh", min_size=1, max_size=4), unique=True, max_size=30)
@@ -83,3 +83,30 @@ def test_a_standing_from_the_flag_is_the_standing_from_the_record():
         assert standing_of("ann", do_not_contact=flag, outreach=asked, today=day) == standing(
             ann, outreach=asked, today=day
         )
+
+
+def test_the_second_person_at_a_silent_employer_is_referred_first_then_my_strongest_tie():
+    from builders import small_network
+
+    from infoview_graph.lifecycle import lifecycle
+    from infoview_graph.models import Referral
+
+    at_acme = {"organization": "acme"}
+    people = dict.fromkeys(("ann", "bob", "cy", "dee", "eve", "flo", "gus"), at_acme)
+    people["zed"] = {}
+    asked = dt.date(2026, 11, 2)
+    net = small_network(
+        people,
+        [("me", "cy", 2), ("me", "dee", 4), ("me", "gus", 0), ("zed", "eve", 1)],
+        outreach=(Outreach(id="o-1", person="ann", on=asked),),
+        referrals=(Referral(referrer="zed", referee="eve", on=asked),),
+    )
+    life = lifecycle(net, today=dt.date(2026, 11, 10))
+    (item,) = [o for o in life.obligations if o.kind == "3b7-second-contact"]
+    # eve: referred; then dee (4), cy (2), gus (0), then bob with no tie; never ann herself.
+    assert item.action.endswith("(3B7), e.g. Eve, Dee, Cy")
+    net.add_tie(Tie(a="me", b="eve", strength=5))
+    net.add_referral(Referral(referrer="zed", referee="gus", on=asked))
+    again = lifecycle(net, today=dt.date(2026, 11, 10))
+    (item,) = [o for o in again.obligations if o.kind == "3b7-second-contact"]
+    assert item.action.endswith("(3B7), e.g. Eve, Gus, Dee")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import itertools
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ from infoview_graph.models import CHANNEL_NOUN, FollowUpKind
 from infoview_graph.timing import add_business_days, classify, shift_days
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from infoview_graph.models import Interview
     from infoview_graph.network import ReferralNetwork
 
@@ -124,6 +125,7 @@ class _Owed:
         self.items: list[Obligation] = []
         self.names = network.person_column("name")
         self.barred = network.person_column("do_not_contact")
+        self.pool: _Pool | None = None
 
     def add(
         self, item_id: str, kind: FollowUpKind, person: str | None, action: str, why: str,
@@ -275,20 +277,51 @@ class _Owed:
             )  # fmt: skip
 
     def second_contact_action(self, org: str, where: str) -> str:
-        me = self.network.me.id
-        mine = self.network.strengths(me)
-        stage = self.life.stage
-        pool = [
-            pid
-            for pid in self.network.member_ids(org)
-            if pid != me and not self.barred[pid] and stage(pid) in ("known", "referred")
-        ]
-        # The three best, not the whole pool sorted: an employer may employ thousands.
-        best = heapq.nsmallest(3, pool, key=lambda p: (stage(p) != "referred", -mine.get(p, -1), p))
+        if self.pool is None:
+            self.pool = _Pool(self.network, self.life, self.barred)
+        best = self.pool.best(org)
         if not best:
             return f"Find a second person at {where} to contact (3B7): ask who knows someone there"
         names = ", ".join(self.name(pid) for pid in best)
         return f"Contact a second person at {where} (3B7), e.g. {names}"
+
+
+class _Pool:
+    """Who may be the second person at an employer, as arrays over the persons by id.
+
+    Anyone there but me who is *known* or *referred* and not to be contacted; the
+    referred first, then by my tie to them (strongest first, none last), then by id.
+    """
+
+    def __init__(self, network: ReferralNetwork, life: Lifecycle, barred: Mapping[str, bool]):
+        import numpy as np
+
+        view = network.compact()
+        index = view.index
+        self.groups = network.person_groups("organization")  # the same ids, the same order
+        self.open = np.ones(len(view.ids), dtype=bool)
+        self.referred = np.zeros(len(view.ids), dtype=bool)
+        for pid, s in life.standings.items():
+            if s.stage == "referred":
+                self.referred[index[pid]] = True
+            elif s.stage != "known":
+                self.open[index[pid]] = False
+        for pid in itertools.compress(barred, barred.values()):
+            self.open[index[pid]] = False
+        me = index[network.me.id]
+        self.open[me] = False
+        self.mine = np.full(len(view.ids), -1, dtype=np.int64)
+        start, end = int(view.indptr[me]), int(view.indptr[me + 1])
+        self.mine[view.indices[start:end]] = view.strength[start:end]
+
+    def best(self, org: str) -> list[str]:
+        """Return the ids of the three best people to contact at this employer."""
+        import numpy as np
+
+        members = self.groups.members(org)
+        members = members[self.open[members]]
+        order = np.lexsort((members, -self.mine[members], ~self.referred[members]))
+        return [self.groups.ids[i] for i in members[order[:3]].tolist()]
 
 
 def first_line(text: str) -> str:
