@@ -289,7 +289,7 @@ class _Owed:
 class _Pool:
     """Who may be the second person at an employer, as arrays over the persons by id.
 
-    Anyone there but me who is *known* or *referred* and not to be contacted; the
+    Anyone there but me who is *known* or *referred* and not marked do-not-contact; the
     referred first, then by my tie to them (strongest first, none last), then by id.
     """
 
