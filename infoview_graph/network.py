@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundError
+from infoview_graph.groups import Groups
 from infoview_graph.models import (
     CareerField,
     FieldId,
@@ -593,6 +594,24 @@ class ReferralNetwork(NetworkRecords):
         self.field(field_id)
         return self.derived("members-by-field", _group_by_field).get(field_id, ())
 
+    def person_groups(self, column: Literal["organization", "fields"]) -> Groups:
+        """Return every person grouped by organization or by field, as arrays.
+
+        Codes per person over the persons sorted by id (the order of :meth:`compact`) and
+        the members of each organization or field; kept until the next change. O(n log n)
+        vectorised work the first time, from :meth:`person_column`.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> groups = demo_network().person_groups("organization")
+        >>> groups.get("general-mills")[:2]
+        ('aisha-rahman', 'brad-johnson')
+        """
+        if column == "organization":
+            return self.derived("members-by-org", _group_by_org)
+        return self.derived("members-by-field", _group_by_field)
+
     def __len__(self) -> int:
         """Return the number of persons."""
         return len(self._persons)
@@ -688,20 +707,14 @@ class ReferralNetwork(NetworkRecords):
         ).sorted()
 
 
-def _group_by_org(network: ReferralNetwork) -> dict[OrgId, tuple[PersonId, ...]]:
-    groups: dict[OrgId, list[PersonId]] = {}
-    for pid, org in sorted(network.person_column("organization").items()):
-        if org is not None:
-            groups.setdefault(org, []).append(pid)
-    return {org: tuple(people) for org, people in groups.items()}
+def _group_by_org(network: ReferralNetwork) -> Groups:
+    keys = (org.id for org in network.organizations())
+    return Groups.of_column(network.person_column("organization"), keys)
 
 
-def _group_by_field(network: ReferralNetwork) -> dict[FieldId, tuple[PersonId, ...]]:
-    groups: dict[FieldId, list[PersonId]] = {}
-    for pid, fields in sorted(network.person_column("fields").items()):
-        for field in fields:
-            groups.setdefault(field, []).append(pid)
-    return {field: tuple(people) for field, people in groups.items()}
+def _group_by_field(network: ReferralNetwork) -> Groups:
+    keys = (field.id for field in network.fields())
+    return Groups.of_column(network.person_column("fields"), keys, many=True)
 
 
 def _refuse_duplicates(what: str, keys: list[object]) -> None:

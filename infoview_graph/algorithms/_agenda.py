@@ -45,6 +45,8 @@ from infoview_graph.lifecycle import LifecycleSettings, first_line, judging_day,
 from infoview_graph.timing import shift_days
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from infoview_graph.lifecycle import Obligation
     from infoview_graph.models import FollowUp
     from infoview_graph.network import ReferralNetwork
@@ -107,16 +109,17 @@ def derived_items(
     ['3b7-follow-up', '3b7-second-contact', 'advice']
     """
     life = lifecycle(network, today=today, settings=settings)
-    return [_item(network, o, today) for o in life.obligations]
+    names = network.person_column("name")  # read by the lifecycle already: no records
+    return [_item(names, o, today) for o in life.obligations]
 
 
-def _item(network: ReferralNetwork, obligation: Obligation, today: dt.date) -> AgendaItem:
+def _item(names: Mapping[str, str], obligation: Obligation, today: dt.date) -> AgendaItem:
     person = obligation.person_id
     return AgendaItem(
         id=obligation.id,
         kind=obligation.kind,
         person_id=person,
-        name=network.person(person).name if person else None,
+        name=names[person] if person else None,
         action=obligation.action,
         why=obligation.why,
         since=obligation.since,

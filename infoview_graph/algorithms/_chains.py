@@ -28,6 +28,9 @@ from pydantic import BaseModel, ConfigDict
 from infoview_graph.lifecycle import lifecycle
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from infoview_graph.lifecycle import Lifecycle
     from infoview_graph.models import PersonId, Referral
     from infoview_graph.network import ReferralNetwork
 
@@ -253,8 +256,10 @@ def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -
     else:
         roots = sorted({r.referrer for r in parent.values()} - set(parent))
     chains: list[Chain] = []
+    names = network.person_column("name")  # every name a chain shows, without records
+    life = lifecycle(network)
     for start in roots:
-        _walk(network, start, children, parent, chains)
+        _walk(life, names, start, children, parent, chains)
     longest_length = max((len(c.people) for c in chains), default=0)
     return Chains(
         roots=tuple(roots),
@@ -262,7 +267,7 @@ def referral_chains(network: ReferralNetwork, *, root: PersonId | None = None) -
         also_referred_by=tuple(sorted(also)),
         chains=tuple(chains),
         longest=tuple(c for c in chains if len(c.people) == longest_length and longest_length > 1),
-        yields=_yields(network),
+        yields=_yields(network, names),
         funnel=_funnel(network),
     )
 
@@ -279,7 +284,8 @@ def _root(above: dict[str, str], person: str) -> str:
 
 
 def _walk(
-    network: ReferralNetwork,
+    life: Lifecycle,
+    names: Mapping[str, str],
     start: str,
     children: dict[str, list[str]],
     parent: dict[str, Referral],
@@ -299,30 +305,30 @@ def _walk(
         del path[depth:]
         path.append(person)
         if depth:
-            hops[person] = _hop(network, parent[person])
+            hops[person] = _hop(life, parent[person])
         below = sorted(children.get(person, ()), reverse=True)
         stack.extend((child, depth + 1) for child in below)
         if not below and depth:
             found.append(
                 Chain(
                     people=tuple(path),
-                    people_names=tuple(network.person(p).name for p in path),
+                    people_names=tuple(names[p] for p in path),
                     hops=tuple(hops[p] for p in path[1:]),
                 )
             )
 
 
-def _hop(network: ReferralNetwork, referral: Referral) -> Hop:
+def _hop(life: Lifecycle, referral: Referral) -> Hop:
     return Hop(
         referrer=referral.referrer,
         referee=referral.referee,
         on=referral.on,
         status=referral.status,
-        outcome=outcome(network, referral.referee),
+        outcome=OUTCOME_OF_STAGE[life.stage(referral.referee)],
     )
 
 
-def _yields(network: ReferralNetwork) -> tuple[Yield, ...]:
+def _yields(network: ReferralNetwork, names: Mapping[str, str]) -> tuple[Yield, ...]:
     given: dict[str, list[str]] = {}
     for referral in network.referrals():
         given.setdefault(referral.referrer, []).append(referral.referee)
@@ -330,7 +336,7 @@ def _yields(network: ReferralNetwork) -> tuple[Yield, ...]:
     rows = [
         Yield(
             person_id=pid,
-            name=network.person(pid).name,
+            name=names[pid],
             names_given=len(named),
             interviewed=sum(1 for p in named if p in interviewed),
         )

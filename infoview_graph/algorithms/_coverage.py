@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from infoview_graph.compact import Compact
-    from infoview_graph.models import PersonId, Referral
+    from infoview_graph.models import Referral
     from infoview_graph.network import ReferralNetwork
 
 __all__ = ["Coverage", "RelatedField", "TargetCoverage", "TouchedField", "coverage"]
@@ -213,7 +213,7 @@ def coverage(
     replied = set(life.in_stage(*ANSWERED))
     interviewed = {i.person for i in interviews}
     model = hop_model(network, today=day, thresholds=Thresholds(), ask_window_days=30, max_asks=3)
-    view = network.compact()
+    paths = _Paths(network, model, max_hops)
 
     rows = []
     for target in network.targets():
@@ -223,6 +223,7 @@ def coverage(
         else:
             name = network.organization(target.id).name
             people = [p for p in network.member_ids(target.id) if p != me]
+        groups = network.person_groups("fields" if target.kind == "field" else "organization")
         ids = set(people)
         pending = [
             r
@@ -242,7 +243,7 @@ def coverage(
                 replied=len(ids & (replied | interviewed)),
                 interviewed=len(ids & interviewed),
                 pending_referrals=len(pending),
-                independent_paths=_independent_paths(network, view, model, people, max_hops),
+                independent_paths=paths.count(groups.members(target.id)),
                 questions_answered=round(len(answered) / len(bank), 4) if bank else 0.0,
                 last_activity=_last_activity(network, ids, pending),
             )
@@ -262,36 +263,43 @@ def _bank_ids(network: ReferralNetwork) -> list[str]:
     return [q.id for q in question_bank(network.questions())]
 
 
-def _independent_paths(
-    network: ReferralNetwork,
-    view: Compact,
-    model: HopModel,
-    people: list[PersonId],
-    max_hops: int,
-) -> int:
-    """Count node-disjoint paths of at most ``max_hops`` hops from me into the target.
+class _Paths:
+    """Independent paths from me into a target: the search's inputs, prepared once."""
 
-    Greedy, shortest first: find a shortest path to anyone in the target (breadth-first on
-    the compact view, ties to the smaller index), set its people aside, repeat — up to
-    ``_PATH_CUTOFF`` paths. Every path found is disjoint from the others, so the count is a
-    lower bound on the maximum (which a max-flow on the length-bounded graph would give at a
-    cost far beyond a command's budget on a large network).
-    """
-    me = view.index[network.me.id]
-    removed = np.zeros(len(view.ids), dtype=bool)
-    for pid in model.blocked:
-        removed[view.index[pid]] = True
-    target = np.zeros(len(view.ids), dtype=bool)
-    target[[view.index[p] for p in people]] = True
-    direct = np.asarray(sorted(view.index[p] for p in direct_hops(model)), dtype=np.int64)
-    found = 0
-    while found < _PATH_CUTOFF:
-        path = _shortest_path(view, me, direct, target & ~removed, removed, max_hops)
-        if path is None:
-            break
-        found += 1
-        removed[path[1:]] = True
-    return found
+    def __init__(self, network: ReferralNetwork, model: HopModel, max_hops: int) -> None:
+        self.view = view = network.compact()
+        self.me = view.index[network.me.id]
+        self.max_hops = max_hops
+        self.blocked = np.zeros(len(view.ids), dtype=bool)
+        for pid in model.blocked:
+            self.blocked[view.index[pid]] = True
+        self.direct = np.asarray(sorted(view.index[p] for p in direct_hops(model)), dtype=np.int64)
+
+    def count(self, members: npt.NDArray[np.int64]) -> int:
+        """Count node-disjoint paths of at most ``max_hops`` hops from me into the target.
+
+        ``members`` are the target's people as positions in the compact view (me among
+        them or not). Greedy, shortest first: find a shortest path to anyone in the target
+        (breadth-first on the compact view, ties to the smaller index), set its people
+        aside, repeat — up to ``_PATH_CUTOFF`` paths. Every path found is disjoint from the
+        others, so the count is a lower bound on the maximum (which a max-flow on the
+        length-bounded graph would give at a cost far beyond a command's budget on a large
+        network).
+        """
+        removed = self.blocked.copy()
+        target = np.zeros(len(self.view.ids), dtype=bool)
+        target[members] = True
+        target[self.me] = False
+        found = 0
+        while found < _PATH_CUTOFF:
+            path = _shortest_path(
+                self.view, self.me, self.direct, target & ~removed, removed, self.max_hops
+            )
+            if path is None:
+                break
+            found += 1
+            removed[path[1:]] = True
+        return found
 
 
 def _shortest_path(
@@ -378,8 +386,9 @@ def _touched(
 ) -> tuple[TouchedField, ...]:
     targeted = {t.id for t in network.targets() if t.kind == "field"}
     counts: dict[str, list[int]] = {}
+    fields_of = network.person_column("fields")  # read to group by field already
     for pid in contacted | interviewed:
-        for field_id in network.person(pid).fields:
+        for field_id in fields_of[pid]:
             if field_id not in targeted:
                 row = counts.setdefault(field_id, [0, 0])
                 row[0] += pid in contacted

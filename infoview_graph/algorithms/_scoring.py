@@ -61,13 +61,13 @@ def targets(
                 related[other] = (share, field_id)
     field_interviews = dict.fromkeys(field_weight, 0)
     org_interviews = dict.fromkeys(org_weight, 0)
+    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
     for interview in network.interviews():
-        person = network.person(interview.person)
-        for field_id in person.fields:
+        for field_id in fields_of[interview.person]:
             if field_id in field_interviews:
                 field_interviews[field_id] += 1
-        if person.organization in org_interviews:
-            org_interviews[person.organization] += 1
+        if org_of[interview.person] in org_interviews:
+            org_interviews[org_of[interview.person]] += 1
     return Targets(field_weight, org_weight, related, field_interviews, org_interviews)
 
 
@@ -88,24 +88,16 @@ def person_arrays(network: ReferralNetwork) -> People:
 
 
 def _build_person_arrays(network: ReferralNetwork) -> People:
-
-    view = network.compact()
-    field_ids = sorted(f.id for f in network.fields())
-    org_ids = sorted(o.id for o in network.organizations())
-    field_index = {f: i for i, f in enumerate(field_ids)}
-    org_index = {o: i for i, o in enumerate(org_ids)}
-    # Read as columns: no person's record is built to rank them.
-    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
-    fields = [fields_of[pid] for pid in view.ids]
-    counts = np.fromiter(map(len, fields), dtype=np.int64, count=len(fields))
-    indices = [field_index[f] for found in fields for f in found]
-    org = [org_index[o] if (o := org_of[pid]) else -1 for pid in view.ids]
+    # The network's groups hold the codes already, over the persons sorted by id: the
+    # compact view's order. No person's record is built to rank them.
+    fields = network.person_groups("fields")
+    orgs = network.person_groups("organization")
     return People(
-        field_ids=field_ids,
-        org_ids=org_ids,
-        field_indptr=np.concatenate([[0], np.cumsum(counts)]),
-        field_indices=np.asarray(indices, dtype=np.int32),
-        org=np.asarray(org, dtype=np.int32),
+        field_ids=fields.keys,
+        org_ids=orgs.keys,
+        field_indptr=fields.indptr,
+        field_indices=fields.codes.astype(np.int32),
+        org=orgs.first().astype(np.int32),
     )
 
 
@@ -192,16 +184,16 @@ def onward_reach(
     if not uncovered_fields and not uncovered_orgs:
         return 0.0, []
     me = network.me.id
-    person = network.person(person_id)
-    own = set(person.fields) | {person.organization}
+    # Columns, not records: a candidate's contacts are many, and none of them is shown.
+    fields_of, org_of = network.person_column("fields"), network.person_column("organization")
+    own = set(fields_of[person_id]) | {org_of[person_id]}
     found: set[tuple[str, str]] = set()
     for other in network.strengths(person_id):
         if other == me:
             continue
-        contact = network.person(other)
-        found.update(("field", f) for f in contact.fields if f in uncovered_fields)
-        if contact.organization in uncovered_orgs:
-            found.add(("org", contact.organization))
+        found.update(("field", f) for f in fields_of[other] if f in uncovered_fields)
+        if org_of[other] in uncovered_orgs:
+            found.add(("org", org_of[other]))
     found = {(kind, t) for kind, t in found if t not in own}
     total = sum(
         (targets.field_weight if kind == "field" else targets.org_weight)[t] for kind, t in found

@@ -60,6 +60,7 @@ import datetime as dt
 import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import numpy as np
@@ -326,8 +327,8 @@ def suggest_next_contacts(
     reached = np.isfinite(warmth.cost)
     reached[view.index[me.id]] = False
     life = lifecycle(network, today=day, settings=_life_settings(settings))
-    excluded, timing, notes, tiers = _timing(network, life, day, settings)
-    for pid in excluded:
+    timing = _timing(network, life, day, settings)
+    for pid in timing.excluded:
         reached[view.index[pid]] = False
     if fields or organizations:
         reached &= in_filters(people, fields or (), organizations or ())
@@ -338,10 +339,7 @@ def suggest_next_contacts(
     warm = _warm(warmth, view, me.id, candidates)
     relevant = relevance(people, goals, candidates)
     gain = coverage_gain(people, goals, candidates)
-    timing_by_index = np.zeros(len(view.ids))
-    for pid, value in timing.items():
-        timing_by_index[view.index[pid]] = value
-    timed = timing_by_index[candidates]
+    timed = timing.values(network, life)[candidates]
     partial = (
         settings.warmth * warm
         + settings.relevance * relevant
@@ -354,7 +352,7 @@ def suggest_next_contacts(
     # candidate: take candidates by tier and best possible score, and stop once even a full
     # reach could not lift the next one into the top k.
     tier = np.full(len(view.ids), 2)
-    for pid, value in tiers.items():
+    for pid, value in timing.tier.items():
         tier[view.index[pid]] = value
     tier = tier[candidates]
     own = _own_factors(factors)
@@ -394,7 +392,7 @@ def suggest_next_contacts(
                 **values,
             },
             weight_of=weight_of,
-            timing_notes=notes.get(pid, ()),
+            timing_notes=timing.notes_of(network, life, pid),
             standing=life.standing(pid),
             tier=tier_of,
         )
@@ -453,9 +451,48 @@ def _life_settings(settings: SuggestWeights) -> LifecycleSettings:
 # --- timing ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Timing:
+    """Who is excluded, the timing values and sentences, and the coach's tier (see _timing)."""
+
+    excluded: set[str]
+    value: dict[str, float]
+    notes: dict[str, list[str]]
+    tier: dict[str, int]
+    second: list[tuple[str, str]]
+    """Each employer whose first contact is silent past the 3B7 wait, and the sentence
+    for everyone else there: applied to whole employers at once (see :meth:`values`)."""
+
+    def values(self, network: ReferralNetwork, life: Lifecycle) -> npt.NDArray[np.float64]:
+        """Return every person's timing value, in the compact view's order."""
+        view = network.compact()
+        found = np.zeros(len(view.ids))
+        for pid, value in self.value.items():
+            found[view.index[pid]] = value
+        if self.second:
+            open_ = np.ones(len(view.ids), dtype=bool)
+            open_[view.index[network.me.id]] = False
+            for pid, standing in life.standings.items():
+                open_[view.index[pid]] = standing.stage in ("known", "referred")
+            groups = network.person_groups("organization")  # over the same sorted ids
+            for org, _ in self.second:
+                members = groups.members(org)
+                members = members[open_[members]]
+                found[members] = np.minimum(1.0, found[members] + 0.5)
+        return found
+
+    def notes_of(self, network: ReferralNetwork, life: Lifecycle, pid: str) -> list[str]:
+        """Return the timing sentences of one person, in the order their values were added."""
+        found = list(self.notes.get(pid, ()))
+        if pid != network.me.id and life.stage(pid) in ("known", "referred"):
+            org = network.person_column("organization")[pid]
+            found += [note for where, note in self.second if where == org]
+        return found
+
+
 def _timing(
     network: ReferralNetwork, life: Lifecycle, day: dt.date, settings: SuggestWeights
-) -> tuple[set[str], dict[str, float], dict[str, list[str]], dict[str, int]]:
+) -> _Timing:
     """Who is excluded, each person's timing value and its sentences, and the coach's tier.
 
     Everything here reads the lifecycle: a yes to schedule (tier 0), a follow-up due or a
@@ -489,24 +526,24 @@ def _timing(
                 add(pid, fresh, f"a {state} referral, {_days(age)} old")
                 if age < settings.stale_after_days:
                     tier[pid] = 1
+    second = []
+    names, org_of = network.person_column("name"), network.person_column("organization")
     for item in life.obligations:
         if item.kind != "3b7-second-contact" or item.person_id is None or item.due > day:
             continue
         waiting = life.standing(item.person_id)
-        org = network.person(item.person_id).organization
+        org = org_of[item.person_id]
         if org is None:
             continue
         waited = business_days(waiting.asked_on or day, day)
-        for member_id in network.member_ids(org):
-            if life.stage(member_id) in ("known", "referred") and member_id != network.me.id:
-                add(
-                    member_id,
-                    0.5,
-                    f"{network.person(item.person_id).name} at "
-                    f"{network.organization(org).name} has not replied in {waited} business "
-                    f"days: try a second person there (3B7)",
-                )
-    return excluded, timing, notes, tier
+        second.append(
+            (
+                org,
+                f"{names[item.person_id]} at {network.organization(org).name} has not "
+                f"replied in {waited} business days: try a second person there (3B7)",
+            )
+        )
+    return _Timing(excluded, timing, notes, tier, second)
 
 
 # --- the result ------------------------------------------------------------------------------
@@ -525,15 +562,28 @@ def _warm(
     warm = np.exp(-warmth.cost[candidates])
     position = np.full(len(view.ids), -1)
     position[candidates] = np.arange(len(candidates))
-    for other, strength in warmth.network.strengths(me).items():
-        i = int(position[view.index[other]])
-        if i < 0:
-            continue
-        own = TIE_REPLY[strength] * NOVELTY[strength]
-        if other in warmth.known:
-            warm[i] = max(own, warmth.direct.get(other, 0.0))
-        elif math.isclose(warmth.cost[view.index[other]], -math.log(TIE_REPLY[strength])):
-            warm[i] = own
+    # My ties as arrays (a LinkedIn export ties me to everyone): the CSR row of me.
+    row = view.index[me]
+    start, end = int(view.indptr[row]), int(view.indptr[row + 1])
+    others = view.indices[start:end].astype(np.int64)
+    strength = view.strength[start:end].astype(np.int64)
+    at = position[others]
+    keep = at >= 0
+    others, strength, at = others[keep], strength[keep], at[keep]
+    # Tables of Python floats: the same numbers the scalar formulas give.
+    own = np.asarray([reply * novelty for reply, novelty in zip(TIE_REPLY, NOVELTY, strict=True)])
+    tie_cost = np.asarray([-math.log(reply) for reply in TIE_REPLY])
+    own, tie_cost = own[strength], tie_cost[strength]
+    direct = np.zeros(len(view.ids))
+    for pid, chance in warmth.direct.items():
+        direct[view.index[pid]] = chance
+    known = strength >= 1  # warmth.known: my ties of strength 1 or more (own_hops)
+    warm[at[known]] = np.maximum(own[known], direct[others[known]])
+    cost = warmth.cost[others]
+    # math.isclose's test, element by element (every cost here is finite).
+    close = np.abs(cost - tie_cost) <= 1e-9 * np.maximum(np.abs(cost), np.abs(tie_cost))
+    close &= ~known
+    warm[at[close]] = own[close]
     return warm
 
 

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 TIE_REPLY = (0.10, 0.30, 0.50, 0.65, 0.80, 0.90)
 """Chance that a request along a tie of strength 0…5 gets an answer."""
+TIE_COST = -np.log(np.asarray(TIE_REPLY))
+"""The cost (``-log`` chance) of a hop along a tie of strength 0…5."""
 NAMED = 0.85
 """Chance of a reply to an outreach that names a referrer with permission."""
 UNNAMED = 0.60
@@ -188,11 +190,14 @@ def direct_hops(model: HopModel) -> dict[PersonId, float]:
 def warmth_paths(network: ReferralNetwork, model: HopModel, *, max_hops: int) -> Warmth:
     """Best paths from me to everyone within ``max_hops`` hops, on the compact view.
 
-    Each hop is one vectorised pass over the ties in "pull" form: for every person, the
-    cheapest way in from a neighbour's cost after the previous hop,
-    ``min_u D[u] + cost(u → v)`` (``numpy.minimum.reduceat`` over the CSR rows). Costs
-    O(max_hops · m) numpy work for m tie entries; paths are rebuilt on request from the
-    per-hop cost arrays, O(max_hops · degree) each.
+    Each hop takes, for every person, the cheapest way in from a neighbour's cost after
+    the previous hop, ``min_u D[u] + cost(u → v)``. Only the people whose cost changed in
+    the previous hop can offer anything new (every other offer was weighed a hop before),
+    so a hop "pushes" from them alone (``numpy.minimum.at`` over their CSR rows) — a career
+    office's search touches the ties near me, not all of them — and "pulls" over every
+    row (``numpy.minimum.reduceat``) once they hold most of the ties. Costs O(max_hops · m)
+    numpy work at worst for m tie entries; paths are rebuilt on request from the per-hop
+    cost arrays, O(max_hops · degree) each.
     """
     view = network.compact()
     n = len(view.ids)
@@ -201,56 +206,131 @@ def warmth_paths(network: ReferralNetwork, model: HopModel, *, max_hops: int) ->
     for pid, cost in model.node_cost.items():
         node_cost[view.index[pid]] = cost
     node_cost[source] = 0.0
-    # pull_cost[e] for the entry e = (v, u) of row v: the hop u → v.
-    pull_cost = -np.log(np.asarray(TIE_REPLY))[view.strength] + node_cost[view.indices]
     blocked = np.zeros(n, dtype=bool)
     for pid in model.blocked:
         blocked[view.index[pid]] = True
-    rows = np.flatnonzero(np.diff(view.indptr) > 0)
     direct = direct_hops(model)
     direct_v = np.asarray([view.index[p] for p in sorted(direct)], dtype=np.int64)
     direct_c = np.asarray([-math.log(direct[p]) for p in sorted(direct)])
+    hops = _Hops(view, node_cost)
 
     dist = np.full(n, np.inf)
     dist[source] = 0.0
     layers = [dist]
+    changed = np.asarray([source], dtype=np.int64)
     for hop in range(1, max_hops + 1):
         previous = layers[-1]
-        start = np.where(blocked, np.inf, previous)
-        best = np.full(n, np.inf)
-        if len(rows):
-            offers = start[view.indices] + pull_cost
-            best[rows] = np.minimum.reduceat(offers, view.indptr[rows])
+        best = hops.offers(np.where(blocked, np.inf, previous), changed[~blocked[changed]])
         if hop == 1 and len(direct_v):
             np.minimum.at(best, direct_v, direct_c)
         # Take an offer only if it is better by more than rounding noise, as the reference.
         current = np.where(best < previous - _EPS, best, previous)
-        if np.array_equal(current, previous):
+        changed = np.flatnonzero(current != previous)
+        if not len(changed):
             break
         layers.append(current)
-    known = own_hops(network, model, direct)
+    known, own = own_hops(view, source, direct)
     final = layers[-1].copy()
-    for pid, own in known.items():
-        final[view.index[pid]] = own
+    final[known] = own
+    ids = view.ids
     return Warmth(
-        network, model, view, final, layers, source, pull_cost, blocked, direct, frozenset(known)
+        network,
+        model,
+        view,
+        final,
+        layers,
+        source,
+        node_cost,
+        blocked,
+        direct,
+        frozenset([ids[i] for i in known.tolist()]),
     )
 
 
+_PULL_SHARE = 0.5
+"""A hop pulls over every row once its senders hold this share of the tie entries."""
+
+
+class _Hops:
+    """The cost of every hop ``u → v`` over the ties: ``TIE_COST[strength] + node_cost[u]``."""
+
+    def __init__(self, view: Compact, node_cost: npt.NDArray[np.float64]) -> None:
+        self.view, self.node_cost = view, node_cost
+        self.rows = np.flatnonzero(np.diff(view.indptr) > 0)
+        self._pull: npt.NDArray[np.float64] | None = None
+
+    def offers(
+        self, start: npt.NDArray[np.float64], senders: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return each person's cheapest offer ``min_u start[u] + cost(u → v)``.
+
+        Over the ties of ``senders`` only: every other ``u`` must offer nothing better
+        than before. The same sums either way, so the same minima to the last bit.
+        """
+        view = self.view
+        best = np.full(len(view.ids), np.inf)
+        counts = view.indptr[senders + 1] - view.indptr[senders]
+        if int(counts.sum()) >= _PULL_SHARE * len(view.indices):
+            if self._pull is None:
+                # pull[e] for the entry e = (v, u) of row v: the hop u → v.
+                self._pull = TIE_COST[view.strength] + self.node_cost[view.indices]
+            if len(self.rows):
+                offers = start[view.indices] + self._pull
+                best[self.rows] = np.minimum.reduceat(offers, view.indptr[self.rows])
+            return best
+        entries = _entries(view.indptr, senders, counts)
+        u = np.repeat(senders, counts)
+        offers = start[u] + (TIE_COST[view.strength[entries]] + self.node_cost[u])
+        np.minimum.at(best, view.indices[entries], offers)
+        return best
+
+
+def _entries(
+    indptr: npt.NDArray[np.int64], rows: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Return the entry positions of the given CSR rows, concatenated."""
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(indptr[rows] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+    found: npt.NDArray[np.int64] = np.arange(total, dtype=np.int64) + offsets
+    return found
+
+
 def own_hops(
-    network: ReferralNetwork, model: HopModel, direct: Mapping[PersonId, float]
-) -> dict[PersonId, float]:
-    """Return the cost of my own hop to each person I know (tie strength 1 or more).
+    view: Compact, source: int, direct: Mapping[PersonId, float]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Return each person I know (tie strength 1 or more) and the cost of my own hop there.
 
     A person I know is contacted directly, never introduced (the contact lifecycle): whatever an
     introducer's path would promise, their path is my own hop — my tie, or a referral or
-    an earlier message to them when that is warmer.
+    an earlier message to them when that is warmer. Read from my row of the CSR view,
+    ``source``: positions in ``view.ids`` and their costs, O(my ties) numpy work.
+
+    Examples
+    --------
+    >>> from infoview_graph.compact import compact_from_rows
+    >>> view = compact_from_rows(["a", "b", "me"], [("me", "a", 0), ("me", "b", 2)])
+    >>> known, cost = own_hops(view, view.index["me"], {"b": 0.85})
+    >>> [view.ids[i] for i in known], cost.round(3).tolist()
+    (['b'], [0.163])
     """
-    known = {}
-    for pid, strength in network.strengths(model.me).items():
-        if strength >= 1:
-            known[pid] = -math.log(max(TIE_REPLY[strength], direct.get(pid, 0.0)))
-    return known
+    start, end = int(view.indptr[source]), int(view.indptr[source + 1])
+    strength = view.strength[start:end].astype(np.int64)
+    mine = strength >= 1
+    known = view.indices[start:end][mine].astype(np.int64)
+    strength = strength[mine]
+    # Python floats: the same costs as -math.log of each hop's chance, one at a time.
+    own = np.asarray([-math.log(chance) for chance in TIE_REPLY])[strength]
+    if direct and len(known):  # the people I wrote to or was referred to, if I know them
+        index = view.index
+        where = np.fromiter((index[pid] for pid in direct), dtype=np.int64, count=len(direct))
+        at = np.minimum(np.searchsorted(known, where), len(known) - 1)  # a CSR row is sorted
+        mine = known[at] == where
+        chances = list(direct.values())
+        for i, j in zip(np.flatnonzero(mine).tolist(), at[mine].tolist(), strict=True):
+            own[j] = -math.log(max(TIE_REPLY[int(strength[j])], chances[i]))
+    return known, own
 
 
 @dataclass(frozen=True)
@@ -265,7 +345,8 @@ class Warmth:
     layers: list[npt.NDArray[np.float64]]
     """The costs after 0, 1, … hops."""
     source: int
-    pull_cost: npt.NDArray[np.float64]
+    node_cost: npt.NDArray[np.float64]
+    """The extra cost of a hop leaving each person (see :meth:`HopModel.introducer_cost`)."""
     blocked: npt.NDArray[np.bool_]
     direct: dict[PersonId, float]
     known: frozenset[PersonId]
@@ -276,7 +357,8 @@ class Warmth:
         start, end = self.view.indptr[v], self.view.indptr[v + 1]
         neighbours = self.view.indices[start:end]
         previous = self.layers[hop - 1]
-        offers = previous[neighbours] + self.pull_cost[start:end]
+        hop_cost = TIE_COST[self.view.strength[start:end]] + self.node_cost[neighbours]
+        offers = previous[neighbours] + hop_cost
         offers[self.blocked[neighbours]] = math.inf
         target = self.layers[hop][v]
         options = [int(u) for u, offer in zip(neighbours, offers, strict=True) if offer == target]

@@ -123,12 +123,13 @@ def chains(
         emit_json(report.model_dump(mode="json"))
         return
     referral_of = {(r.referrer, r.referee): r for r in network.referrals()}
+    name_of = network.person_column("name")
     also: dict[str, list[str]] = {}
     for referrer, referee in report.also_referred_by:
-        also.setdefault(referee, []).append(network.person(referrer).name)
+        also.setdefault(referee, []).append(name_of[referrer])
 
     def label(person: str, parent: str | None) -> Text:
-        text = network.person(person).name
+        text = name_of[person]
         standing = life.standing(person)
         where = "not contacted yet" if standing.stage == "referred" else standing.label
         if parent is not None:

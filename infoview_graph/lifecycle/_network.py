@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING
 
 from infoview_graph.lifecycle._stages import (
@@ -12,11 +13,13 @@ from infoview_graph.lifecycle._stages import (
     Obligation,
     Standing,
 )
-from infoview_graph.lifecycle._standing import standing
+from infoview_graph.lifecycle._standing import standing_of
 from infoview_graph.models import CHANNEL_NOUN, FollowUpKind
 from infoview_graph.timing import add_business_days, classify, shift_days
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from infoview_graph.models import Interview
     from infoview_graph.network import ReferralNetwork
 
@@ -85,13 +88,16 @@ def lifecycle(
 def _derive(network: ReferralNetwork, day: dt.date, limits: LifecycleSettings) -> Lifecycle:
     me = network.me.id
     mine = network.strengths(me)
+    # Columns, not records: the flag and the names are all the lifecycle reads of a person.
+    barred = network.person_column("do_not_contact")
     concerned = {o.person for o in network.outreach()} | {i.person for i in network.interviews()}
     concerned |= {r.referee for r in network.referrals()}
-    concerned |= {pid for pid, flag in network.person_column("do_not_contact").items() if flag}
+    concerned.update(itertools.compress(barred, barred.values()))
     concerned.discard(me)
     standings = {
-        pid: standing(
-            network.person(pid),
+        pid: standing_of(
+            pid,
+            do_not_contact=barred[pid],
             outreach=network.outreach_to(pid),
             interviews=network.interviews_with(pid),
             referrals=network.referrals_to(pid),
@@ -117,6 +123,9 @@ class _Owed:
     def __init__(self, network: ReferralNetwork, life: Lifecycle, limits: LifecycleSettings):
         self.network, self.life, self.limits = network, life, limits
         self.items: list[Obligation] = []
+        self.names = network.person_column("name")
+        self.barred = network.person_column("do_not_contact")
+        self.pool: _Pool | None = None
 
     def add(
         self, item_id: str, kind: FollowUpKind, person: str | None, action: str, why: str,
@@ -130,7 +139,8 @@ class _Owed:
         )  # fmt: skip
 
     def name(self, pid: str) -> str:
-        return self.network.person(pid).name
+        name: str = self.names[pid]
+        return name
 
     def person(self, pid: str) -> None:
         s = self.life.standings[pid]
@@ -190,7 +200,7 @@ class _Owed:
         for referral in self.network.referrals_to(pid):
             if referral.referrer == me or referral.on > on:
                 continue
-            if self.network.person(referral.referrer).do_not_contact:
+            if self.barred[referral.referrer]:
                 continue
             referrer = self.name(referral.referrer)
             self.add(
@@ -267,19 +277,51 @@ class _Owed:
             )  # fmt: skip
 
     def second_contact_action(self, org: str, where: str) -> str:
-        me = self.network.me.id
-        mine = self.network.strengths(me)
-        barred = self.network.person_column("do_not_contact")
-        pool = [
-            pid
-            for pid in self.network.member_ids(org)
-            if pid != me and not barred[pid] and self.life.stage(pid) in ("known", "referred")
-        ]
-        pool.sort(key=lambda p: (self.life.stage(p) != "referred", -mine.get(p, -1), p))
-        if not pool:
+        if self.pool is None:
+            self.pool = _Pool(self.network, self.life, self.barred)
+        best = self.pool.best(org)
+        if not best:
             return f"Find a second person at {where} to contact (3B7): ask who knows someone there"
-        names = ", ".join(self.network.person(pid).name for pid in pool[:3])
+        names = ", ".join(self.name(pid) for pid in best)
         return f"Contact a second person at {where} (3B7), e.g. {names}"
+
+
+class _Pool:
+    """Who may be the second person at an employer, as arrays over the persons by id.
+
+    Anyone there but me who is *known* or *referred* and not marked do-not-contact; the
+    referred first, then by my tie to them (strongest first, none last), then by id.
+    """
+
+    def __init__(self, network: ReferralNetwork, life: Lifecycle, barred: Mapping[str, bool]):
+        import numpy as np
+
+        view = network.compact()
+        index = view.index
+        self.groups = network.person_groups("organization")  # the same ids, the same order
+        self.open = np.ones(len(view.ids), dtype=bool)
+        self.referred = np.zeros(len(view.ids), dtype=bool)
+        for pid, s in life.standings.items():
+            if s.stage == "referred":
+                self.referred[index[pid]] = True
+            elif s.stage != "known":
+                self.open[index[pid]] = False
+        for pid in itertools.compress(barred, barred.values()):
+            self.open[index[pid]] = False
+        me = index[network.me.id]
+        self.open[me] = False
+        self.mine = np.full(len(view.ids), -1, dtype=np.int64)
+        start, end = int(view.indptr[me]), int(view.indptr[me + 1])
+        self.mine[view.indices[start:end]] = view.strength[start:end]
+
+    def best(self, org: str) -> list[str]:
+        """Return the ids of the three best people to contact at this employer."""
+        import numpy as np
+
+        members = self.groups.members(org)
+        members = members[self.open[members]]
+        order = np.lexsort((members, -self.mine[members], ~self.referred[members]))
+        return [self.groups.ids[i] for i in members[order[:3]].tolist()]
 
 
 def first_line(text: str) -> str:

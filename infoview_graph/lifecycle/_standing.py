@@ -63,11 +63,45 @@ def standing(
     >>> standing(ann, outreach=[first, second], today=dt.date(2026, 11, 24)).stage
     'no-response'
     """
+    return standing_of(
+        person.id,
+        do_not_contact=person.do_not_contact,
+        outreach=outreach,
+        interviews=interviews,
+        referrals=referrals,
+        my_tie=my_tie,
+        today=today,
+        thresholds=thresholds,
+    )
+
+
+def standing_of(
+    person_id: str,
+    *,
+    do_not_contact: bool,
+    outreach: Sequence[Outreach] = (),
+    interviews: Sequence[Interview] = (),
+    referrals: Sequence[Referral] = (),
+    my_tie: int | None = None,
+    today: dt.date,
+    thresholds: Thresholds | None = None,
+) -> Standing:
+    """Derive where one person stands from their id, their flag and their records.
+
+    :func:`standing` without the person's record: the network's lifecycle reads the flag
+    from a column, so that no record is built for it.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> standing_of("ann", do_not_contact=True, today=dt.date(2026, 11, 16)).stage
+    'do-not-contact'
+    """
     limits = thresholds or Thresholds()
     talks = sorted(interviews, key=lambda i: (i.on, i.id))
     named = sorted(r.on for r in referrals)
     base = {
-        "person_id": person.id,
+        "person_id": person_id,
         "direct": (my_tie or 0) >= 1,
         "referred_on": named[-1] if named else None,
     }
@@ -80,7 +114,7 @@ def standing(
         closed = sorted((r.on, r.status) for r in referrals if r.status in REFUSED)
         if closed:
             found = {"stage": REFUSED[closed[-1][1]], "since": closed[-1][0]}
-    if person.do_not_contact:
+    if do_not_contact:
         found = {**found, "stage": "do-not-contact", "since": None}
     return Standing(**base, **found)
 
