@@ -486,11 +486,13 @@ class ReferralNetwork(NetworkRecords):
         except KeyError as error:
             raise NotFoundError(f"no person has the id '{error.args[0]}'") from None
 
-    def person_column(self, name: Column) -> dict[PersonId, Any]:
+    def person_column(self, name: Column) -> Mapping[PersonId, Any]:
         """Return one attribute of every person, ``{id: value}``, without building records.
 
         ``name`` is ``"name"``, ``"organization"``, ``"fields"`` (a tuple of field ids),
-        ``"is_self"`` or ``"do_not_contact"``. O(n).
+        ``"is_self"`` or ``"do_not_contact"``. A read-only mapping over the network's
+        persons (:class:`~infoview_graph.people.ColumnView`): O(1) to make and per person
+        read, O(n) to iterate; ``dict(...)`` of it for a copy that stays as it is.
 
         Examples
         --------

@@ -15,7 +15,7 @@ Examples
 >>> table.put(Person(id="brad", name="Brad Johnson", organization="general-mills"))
 >>> table.put_row(("ann", "Ann Lee", None, 0, 0), ("finance",), lambda row, fields: Person(
 ...     id=row[0], name=row[1], organization=row[2], fields=fields))
->>> table.column("fields")
+>>> dict(table.column("fields"))
 {'ann': ('finance',), 'brad': ()}
 >>> table.built()
 1
@@ -25,12 +25,20 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 from typing import Any, Literal
 
 from infoview_graph.models import Person
 
-__all__ = ["COLUMNS", "Column", "PersonTable"]
+__all__ = ["COLUMNS", "Column", "ColumnView", "PersonTable"]
 
 Column = Literal["id", "name", "organization", "fields", "is_self", "do_not_contact"]
 """A column of the person table that can be read without building records."""
@@ -90,7 +98,6 @@ class PersonTable:
         self._rows: dict[str, Row] = {}
         self._fetch: Fetch | None = None
         self._build: Builder = _no_builder
-        self._columns: dict[str, dict[str, Any]] = {}
         self._count = 0
 
     @classmethod
@@ -139,7 +146,7 @@ class PersonTable:
         ...      "is_self": [False], "do_not_contact": [False], "fields": [()]},
         ...     lambda row, fields: Person(id=row[0], name=row[1]),
         ...     lambda ids: [rows[i] for i in ids])
-        >>> table.column("name"), table.built()
+        >>> dict(table.column("name")), table.built()
         ({'ann': 'Ann Lee'}, 0)
         >>> table["ann"].name, table.built()
         ('Ann Lee', 1)
@@ -176,7 +183,6 @@ class PersonTable:
         self._records[person.id] = person
         self._rows.pop(person.id, None)
         self._own[person.id] = None
-        self._columns.clear()
 
     def put_row(self, row: Row, fields: tuple[str, ...], build: Builder) -> None:
         """Add one stored person whose record ``build(row, fields)`` makes on first access.
@@ -200,7 +206,6 @@ class PersonTable:
         for name, value in zip(_STORED, [*values[1:], fields], strict=True):
             self._stored[name][at] = value
         self._build = build
-        self._columns.clear()
 
     def remove(self, person_id: str) -> None:
         """Remove a person (:class:`KeyError` if there is none)."""
@@ -212,7 +217,6 @@ class PersonTable:
         self._own.pop(person_id, None)
         if person_id in self._position:
             self._dropped.add(person_id)
-        self._columns.clear()
 
     def __getitem__(self, person_id: str) -> Person:
         """Return a person's record, built now (its row fetched if need be) if it was not."""
@@ -282,31 +286,29 @@ class PersonTable:
             self._rows.update((row[0], row) for row in self._fetched(missing))
         return tuple(self[pid] for pid in ids)
 
-    def column(self, name: Column) -> dict[str, Any]:
+    def column(self, name: Column) -> ColumnView:
         """Return one column for every person, ``{id: value}``, without building records.
 
-        O(n) dictionary work the first time after a change; ``fields`` are tuples of field
-        ids. Read the result, do not change it.
+        A read-only mapping over the table itself: O(1) to make, O(1) per person read, and
+        its values in the table's order as fast as a list's (no dictionary of every person
+        is built). ``fields`` are tuples of field ids. It shows the table as it is when
+        read.
         """
-        found = self._columns.get(name)
-        if found is None:
-            found = self._read(name)
-            self._columns[name] = found
-        return found
+        return ColumnView(self, name)
 
-    def _read(self, name: Column) -> dict[str, Any]:
-        ids = self._stored_ids
-        if name == "id":
-            found: dict[str, Any] = dict(zip(ids, ids, strict=True))
-        else:
-            found = dict(zip(ids, self._stored[name], strict=True))
-        for pid in self._dropped:
-            found.pop(pid, None)
-        for pid in self._own:
-            found[pid] = getattr(self._records[pid], name)
-        if self._own and ids:  # both kinds: keep the table's order
-            found = {pid: found[pid] for pid in self}
-        return found
+    def value(self, person_id: str, name: Column) -> Any:
+        """Return one person's value in a column (:class:`KeyError` if there is none)."""
+        if person_id in self._own:
+            return getattr(self._records[person_id], name)
+        if not self._alive(person_id):
+            raise KeyError(person_id)
+        return person_id if name == "id" else self._stored[name][self._position[person_id]]
+
+    def _values(self, name: Column) -> Iterator[Any]:
+        """Iterate over a column's values in the order of :meth:`__iter__`."""
+        if self._own or self._dropped:
+            return (self.value(pid, name) for pid in self)
+        return iter(self._stored_ids if name == "id" else self._stored[name])
 
     def flagged(self, name: Literal["is_self", "do_not_contact"]) -> list[str]:
         """Return the ids whose flag is set, without building records or a column. O(n)."""
@@ -321,6 +323,64 @@ class PersonTable:
     def built(self) -> int:
         """Return how many records exist so far (the rest are stored columns)."""
         return len(self._records)
+
+
+class ColumnView(Mapping[str, Any]):
+    """One column of a :class:`PersonTable`, ``{id: value}``, read through the table.
+
+    Examples
+    --------
+    >>> table = PersonTable()
+    >>> table.put(Person(id="ann", name="Ann Lee", organization="acme"))
+    >>> names = table.column("name")
+    >>> names["ann"], list(names.values()), dict(names.items())
+    ('Ann Lee', ['Ann Lee'], {'ann': 'Ann Lee'})
+    """
+
+    __slots__ = ("_name", "_table")
+
+    def __init__(self, table: PersonTable, name: Column) -> None:
+        self._table = table
+        self._name: Column = name
+
+    def __getitem__(self, person_id: str) -> Any:
+        return self._table.value(person_id, self._name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self._table
+
+    def values(self) -> ValuesView[Any]:
+        """Return the values, in the table's order (as fast as a list's when unchanged)."""
+        return _Values(self)
+
+    def items(self) -> ItemsView[str, Any]:
+        """Return the ``(id, value)`` pairs, in the table's order."""
+        return _Items(self)
+
+    def __repr__(self) -> str:
+        return f"ColumnView({self._name!r}, {len(self)} persons)"
+
+
+class _Values(ValuesView[Any]):
+    _mapping: ColumnView
+
+    def __iter__(self) -> Iterator[Any]:
+        view = self._mapping
+        return view._table._values(view._name)  # noqa: SLF001 -- the view's own table
+
+
+class _Items(ItemsView[str, Any]):
+    _mapping: ColumnView
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        view = self._mapping
+        return zip(view._table, view._table._values(view._name), strict=True)  # noqa: SLF001
 
 
 def _no_builder(row: Row, fields: tuple[str, ...]) -> Person:
