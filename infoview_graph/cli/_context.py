@@ -1,5 +1,6 @@
 """Where the command's store comes from: ``--db``, ``REFERRALS_DB``, the default, or the demo."""
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,10 +77,15 @@ def load_network(*, demo: bool = False) -> "ReferralNetwork":
         store.close()
         raise
     _reading.append(store)
+    # The network lives until the command ends: the collector need not walk its hundreds
+    # of thousands of objects again (a full pass cost 0.1-0.5 s at 300,000 people).
+    gc.freeze()
     return network
 
 
 def close_stores() -> None:
     """Close the stores :func:`load_network` opened for the command that just ended."""
+    if _reading:
+        gc.unfreeze()
     while _reading:
         _reading.pop().close()
