@@ -250,11 +250,7 @@ class PersonTable:
 
     def __iter__(self) -> Iterator[str]:
         """Iterate over the ids: the stored persons in their order, then the others."""
-        if self._dropped:
-            yield from (pid for pid in self._stored_ids if pid not in self._dropped)
-        else:
-            yield from self._stored_ids
-        yield from (pid for pid in self._own if not self._alive(pid))
+        return iter(self.ids())
 
     def ids(self) -> list[str]:
         """Return every id, in the order of iteration.
@@ -264,7 +260,9 @@ class PersonTable:
         """
         if not self._own and not self._dropped:
             return self._stored_ids
-        return list(self)
+        dropped = self._dropped
+        stored = [pid for pid in self._stored_ids if pid not in dropped]
+        return stored + [pid for pid in self._own if not self._alive(pid)]
 
     def records(self) -> Iterator[Person]:
         """Iterate over every record, building those not built yet (O(n) the first time).
