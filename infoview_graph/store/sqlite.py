@@ -467,7 +467,7 @@ class Store(Changes):
         >>> store.write_data(demo_data())
         >>> network = store.load_network(lazy=True)
         >>> network.person_column("organization")["brad-johnson"], network.me.name
-        ('general-mills', 'Alex Rivera')
+        ('general-mills', 'Steven Olson')
         >>> store.close()
         """
         from infoview_graph.network import ReferralNetwork
