@@ -356,24 +356,8 @@ def suggest_next_contacts(
         tier[view.index[pid]] = value
     tier = tier[candidates]
     own = _own_factors(factors)
-    best_own = sum(weight for _, weight, _ in own)
-    order = np.lexsort((candidates, -partial, tier))
-    scored: list[tuple[int, float, str, int, dict[str, float]]] = []
-    worst_of_best: list[tuple[int, float]] = []  # a heap of the k best (-tier, score)
-    for position in order:
-        bound = (int(tier[position]), -(partial[position] + settings.reach + best_own))
-        if len(worst_of_best) >= k and bound > _kth(worst_of_best):
-            break
-        pid = view.ids[int(candidates[position])]
-        values = {"reach": onward_reach(network, goals, pid)[0]}
-        values |= {name: _own_value(name, fn, network, pid) for name, _, fn in own}
-        total = partial[position] + settings.reach * values["reach"]
-        total += sum(weight * values[name] for name, weight, _ in own)
-        scored.append((int(tier[position]), total, pid, position, values))
-        heapq.heappush(worst_of_best, (-int(tier[position]), total))
-        if len(worst_of_best) > k:
-            heapq.heappop(worst_of_best)
-    scored.sort(key=lambda s: (s[0], -s[1], s[2]))
+    ids = [view.ids[int(i)] for i in candidates]
+    scored = _best(network, goals, ids, tier, partial, own=own, reach=settings.reach, k=k)
     weight_of = {name: getattr(settings, name) for name in BUILT_IN}
     weight_of |= {name: weight for name, weight, _ in own}
 
@@ -398,6 +382,47 @@ def suggest_next_contacts(
         )
         for tier_of, _, pid, position, values in scored[:k]
     )
+
+
+Scored = tuple[int, float, str, int, dict[str, float]]
+"""A candidate scored in full: tier, score, id, position among the candidates, values."""
+
+
+def _best(
+    network: ReferralNetwork,
+    goals: Targets,
+    ids: list[str],
+    tier: npt.NDArray[np.int64],
+    partial: npt.NDArray[np.float64],
+    *,
+    own: list[tuple[str, float, Factor]],
+    reach: float,
+    k: int,
+) -> list[Scored]:
+    """Return the candidates scored in full, best first: at least the k best.
+
+    Onward reach and the user's own factors cost Python per candidate: candidates are taken
+    by tier and best possible score, and the walk stops once even a full reach and full
+    own factors could not lift the next one into the top k.
+    """
+    best_own = sum(weight for _, weight, _ in own)
+    scored: list[Scored] = []
+    worst_of_best: list[tuple[int, float]] = []  # a heap of the k best (-tier, score)
+    for position in np.lexsort((np.arange(len(ids)), -partial, tier)):
+        bound = (int(tier[position]), -(partial[position] + reach + best_own))
+        if len(worst_of_best) >= k and bound > _kth(worst_of_best):
+            break
+        pid = ids[position]
+        values = {"reach": onward_reach(network, goals, pid)[0]}
+        values |= {name: _own_value(name, fn, network, pid) for name, _, fn in own}
+        total = partial[position] + reach * values["reach"]
+        total += sum(weight * values[name] for name, weight, _ in own)
+        scored.append((int(tier[position]), total, pid, int(position), values))
+        heapq.heappush(worst_of_best, (-int(tier[position]), total))
+        if len(worst_of_best) > k:
+            heapq.heappop(worst_of_best)
+    scored.sort(key=lambda s: (s[0], -s[1], s[2]))
+    return scored
 
 
 def _own_factors(
