@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from infoview_graph._bulk import paused_gc
+from infoview_graph._summary import html_table, one_line
 from infoview_graph.errors import DuplicateError, InvalidInputError, NotFoundError
 from infoview_graph.groups import Groups
 from infoview_graph.models import (
@@ -621,25 +622,6 @@ class ReferralNetwork(NetworkRecords):
     def __contains__(self, person_id: object) -> bool:
         return person_id in self._persons
 
-    def _summary(self) -> list[tuple[str, str]]:
-        """Return the facts a repr shows: me, the counts, my targets, the day it describes."""
-        me = self._persons[self._self_id].name if self._self_id is not None else None
-        names = [
-            (self.field(t.id) if t.kind == "field" else self.organization(t.id)).name
-            for t in self.targets()
-        ]
-        referrals = sum(len(given) for given in self._referrals_from.values())
-        return [
-            ("me", me or "(nobody yet)"),
-            ("people", f"{len(self._persons):,}"),
-            ("ties", f"{self.number_of_ties():,}"),
-            ("referrals", f"{referrals:,}"),
-            ("outreach", f"{len(self._outreach):,}"),
-            ("interviews", f"{len(self._interviews):,}"),
-            ("targets", ", ".join(names) or "(none)"),
-            ("as of", str(self.as_of) if self.as_of else "today"),
-        ]
-
     def __repr__(self) -> str:
         """Say whose network it is and how big, in one line.
 
@@ -649,21 +631,7 @@ class ReferralNetwork(NetworkRecords):
         >>> demo_network()  # doctest: +ELLIPSIS
         <ReferralNetwork of Steven Olson: 40 people, 71 ties, 13 referrals, 11 outreach, ...>
         """
-        facts = dict(self._summary())
-        counts = ", ".join(
-            f"{facts[plural]} {plural if facts[plural] != '1' else one}"
-            for plural, one in (
-                ("people", "person"),
-                ("ties", "tie"),
-                ("referrals", "referral"),
-                ("outreach", "outreach"),
-                ("interviews", "interview"),
-            )
-        )
-        return (
-            f"<ReferralNetwork of {facts['me']}: {counts}; targets {facts['targets']}; "
-            f"as of {facts['as of']}>"
-        )
+        return one_line(self)
 
     def _repr_html_(self) -> str:
         """Show the network as a small table in a notebook; every name is escaped.
@@ -674,13 +642,7 @@ class ReferralNetwork(NetworkRecords):
         >>> "<td>Steven Olson</td>" in demo_network()._repr_html_()
         True
         """
-        import html
-
-        rows = "".join(
-            f"<tr><th>{html.escape(key)}</th><td>{html.escape(value)}</td></tr>"
-            for key, value in self._summary()
-        )
-        return f"<table><caption>ReferralNetwork</caption>{rows}</table>"
+        return html_table(self)
 
     # --- export --------------------------------------------------------------------------
 
