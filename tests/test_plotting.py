@@ -649,6 +649,7 @@ def test_tree_scene_of_a_short_chain_worked_by_hand() -> None:
     assert scene.nodes[0].shape == "me"
     assert len(scene.contact_lines) == 3  # down from me, the bar, down to p0
     assert "3 people, 2 referrals" in scene.caption
+    assert "2 people, 1 referral;" in tree_scene(chain(1)).caption  # one, not "1 referrals"
 
 
 def test_funnel_dates_read_like_a_calendar() -> None:

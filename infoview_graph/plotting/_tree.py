@@ -373,7 +373,9 @@ def _tree_caption(
     labelled: int | None,
 ) -> str:
     referrals_drawn = sum(len(v) for k, v in kept.items() if k != me)
-    text = f"{n - from_me} people, {referrals_drawn} referrals"
+    people = n - from_me
+    text = f"{people} {'person' if people == 1 else 'people'}, "
+    text += f"{referrals_drawn} referral{'' if referrals_drawn == 1 else 's'}"
     if also:
         text += f" (and {also} more naming someone already named)"
     text += f"; as of {day_of(network, today)}."
