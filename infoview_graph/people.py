@@ -70,9 +70,10 @@ class PersonTable:
     -----
     A stored person costs its column values until its record is asked for; building one
     record costs what its builder does (a pydantic validation for a store's rows), once,
-    plus a read of its row when the table fetches rows on demand. Columns are kept until
-    the next change. The stored persons are found through one ``{id: position}`` index,
-    which a tie table over the same sorted ids may share (:meth:`positions`).
+    plus a read of its row when the table fetches rows on demand. A column is a view over
+    the table (:class:`ColumnView`), never a copy of every person's value. The stored
+    persons are found through one ``{id: position}`` index, which a tie table over the same
+    sorted ids may share (:meth:`positions`).
 
     Examples
     --------
@@ -302,7 +303,7 @@ class PersonTable:
             raise KeyError(person_id)
         return person_id if name == "id" else self._stored[name][self._position[person_id]]
 
-    def _values(self, name: Column) -> Iterator[Any]:
+    def column_values(self, name: Column) -> Iterator[Any]:
         """Iterate over a column's values in the order of :meth:`__iter__`."""
         if self._own or self._dropped:
             return (self.value(pid, name) for pid in self)
@@ -353,6 +354,10 @@ class ColumnView(Mapping[str, Any]):
     def __contains__(self, person_id: object) -> bool:
         return person_id in self._table
 
+    def iter_values(self) -> Iterator[Any]:
+        """Iterate over the values in the table's order (as fast as a list when unchanged)."""
+        return self._table.column_values(self._name)
+
     def values(self) -> ValuesView[Any]:
         """Return the values, in the table's order (as fast as a list's when unchanged)."""
         return _Values(self)
@@ -369,16 +374,14 @@ class _Values(ValuesView[Any]):
     _mapping: ColumnView
 
     def __iter__(self) -> Iterator[Any]:
-        view = self._mapping
-        return view._table._values(view._name)  # noqa: SLF001 -- the view's own table
+        return self._mapping.iter_values()
 
 
 class _Items(ItemsView[str, Any]):
     _mapping: ColumnView
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
-        view = self._mapping
-        return zip(view._table, view._table._values(view._name), strict=True)  # noqa: SLF001
+        return zip(self._mapping, self._mapping.iter_values(), strict=True)
 
 
 def _no_builder(row: Row, fields: tuple[str, ...]) -> Person:

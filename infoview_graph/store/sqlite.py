@@ -476,12 +476,8 @@ class Store(Changes):
             data = self._load(with_ties=False, with_persons=False)
             columns, person_version, columns_cached = read_columns(self._con)
             ids: list[str] = columns["id"]
-            if lazy:
-                people = PersonTable.from_columns(
-                    columns, self._person_from_row, self._rows_reader(person_version)
-                )
-            else:
-                people = self._person_rows(columns)
+            read = self._rows_reader(person_version) if lazy else self._rows_read_now()
+            people = PersonTable.from_columns(columns, self._person_from_row, read)
             version = self._graph_version()
             table = self._cached_ties(version, ids, people.positions())
             ties_cached = table is not None
@@ -504,12 +500,13 @@ class Store(Changes):
             self._save_ties(version, table)
         return network
 
-    def _person_rows(self, columns: dict[str, list[Any]]) -> PersonTable:
-        """Read every person as a row, sorted by id; records are built on first access."""
+    def _rows_read_now(self) -> Callable[[Sequence[str]], list[tuple[Any, ...]]]:
+        """Read every person's row now; return what hands them out when records are built."""
         with paused_gc():
-            rows = self._con.execute(f"SELECT {_PERSON_COLUMNS} FROM persons ORDER BY id")
-            fields = dict(zip(columns["id"], columns["fields"], strict=True))
-            return PersonTable.from_rows(rows.fetchall(), fields, self._person_from_row)
+            rows = {
+                row[0]: row for row in self._con.execute(f"SELECT {_PERSON_COLUMNS} FROM persons")
+            }
+        return lambda ids: [rows[pid] for pid in ids]
 
     def _rows_reader(self, version: int) -> Callable[[Sequence[str]], list[tuple[Any, ...]]]:
         """Return what reads persons' rows later, if their columns are still those read."""
