@@ -578,24 +578,24 @@ class ReferralNetwork(NetworkRecords):
         next change cost O(members).
         """
         self.organization(org_id)
-        found = self.derived("members-by-org", _group_by_org).get(org_id, ())
+        found = self.person_groups("organization").get(org_id, ())
         return self._persons.records_of(found)
 
     def member_ids(self, org_id: OrgId) -> tuple[PersonId, ...]:
         """Return the ids of :meth:`members`, sorted, without building their records."""
         self.organization(org_id)
-        return self.derived("members-by-org", _group_by_org).get(org_id, ())
+        return self.person_groups("organization").get(org_id, ())
 
     def in_field(self, field_id: FieldId) -> tuple[Person, ...]:
         """Return the persons working in a career field, by id (indexed like :meth:`members`)."""
         self.field(field_id)
-        found = self.derived("members-by-field", _group_by_field).get(field_id, ())
+        found = self.person_groups("fields").get(field_id, ())
         return self._persons.records_of(found)
 
     def in_field_ids(self, field_id: FieldId) -> tuple[PersonId, ...]:
         """Return the ids of :meth:`in_field`, sorted, without building their records."""
         self.field(field_id)
-        return self.derived("members-by-field", _group_by_field).get(field_id, ())
+        return self.person_groups("fields").get(field_id, ())
 
     def person_groups(self, column: Literal["organization", "fields"]) -> Groups:
         """Return every person grouped by organization or by field, as arrays.
@@ -611,9 +611,17 @@ class ReferralNetwork(NetworkRecords):
         >>> groups.get("general-mills")[:2]
         ('aisha-rahman', 'brad-johnson')
         """
-        if column == "organization":
-            return self.derived("members-by-org", _group_by_org)
-        return self.derived("members-by-field", _group_by_field)
+        return self.derived(f"members-by-{column}", lambda _: self._grouped(column))
+
+    def _grouped(self, column: Literal["organization", "fields"]) -> Groups:
+        keys = (
+            item.id
+            for item in (self.organizations() if column == "organization" else self.fields())
+        )
+        coded = self._persons.coded()  # the store's codes, while no person changed
+        if coded is not None:
+            return Groups.of_codes(self._persons.ids(), keys, coded, fields=column == "fields")
+        return Groups.of_column(self.person_column(column), keys, many=column == "fields")
 
     def __len__(self) -> int:
         """Return the number of persons."""
@@ -669,16 +677,6 @@ class ReferralNetwork(NetworkRecords):
             questions=tuple(self._questions.values()),
             as_of=self.as_of,
         ).sorted()
-
-
-def _group_by_org(network: ReferralNetwork) -> Groups:
-    keys = (org.id for org in network.organizations())
-    return Groups.of_column(network.person_column("organization"), keys)
-
-
-def _group_by_field(network: ReferralNetwork) -> Groups:
-    keys = (field.id for field in network.fields())
-    return Groups.of_column(network.person_column("fields"), keys, many=True)
 
 
 def _refuse_duplicates(what: str, keys: list[object]) -> None:

@@ -34,11 +34,15 @@ from collections.abc import (
     Sequence,
     ValuesView,
 )
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from infoview_graph.models import Person
 
-__all__ = ["COLUMNS", "Column", "ColumnView", "PersonTable"]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["COLUMNS", "Coded", "Column", "ColumnView", "PersonTable"]
 
 Column = Literal["id", "name", "organization", "fields", "is_self", "do_not_contact"]
 """A column of the person table that can be read without building records."""
@@ -58,6 +62,58 @@ Fetch = Callable[[Sequence[str]], Iterable[Row]]
 
 _FLAGS = frozenset({"is_self", "do_not_contact"})
 _STORED = (*COLUMNS[1:], "fields")
+
+
+class Coded(NamedTuple):
+    """The stored persons' organizations and fields as codes, as a store keeps them.
+
+    Grouping persons by organization or field from codes maps each distinct value once,
+    not each person's (see :meth:`infoview_graph.groups.Groups.of_codes`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> coded = Coded(["acme"], np.array([0, -1]), [(), ("law",)], np.array([1, 0]))
+    >>> coded.organization_column(), coded.fields_column(), coded.in_range()
+    (['acme', None], [('law',), ()], True)
+    """
+
+    organizations: list[str]
+    """The distinct organization ids."""
+    organization: npt.NDArray[np.int32]
+    """Per person, the position of their organization in :attr:`organizations`; -1: none."""
+    field_sets: list[tuple[str, ...]]
+    """The distinct sets of field ids (each sorted)."""
+    field_set: npt.NDArray[np.int32]
+    """Per person, the position of their fields in :attr:`field_sets`."""
+
+    def in_range(self) -> bool:
+        """Whether every code names a value (-1 too, for the organization)."""
+        organization, field_set = self.organization, self.field_set
+        return bool(
+            organization.min(initial=0) >= -1
+            and organization.max(initial=-1) < len(self.organizations)
+            and field_set.min(initial=0) >= 0
+            and field_set.max(initial=-1) < len(self.field_sets)
+        )
+
+    def organization_column(self) -> list[str | None]:
+        """Return each person's organization id, or None."""
+        return _lookup([*self.organizations, None], self.organization)
+
+    def fields_column(self) -> list[tuple[str, ...]]:
+        """Return each person's field ids (the same tuple for the same set)."""
+        return _lookup(self.field_sets, self.field_set)
+
+
+def _lookup(values: Sequence[Any], codes: npt.NDArray[np.int32]) -> list[Any]:
+    """Return ``[values[c] for c in codes]``, in one numpy take (c = -1: the last value)."""
+    import numpy as np
+
+    table = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):  # element by element: tuples must stay whole
+        table[i] = value
+    return table[codes].tolist()  # type: ignore[no-any-return]
 
 
 class PersonTable:
@@ -100,6 +156,7 @@ class PersonTable:
         self._fetch: Fetch | None = None
         self._build: Builder = _no_builder
         self._count = 0
+        self._coded: Coded | None = None
 
     @classmethod
     def from_rows(
@@ -129,6 +186,7 @@ class PersonTable:
         columns: Mapping[str, list[Any]],
         build: Builder,
         fetch: Fetch,
+        coded: Coded | None = None,
     ) -> PersonTable:
         """Return the stored persons from their columns; rows are fetched when asked for.
 
@@ -136,8 +194,9 @@ class PersonTable:
         aligned (flags as booleans, fields as sorted tuples), which the table keeps (do not
         change them after); a person's record is
         ``build(row, fields)`` of the row ``fetch([id])`` returns, the first time it is
-        asked for. :meth:`records_of` fetches every missing row at once. O(n) to make; no
-        row is read.
+        asked for. :meth:`records_of` fetches every missing row at once. ``coded`` gives
+        the same organizations and fields as codes, if the caller has them (:meth:`coded`).
+        O(n) to make; no row is read.
 
         Examples
         --------
@@ -156,6 +215,7 @@ class PersonTable:
         table._set_stored(columns)
         table._build = build
         table._fetch = fetch
+        table._coded = coded
         return table
 
     def _set_stored(self, columns: Mapping[str, list[Any]]) -> None:
@@ -174,12 +234,21 @@ class PersonTable:
         self._shared = True
         return self._position
 
+    def coded(self) -> Coded | None:
+        """Return the stored persons' organizations and fields as codes, if they are kept.
+
+        Only while the table is as it came (nothing put, put as a row or removed since);
+        None otherwise, or when the table was not given them.
+        """
+        return self._coded
+
     def _alive(self, person_id: str) -> bool:
         """Whether a stored person is still the table's as stored (not removed)."""
         return person_id in self._position and person_id not in self._dropped
 
     def put(self, person: Person) -> None:
         """Add or replace a person's record."""
+        self._coded = None
         self._count += person.id not in self
         self._records[person.id] = person
         self._rows.pop(person.id, None)
@@ -191,6 +260,7 @@ class PersonTable:
         Every row of one table has the same builder (the last one given).
         """
         pid = row[0]
+        self._coded = None
         self._count += pid not in self
         if self._shared:  # the tie table reads this index: it gets its own copy
             self._position, self._shared = dict(self._position), False
@@ -212,6 +282,7 @@ class PersonTable:
         """Remove a person (:class:`KeyError` if there is none)."""
         if person_id not in self:
             raise KeyError(person_id)
+        self._coded = None
         self._count -= 1
         self._records.pop(person_id, None)
         self._rows.pop(person_id, None)

@@ -13,6 +13,7 @@ from infoview_graph.groups import Groups
 from infoview_graph.lifecycle import standing
 from infoview_graph.lifecycle._standing import standing_of
 from infoview_graph.models import Outreach, Person, Tie
+from infoview_graph.store._columns import decode, encode
 
 KEYS = ["acme", "globex", "initech", "umbrella"]
 ids = st.lists(st.text("abcdefgh", min_size=1, max_size=4), unique=True, max_size=30)
@@ -52,6 +53,47 @@ def test_many_keys_per_person_group_as_a_dictionary(people: list[str], data):
         for i, pid in enumerate(groups.ids)
     }
     assert by_person == column
+
+
+@given(ids, st.data())
+def test_a_store_s_codes_group_as_its_columns_do(people: list[str], data):
+    """The columns a store keeps (encoded, decoded) group alike from codes and from values."""
+    people = sorted(people)
+    column = {
+        "id": people,
+        "name": [f"Name {pid}" for pid in people],
+        "organization": [data.draw(st.sampled_from([None, *KEYS])) for _ in people],
+        "is_self": [False for _ in people],
+        "do_not_contact": [data.draw(st.booleans()) for _ in people],
+        "fields": [tuple(sorted(set(data.draw(st.lists(st.sampled_from(KEYS)))))) for _ in people],
+    }
+    kept = decode(encode(column))
+    assert kept is not None
+    columns, coded = kept
+    assert columns == column
+    for name, fields in (("organization", False), ("fields", True)):
+        values = dict(zip(people, column[name], strict=True))
+        expected = Groups.of_column(values, KEYS, many=fields)
+        found = Groups.of_codes(people, reversed(KEYS), coded, fields=fields)
+        assert found.ids == expected.ids
+        assert found.keys == expected.keys
+        assert found.indptr.tolist() == expected.indptr.tolist()
+        assert found.codes.tolist() == expected.codes.tolist()
+        assert {key: found.get(key) for key in KEYS} == {key: expected.get(key) for key in KEYS}
+
+
+def test_a_name_the_cache_cannot_hold_is_read_from_rows_instead():
+    """A name with a NUL (invalid, but a store written by another program may hold one) is
+    not cached; a value the cache did not write is not read as one."""
+    column = {"id": ["a"], "name": ["A\x00B"], "organization": [None], "is_self": [True],
+              "do_not_contact": [False], "fields": [()]}  # fmt: skip
+    assert encode(column) is None
+    kept = encode(column | {"name": ["A B"]})
+    assert kept is not None
+    assert decode(kept) is not None
+    assert decode(kept[:-1]) is None
+    assert decode(kept + b"\x00") is None
+    assert decode(kept.decode("latin-1")) is None
 
 
 def test_an_unknown_key_gives_the_default_and_an_unlisted_value_is_refused():

@@ -18,7 +18,7 @@ The schema version lives in ``PRAGMA user_version``:
   recorded (outreach, reply, meeting), on which outreach and on which day — so that importing
   the same file again records nothing, and a cancelled event finds the meeting it set;
 - 6 — adds ``person_cache``, the columns every read command ranks on (each person's id,
-  name, organization, flags and fields) kept between commands as one JSON text, and
+  name, organization, flags and fields) kept between commands in one value, and
   ``person_version``, a counter that triggers raise on every change to those columns: read
   commands take them from the cache in one read instead of one row per person; and
   ``ties_detailed``, a partial index of the few ties with a context or a date, which every

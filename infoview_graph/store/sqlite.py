@@ -474,10 +474,10 @@ class Store(Changes):
 
         with self.read():
             data = self._load(with_ties=False, with_persons=False)
-            columns, person_version, columns_cached = read_columns(self._con)
+            columns, coded, person_version, columns_cached = read_columns(self._con)
             ids: list[str] = columns["id"]
             read = self._rows_reader(person_version) if lazy else self._rows_read_now()
-            people = PersonTable.from_columns(columns, self._person_from_row, read)
+            people = PersonTable.from_columns(columns, self._person_from_row, read, coded)
             version = self._graph_version()
             table = self._cached_ties(version, ids, people.positions())
             ties_cached = table is not None
@@ -489,12 +489,13 @@ class Store(Changes):
         for tie in detailed:
             table.annotate(tie.a, tie.b, context=tie.context, since=tie.since)
         network = ReferralNetwork(data, ties=table, people=people)
-        if not columns_cached:
+        kept = None if columns_cached else encode_columns(columns)
+        if kept is not None:
             self._keep_cache(
                 "person_version",
                 person_version,
                 "INSERT OR REPLACE INTO person_cache (id, version, columns) VALUES (1, ?, ?)",
-                (person_version, encode_columns(columns)),
+                (person_version, kept),
             )
         if version is not None and not ties_cached:
             self._save_ties(version, table)
