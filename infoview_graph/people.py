@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import (
     Callable,
     ItemsView,
@@ -382,11 +383,9 @@ class PersonTable:
 
     def flagged(self, name: Literal["is_self", "do_not_contact"]) -> list[str]:
         """Return the ids whose flag is set, without building records or a column. O(n)."""
-        found = [
-            pid
-            for pid, flag in zip(self._stored_ids, self._stored[name], strict=True)
-            if flag and pid not in self._own and pid not in self._dropped
-        ]
+        found = list(itertools.compress(self._stored_ids, self._stored[name]))
+        if self._own or self._dropped:
+            found = [pid for pid in found if pid not in self._own and pid not in self._dropped]
         found += [pid for pid in self._own if getattr(self._records[pid], name)]
         return found
 

@@ -356,8 +356,9 @@ def suggest_next_contacts(
         tier[view.index[pid]] = value
     tier = tier[candidates]
     own = _own_factors(factors)
-    ids = [view.ids[int(i)] for i in candidates]
-    scored = _best(network, goals, ids, tier, partial, own=own, reach=settings.reach, k=k)
+    scored = _best(
+        network, goals, view.ids, candidates, tier, partial, own=own, reach=settings.reach, k=k
+    )
     weight_of = {name: getattr(settings, name) for name in BUILT_IN}
     weight_of |= {name: weight for name, weight, _ in own}
 
@@ -391,7 +392,8 @@ Scored = tuple[int, float, str, int, dict[str, float]]
 def _best(
     network: ReferralNetwork,
     goals: Targets,
-    ids: list[str],
+    ids: Sequence[str],
+    candidates: npt.NDArray[np.int64],
     tier: npt.NDArray[np.int64],
     partial: npt.NDArray[np.float64],
     *,
@@ -401,18 +403,20 @@ def _best(
 ) -> list[Scored]:
     """Return the candidates scored in full, best first: at least the k best.
 
-    Onward reach and the user's own factors cost Python per candidate: candidates are taken
-    by tier and best possible score, and the walk stops once even a full reach and full
-    own factors could not lift the next one into the top k.
+    Candidate ``i`` is the person ``ids[candidates[i]]``, in tier ``tier[i]`` with the
+    score ``partial[i]`` before reach and own factors. Onward reach and the user's own
+    factors cost Python per candidate: candidates are taken by tier and best possible
+    score, and the walk stops once even a full reach and full own factors could not lift
+    the next one into the top k.
     """
     best_own = sum(weight for _, weight, _ in own)
     scored: list[Scored] = []
     worst_of_best: list[tuple[int, float]] = []  # a heap of the k best (-tier, score)
-    for position in np.lexsort((np.arange(len(ids)), -partial, tier)):
+    for position in np.lexsort((np.arange(len(candidates)), -partial, tier)):
         bound = (int(tier[position]), -(partial[position] + reach + best_own))
         if len(worst_of_best) >= k and bound > _kth(worst_of_best):
             break
-        pid = ids[position]
+        pid = ids[int(candidates[position])]
         values = {"reach": onward_reach(network, goals, pid)[0]}
         values |= {name: _own_value(name, fn, network, pid) for name, _, fn in own}
         total = partial[position] + reach * values["reach"]
