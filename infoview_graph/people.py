@@ -25,12 +25,14 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import (
     Callable,
     ItemsView,
     Iterable,
     Iterator,
+    KeysView,
     Mapping,
     Sequence,
     ValuesView,
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["COLUMNS", "Coded", "Column", "ColumnView", "PersonTable"]
+__all__ = ["COLUMNS", "Coded", "Column", "ColumnView", "PersonTable", "Positions"]
 
 Column = Literal["id", "name", "organization", "fields", "is_self", "do_not_contact"]
 """A column of the person table that can be read without building records."""
@@ -105,6 +107,96 @@ class Coded(NamedTuple):
     def fields_column(self) -> list[tuple[str, ...]]:
         """Return each person's field ids (the same tuple for the same set)."""
         return _lookup(self.field_sets, self.field_set)
+
+
+class Positions(dict[str, int]):
+    """``{id: position}`` of ids sorted by id, filled in as ids are looked up.
+
+    A dictionary of a million ids takes a third of a second to build, while a command
+    looks up a few thousand of them. An id not looked up yet is found by binary search of
+    the sorted ids (about a microsecond) and kept, so looking it up again costs what a
+    dictionary's lookup does. After ``len(ids) // 8`` searches every id is put in at once:
+    a command that looks up most ids pays for those searches on top of the dictionary,
+    at most an eighth of its cost. A mapping like a dictionary of every id (``len``,
+    iteration and the views are of all of them); read it, do not change it.
+
+    Examples
+    --------
+    >>> positions = Positions(["ann", "bea", "cal"])
+    >>> positions["cal"], "bob" in positions, positions.get("bob", -1), len(positions)
+    (2, False, -1, 3)
+    >>> dict(positions)
+    {'ann': 0, 'bea': 1, 'cal': 2}
+    """
+
+    __slots__ = ("_ids", "_searches")
+
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__()
+        self._ids = ids
+        self._searches = len(ids) // 8
+
+    def _search(self, key: object) -> int:
+        """Return the position of an id not put in yet (put it in), or -1."""
+        if self._searches < 0 or not isinstance(key, str):
+            return -1  # every id is in
+        if self._searches == 0:
+            self._fill()
+            return dict.get(self, key, -1)
+        self._searches -= 1
+        ids = self._ids
+        i = bisect.bisect_left(ids, key)
+        if i < len(ids) and ids[i] == key:
+            dict.__setitem__(self, key, i)
+            return i
+        return -1
+
+    def _fill(self) -> None:
+        if self._searches >= 0:  # in id order, not the order of the searches
+            self._searches = -1
+            self.clear()
+            self.update(zip(self._ids, range(len(self._ids)), strict=True))
+
+    def __missing__(self, key: str) -> int:
+        i = self._search(key)
+        if i < 0:
+            raise KeyError(key)
+        return i
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or self._search(key) >= 0
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Return the id's position, or ``default``."""
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        i = self._search(key)
+        return default if i < 0 else i
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        """Return every id (all of them put in first)."""
+        self._fill()
+        return dict.keys(self)
+
+    def values(self) -> ValuesView[int]:  # type: ignore[override]
+        """Return every position (all ids put in first)."""
+        self._fill()
+        return dict.values(self)
+
+    def items(self) -> ItemsView[str, int]:  # type: ignore[override]
+        """Return every ``(id, position)`` (all ids put in first)."""
+        self._fill()
+        return dict.items(self)
+
+    def copy(self) -> dict[str, int]:
+        """Return a plain dictionary of every id."""
+        return dict(zip(self._ids, range(len(self._ids)), strict=True))
 
 
 def _lookup(values: Sequence[Any], codes: npt.NDArray[np.int32]) -> list[Any]:
@@ -177,7 +269,7 @@ class PersonTable:
             for flag in _FLAGS:
                 columns[flag] = [bool(v) for v in columns[flag]]
             columns["fields"] = [fields.get(pid, ()) for pid in table._rows]
-            table._set_stored(columns)
+            table._set_stored(columns, {pid: i for i, pid in enumerate(table._rows)})
         table._build = build
         return table
 
@@ -192,8 +284,8 @@ class PersonTable:
         """Return the stored persons from their columns; rows are fetched when asked for.
 
         ``columns`` maps each of the :data:`COLUMNS` and ``fields`` to one list of values,
-        aligned (flags as booleans, fields as sorted tuples), which the table keeps (do not
-        change them after); a person's record is
+        aligned and sorted by id (flags as booleans, fields as sorted tuples), which the
+        table keeps (do not change them after); a person's record is
         ``build(row, fields)`` of the row ``fetch([id])`` returns, the first time it is
         asked for. :meth:`records_of` fetches every missing row at once. ``coded`` gives
         the same organizations and fields as codes, if the caller has them (:meth:`coded`).
@@ -213,16 +305,16 @@ class PersonTable:
         ('Ann Lee', 1)
         """
         table = cls()
-        table._set_stored(columns)
+        table._set_stored(columns, Positions(columns["id"]))
         table._build = build
         table._fetch = fetch
         table._coded = coded
         return table
 
-    def _set_stored(self, columns: Mapping[str, list[Any]]) -> None:
+    def _set_stored(self, columns: Mapping[str, list[Any]], positions: dict[str, int]) -> None:
         self._stored_ids = columns["id"]
         self._stored = {name: columns[name] for name in _STORED}
-        self._position = {pid: i for i, pid in enumerate(self._stored_ids)}
+        self._position = positions
         self._shared = False
         self._count = len(self._position)
 
@@ -263,8 +355,11 @@ class PersonTable:
         pid = row[0]
         self._coded = None
         self._count += pid not in self
-        if self._shared:  # the tie table reads this index: it gets its own copy
-            self._position, self._shared = dict(self._position), False
+        if self._shared or isinstance(self._position, Positions):
+            # A tie table may read this index (and Positions the ids): change copies. An
+            # id put after the stored ones leaves them unsorted: a dictionary finds it.
+            self._position, self._shared = self._position.copy(), False
+            self._stored_ids = list(self._stored_ids)
         self._records.pop(pid, None)
         self._own.pop(pid, None)
         self._dropped.discard(pid)

@@ -23,7 +23,7 @@ from infoview_graph.demo import demo_data
 from infoview_graph.errors import AmbiguousNameError, NotFoundError, StoreError
 from infoview_graph.models import NetworkData, Person
 from infoview_graph.network import ReferralNetwork
-from infoview_graph.people import PersonTable
+from infoview_graph.people import PersonTable, Positions
 from infoview_graph.store import Store, actions, open_store
 
 
@@ -107,6 +107,57 @@ def test_columns_read_rows_and_records_alike() -> None:
     table.remove("brad")
     assert list(table) == ["ann"]
     assert table.column("name") == {"ann": "Ann"}
+
+
+@given(
+    st.lists(st.text("abcdef", min_size=1, max_size=3), unique=True, max_size=40),
+    st.lists(
+        st.tuples(st.sampled_from(["[]", "in", "get"]), st.text("abcdefg", max_size=3)),
+        max_size=60,
+    ),
+)
+def test_positions_answer_as_a_dictionary_of_every_id(ids: list[str], lookups) -> None:
+    """Whether an id is searched, kept from an earlier search or put in with every id, the
+    answer is the dictionary's — and len, iteration and the views are of every id."""
+    ids = sorted(ids)
+    plain = {pid: i for i, pid in enumerate(ids)}
+    positions = Positions(ids)
+    for how, key in lookups:
+        if how == "[]":
+            if key in plain:
+                assert positions[key] == plain[key]
+            else:
+                with pytest.raises(KeyError):
+                    positions[key]
+        elif how == "in":
+            assert (key in positions) == (key in plain)
+        else:
+            assert positions.get(key, -1) == plain.get(key, -1)
+    assert len(positions) == len(plain)
+    assert list(positions) == list(plain)
+    assert dict(positions) == plain == positions.copy()
+    assert list(positions.items()) == list(plain.items())
+
+
+def test_a_table_read_from_columns_keeps_its_positions_through_changes() -> None:
+    """A person put after the stored ones (out of id order) is found, and so is every
+    stored one; the index a tie table was given is not changed."""
+    columns = {"id": ["ann", "cal"], "name": ["Ann", "Cal"], "organization": [None, None],
+               "is_self": [True, False], "do_not_contact": [False, False],
+               "fields": [(), ()]}  # fmt: skip
+    rows = {"ann": ("ann", "Ann", None, 1, 0), "cal": ("cal", "Cal", None, 0, 0)}
+    table = PersonTable.from_columns(
+        columns,
+        lambda row, fields: Person(id=row[0], name=row[1]),
+        lambda ids: [rows[i] for i in ids],
+    )
+    shared = table.positions()
+    table.put_row(
+        ("bea", "Bea", None, 0, 0), (), lambda row, fields: Person(id=row[0], name=row[1])
+    )
+    assert [table.value(pid, "name") for pid in ("ann", "bea", "cal")] == ["Ann", "Bea", "Cal"]
+    assert dict(shared) == {"ann": 0, "cal": 1}
+    assert "bea" not in shared
 
 
 _RANKED = ("name", "organization", "fields", "is_self", "do_not_contact")
