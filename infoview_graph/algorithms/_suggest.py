@@ -553,8 +553,8 @@ def _timing(
                     tier[pid] = 1
     second = []
     names, org_of = network.person_column("name"), network.person_column("organization")
-    for item in life.obligations:
-        if item.kind != "3b7-second-contact" or item.person_id is None or item.due > day:
+    for item in life.second_contacts:
+        if item.person_id is None or item.due > day:
             continue
         waiting = life.standing(item.person_id)
         org = org_of[item.person_id]
