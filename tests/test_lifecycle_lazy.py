@@ -13,13 +13,20 @@ DAY = dt.date(2026, 11, 20)
 
 
 def test_obligations_are_derived_when_read_and_the_second_contacts_on_their_own() -> None:
-    life = lifecycle(demo_network(), today=DAY)
+    net = demo_network()
+    life = lifecycle(net, today=DAY)
     assert "obligations" not in vars(life)  # the standings alone: what suggest reads first
+    owed = life.second_contacts_owed  # the employers, the person asked there, the due date
+    assert "second_contacts" not in vars(life)
     seconds = life.second_contacts
     assert "obligations" not in vars(life)
     assert seconds == tuple(o for o in life.obligations if o.kind == "3b7-second-contact")
     assert seconds
     assert len(life.obligations) > len(seconds)
+    assert [(o.person_id, o.due) for o in seconds] == [(s.person_id, s.due) for s in owed]
+    for org, pid, _ in owed:
+        assert net.person(pid).organization == org
+        assert life.stage(pid) in ("asked", "follow-up-due", "no-response")
 
 
 def test_a_change_after_the_derivation_does_not_change_the_obligations_read_later() -> None:

@@ -13,6 +13,7 @@ from infoview_graph.lifecycle._stages import (
     Lifecycle,
     LifecycleSettings,
     Obligation,
+    SecondContact,
     Standing,
 )
 from infoview_graph.lifecycle._standing import business_days_after, standing_of
@@ -107,7 +108,8 @@ def _derive(network: ReferralNetwork, day: dt.date, limits: LifecycleSettings) -
     }
     direct = frozenset(pid for pid, s in mine.items() if s >= 1)
     owed = _Owed(network, events, limits)
-    return Lifecycle(day, standings, direct, owed.second_contacts, owed.the_rest)
+    seconds = owed.silent_employers(standings)
+    return Lifecycle(day, standings, direct, seconds, owed.second_contacts, owed.the_rest)
 
 
 @dataclass(frozen=True)
@@ -283,14 +285,13 @@ class _Owed:
             last, shift_days(last, self.limits.keep_in_touch_days),
         )  # fmt: skip
 
-    def second_contacts(self, life: Lifecycle) -> list[Obligation]:
-        """Owe the "3" of 3B7: one item per employer while everyone contacted there is silent."""
-        self.items = []
-        silent: dict[str, list[Standing]] = {}
+    def silent_employers(self, standings: Mapping[str, Standing]) -> tuple[SecondContact, ...]:
+        """Find the "3" of 3B7: the employers where the one person contacted is silent."""
+        silent: dict[str, Standing] = {}
         answered: set[str] = set()
         contacted: dict[str, int] = {}
         works_at = self.network.person_column("organization")
-        for pid, s in life.standings.items():
+        for pid, s in standings.items():
             if s.stage in ("known", "referred"):
                 continue
             org = works_at[pid]
@@ -300,25 +301,30 @@ class _Owed:
             if s.stage in ANSWERED:
                 answered.add(org)
             elif s.stage in ("asked", "follow-up-due", "no-response") and s.asked_on:
-                silent.setdefault(org, []).append(s)
-        owed = {
-            org: min(waiting, key=lambda w: (w.asked_on or life.today, w.person_id))
-            for org, waiting in sorted(silent.items())
-            if org not in answered and contacted[org] == 1
-        }
-        best = _second_persons(self.network, life, owed)
-        for org, s in owed.items():
-            if s.asked_on is None:
-                continue
-            name, where = self.name(s.person_id), self.network.organization(org).name
+                silent[org] = s
+        after = self.limits.thresholds.booster_within
+        owed = [
+            SecondContact(org, s.person_id, business_days_after(s.asked_on, after))
+            for org, s in silent.items()
+            if s.asked_on and org not in answered and contacted[org] == 1
+        ]
+        return tuple(sorted(owed, key=lambda o: (o.due, _second_id(o, standings))))
+
+    def second_contacts(self, life: Lifecycle) -> list[Obligation]:
+        """Owe the "3" of 3B7: one item per employer while everyone contacted there is silent."""
+        self.items = []
+        orgs = [owed.organization for owed in life.second_contacts_owed]
+        best = _second_persons(self.network, life, orgs)
+        for org, pid, due in life.second_contacts_owed:
+            s = life.standings[pid]
+            name, where = self.name(pid), self.network.organization(org).name
             noun = CHANNEL_NOUN[s.channel] if s.channel else "message"
             self.add(
-                f"3b7-second-{org}-{s.attempts[0]}", "3b7-second-contact", s.person_id,
-                self.second_contact_action(where, best[org]),
+                _second_id(SecondContact(org, pid, due), life.standings), "3b7-second-contact",
+                pid, self.second_contact_action(where, best[org]),
                 f"no reply from {name} {self.limits.thresholds.booster_within} business days "
                 f"after your {noun} of {s.asked_on}",
-                s.asked_on,
-                business_days_after(s.asked_on, self.limits.thresholds.booster_within),
+                s.asked_on or due, due,
             )  # fmt: skip
         return self.items
 
@@ -327,6 +333,11 @@ class _Owed:
             return f"Find a second person at {where} to contact (3B7): ask who knows someone there"
         names = ", ".join(self.name(pid) for pid in best)
         return f"Contact a second person at {where} (3B7), e.g. {names}"
+
+
+def _second_id(owed: SecondContact, standings: Mapping[str, Standing]) -> str:
+    """Return the id of the obligation to contact a second person at one employer."""
+    return f"3b7-second-{owed.organization}-{standings[owed.person_id].attempts[0]}"
 
 
 def _second_persons(

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -218,6 +218,24 @@ class Obligation(BaseModel):
     """After this day it is overdue (for a thank-you note: 48 hours after the interview)."""
 
 
+class SecondContact(NamedTuple):
+    """An employer where a 3B7 second contact is owed (:attr:`Lifecycle.second_contacts_owed`).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> SecondContact("acme", "ann", dt.date(2026, 11, 5)).organization
+    'acme'
+    """
+
+    organization: str
+    """The employer."""
+    person_id: str
+    """The one person contacted there, silent so far."""
+    due: dt.date
+    """When the second contact falls due (3 business days after the first message)."""
+
+
 def _nothing_owed(life: Lifecycle) -> Iterable[Obligation]:
     return ()
 
@@ -247,6 +265,9 @@ class Lifecycle:
     is *known*."""
     direct: frozenset[str]
     """The people I know myself (a tie of strength 1 or more)."""
+    second_contacts_owed: tuple[SecondContact, ...] = ()
+    """The employers where a 3B7 second contact is owed, by due date (the order of
+    :attr:`second_contacts`): the one person contacted there is silent."""
     owe_second_contacts: Callable[[Lifecycle], Iterable[Obligation]] = field(
         default=_nothing_owed, repr=False, compare=False
     )
