@@ -13,11 +13,11 @@ With ``--store``, each run is a fresh process that loads the store the way a com
 (``load_network(lazy=True)``, then ``gc.freeze()``) and times the lifecycle's first
 derivation, as a command pays it (with the indices of events by person it builds), then
 three more days on the same network: first what ``suggest`` reads (the standings and the
-3B7 second contacts), then every obligation (what ``agenda`` reads). With ``--baseline
-DIR`` (another checkout, e.g. ``git worktree add ../old main``), runs alternate between
-that checkout's package and this one, so that both meet the same load on a shared machine;
-both read the same store (not changed). Wall-clock and CPU medians are printed: the CPU
-time is less disturbed by other processes.
+employers owed a 3B7 second contact), then every obligation (what ``agenda`` reads). With
+``--baseline DIR`` (another checkout, e.g. ``git worktree add ../old main``), runs
+alternate between that checkout's package and this one, so that both meet the same load on
+a shared machine; both read the same store (not changed). Wall-clock and CPU medians are
+printed: the CPU time is less disturbed by other processes.
 """
 
 from __future__ import annotations
@@ -51,13 +51,12 @@ with open_store(sys.argv[1]) as store:
     day = dt.date.fromisoformat(sys.argv[2])
     times = []
     for i in range(4):
-        # What suggest reads (the standings and the 3B7 second contacts), then the rest of
+        # What suggest reads (the standings, the employers owed a 3B7 second contact), then
         # the obligations (agenda reads them all); a version that derives every obligation
         # at once pays it all in the first step.
         life, first = timed(lambda: lifecycle(network, today=day + dt.timedelta(days=i)))
-        _, second = timed(lambda: getattr(life, "second_contacts", None))
         _, rest = timed(lambda: life.obligations)
-        times.append([[a + b for a, b in zip(first, second)], rest])
+        times.append([first, rest])
 print(json.dumps({"times": times, "people": len(life.standings),
                   "obligations": len(life.obligations), "persons": len(network)}))
 """
@@ -118,7 +117,7 @@ def on_store(store: Path, *, day: str, repeat: int, baseline: Path | None) -> No
     print(
         f"  ({found[0]['persons']:,} persons, {found[0]['people']:,} people with events, "
         f"{found[0]['obligations']:,} obligations; the first figure is what suggest reads: "
-        "the standings and the 3B7 second contacts)"
+        "the standings and the employers owed a 3B7 second contact)"
     )
 
 

@@ -102,7 +102,8 @@ def standing_of(
     >>> standing_of("ann", do_not_contact=True, today=dt.date(2026, 11, 16)).stage
     'do-not-contact'
     """
-    named = sorted(r.on for r in referrals)
+    named = [r.on for r in referrals]
+    named.sort()
     base = {
         "person_id": person_id,
         "direct": (my_tie or 0) >= 1,
@@ -119,9 +120,10 @@ def standing_of(
     if found["stage"] == "referred":
         # A referral recorded as declined or unanswered (an import, an older store) with no
         # outreach behind it still says where the person stands.
-        closed = sorted((r.on, r.status) for r in referrals if r.status in REFUSED)
+        closed = [(r.on, r.status) for r in referrals if r.status in REFUSED]
         if closed:
-            found = {"stage": REFUSED[closed[-1][1]], "since": closed[-1][0]}
+            on, status = max(closed)
+            found = {"stage": REFUSED[status], "since": on}
     if do_not_contact:
         found = {**found, "stage": "do-not-contact", "since": None}
     return Standing(**base, **found)
