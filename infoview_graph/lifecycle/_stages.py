@@ -268,11 +268,11 @@ class Lifecycle:
     second_contacts_owed: tuple[SecondContact, ...] = ()
     """The employers where a 3B7 second contact is owed, by due date (the order of
     :attr:`second_contacts`): the one person contacted there is silent."""
-    owe_second_contacts: Callable[[Lifecycle], Iterable[Obligation]] = field(
+    _owe_second_contacts: Callable[[Lifecycle], Iterable[Obligation]] = field(
         default=_nothing_owed, repr=False, compare=False
     )
     """Derives the 3B7 second contacts owed (any order)."""
-    owe_the_rest: Callable[[Lifecycle], Iterable[Obligation]] = field(
+    _owe_the_rest: Callable[[Lifecycle], Iterable[Obligation]] = field(
         default=_nothing_owed, repr=False, compare=False
     )
     """Derives every other obligation (any order)."""
@@ -293,12 +293,12 @@ class Lifecycle:
         ...     o for o in life.obligations if o.kind == "3b7-second-contact")
         True
         """
-        return _by_due(self.owe_second_contacts(self))
+        return _by_due(self._owe_second_contacts(self))
 
     @cached_property
     def obligations(self) -> tuple[Obligation, ...]:
         """Every obligation, due or not, by due date and id."""
-        return _by_due([*self.second_contacts, *self.owe_the_rest(self)])
+        return _by_due([*self.second_contacts, *self._owe_the_rest(self)])
 
     def settle(self) -> None:
         """Derive the obligations now if they were not yet: the network is about to change."""
