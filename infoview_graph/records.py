@@ -19,7 +19,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Self, TypeVar
 
 from infoview_graph.errors import NotFoundError
@@ -69,13 +69,16 @@ class NetworkRecords:
         self._followups: dict[str, FollowUp] = {}
         self._targets: dict[tuple[str, str], Target] = {}
         self._questions: dict[str, Question] = {}
-        self._derived: dict[str, object] = {}
+        self._derived = _Derived()
 
     def derived(self, key: str, build: Callable[[Self], _T]) -> _T:
         """Return ``build(self)``, computed once and kept until the network next changes.
 
         For views that algorithms derive from the network (a compact adjacency, an index):
-        they are rebuilt after any change, so they never go stale.
+        they are rebuilt after any change, so they never go stale. A view that defers part
+        of its work until it is read (a lifecycle's obligations) has a ``settle()`` method,
+        called before the change, so that what it answers later is still of the network it
+        was derived from.
 
         Examples
         --------
@@ -168,6 +171,22 @@ class NetworkRecords:
         received = self._referrals_to.get(person_id, {})
         return tuple(received[k] for k in sorted(received))
 
+    def referrals_by_referee(self) -> Mapping[PersonId, tuple[Referral, ...]]:
+        """Return the referrals naming each person, by referee id (read it, do not change it).
+
+        Each as :meth:`referrals_to` returns it; only persons someone referred are keys.
+        Computed once (O(r log r) for r referrals) and kept until the next change: the
+        lifecycle reads every person's referrals at once.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> net = demo_network()
+        >>> net.referrals_by_referee()["mrs-smith"] == net.referrals_to("mrs-smith")
+        True
+        """
+        return self.derived("referrals-by-referee", _referrals_by_referee)
+
     def referrals(self) -> Iterator[Referral]:
         """Iterate over every referral."""
         for given in self._referrals_from.values():
@@ -180,7 +199,22 @@ class NetworkRecords:
     def outreach_to(self, person_id: PersonId) -> tuple[Outreach, ...]:
         """Return the contact attempts to a person, oldest first (indexed: O(attempts))."""
         self._require(person_id)
-        return self.derived("outreach-by-person", _outreach_by_person).get(person_id, ())
+        return self.outreach_by_person().get(person_id, ())
+
+    def outreach_by_person(self) -> Mapping[PersonId, tuple[Outreach, ...]]:
+        """Return every person's contact attempts, by person id (read it, do not change it).
+
+        Each as :meth:`outreach_to` returns it (oldest first); only persons I contacted are
+        keys. The index :meth:`outreach_to` reads, kept until the next change.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> net = demo_network()
+        >>> net.outreach_by_person()["marcus-bell"] == net.outreach_to("marcus-bell") != ()
+        True
+        """
+        return self.derived("outreach-by-person", _outreach_by_person)
 
     def interviews(self) -> Iterator[Interview]:
         """Iterate over every interview."""
@@ -189,7 +223,22 @@ class NetworkRecords:
     def interviews_with(self, person_id: PersonId) -> tuple[Interview, ...]:
         """Return the interviews with a person, oldest first (indexed: O(interviews))."""
         self._require(person_id)
-        return self.derived("interviews-by-person", _interviews_by_person).get(person_id, ())
+        return self.interviews_by_person().get(person_id, ())
+
+    def interviews_by_person(self) -> Mapping[PersonId, tuple[Interview, ...]]:
+        """Return every person's interviews, by person id (read it, do not change it).
+
+        Each as :meth:`interviews_with` returns it (oldest first); only persons I met are
+        keys. The index :meth:`interviews_with` reads, kept until the next change.
+
+        Examples
+        --------
+        >>> from infoview_graph.demo import demo_network
+        >>> net = demo_network()
+        >>> net.interviews_by_person()["marcus-bell"] == net.interviews_with("marcus-bell") != ()
+        True
+        """
+        return self.derived("interviews-by-person", _interviews_by_person)
 
     def followups(self) -> Iterator[FollowUp]:
         """Iterate over the stored follow-ups."""
@@ -204,6 +253,18 @@ class NetworkRecords:
         return tuple(self._questions[k] for k in sorted(self._questions))
 
 
+class _Derived(dict[str, object]):
+    """The derived views of a network, by key; cleared when the network changes."""
+
+    def clear(self) -> None:
+        """Let every view that defers work finish it (``settle()``), then forget them all."""
+        for view in list(self.values()):  # settling may derive (and add) other views
+            settle = getattr(view, "settle", None)
+            if callable(settle):
+                settle()
+        super().clear()
+
+
 def _outreach_by_person(network: NetworkRecords) -> dict[PersonId, tuple[Outreach, ...]]:
     groups: dict[PersonId, list[Outreach]] = {}
     for attempt in sorted(network.outreach(), key=lambda o: (o.on, o.id)):
@@ -216,3 +277,10 @@ def _interviews_by_person(network: NetworkRecords) -> dict[PersonId, tuple[Inter
     for interview in sorted(network.interviews(), key=lambda i: (i.on, i.id)):
         groups.setdefault(interview.person, []).append(interview)
     return {pid: tuple(found) for pid, found in groups.items()}
+
+
+def _referrals_by_referee(network: NetworkRecords) -> dict[PersonId, tuple[Referral, ...]]:
+    groups: dict[PersonId, list[Referral]] = {}
+    for referral in network.referrals():
+        groups.setdefault(referral.referee, []).append(referral)
+    return {pid: tuple(sorted(found, key=lambda r: r.referrer)) for pid, found in groups.items()}

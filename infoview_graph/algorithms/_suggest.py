@@ -556,19 +556,16 @@ def _timing(
                 if age < settings.stale_after_days:
                     tier[pid] = 1
     second = []
-    names, org_of = network.person_column("name"), network.person_column("organization")
-    for item in life.obligations:
-        if item.kind != "3b7-second-contact" or item.person_id is None or item.due > day:
+    names = network.person_column("name")
+    for org, pid, due in life.second_contacts_owed:
+        if due > day:
             continue
-        waiting = life.standing(item.person_id)
-        org = org_of[item.person_id]
-        if org is None:
-            continue
+        waiting = life.standing(pid)
         waited = business_days(waiting.asked_on or day, day)
         second.append(
             (
                 org,
-                f"{names[item.person_id]} at {network.organization(org).name} has not "
+                f"{names[pid]} at {network.organization(org).name} has not "
                 f"replied in {waited} business days: try a second person there (3B7)",
             )
         )

@@ -71,6 +71,7 @@ from infoview_graph.lifecycle._stages import (
     Lifecycle,
     LifecycleSettings,
     Obligation,
+    SecondContact,
     Stage,
     Standing,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "Lifecycle",
     "LifecycleSettings",
     "Obligation",
+    "SecondContact",
     "Stage",
     "Standing",
     "judging_day",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import itertools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from infoview_graph.lifecycle._stages import (
@@ -11,16 +13,17 @@ from infoview_graph.lifecycle._stages import (
     Lifecycle,
     LifecycleSettings,
     Obligation,
+    SecondContact,
     Standing,
 )
-from infoview_graph.lifecycle._standing import standing_of
+from infoview_graph.lifecycle._standing import business_days_after, standing_of
 from infoview_graph.models import CHANNEL_NOUN, FollowUpKind
-from infoview_graph.timing import add_business_days, classify, shift_days
+from infoview_graph.timing import classify, shift_days
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
-    from infoview_graph.models import Interview
+    from infoview_graph.models import Interview, Outreach, Referral
     from infoview_graph.network import ReferralNetwork
 
 
@@ -88,44 +91,80 @@ def lifecycle(
 def _derive(network: ReferralNetwork, day: dt.date, limits: LifecycleSettings) -> Lifecycle:
     me = network.me.id
     mine = network.strengths(me)
-    # Columns, not records: the flag and the names are all the lifecycle reads of a person.
-    barred = network.person_column("do_not_contact")
-    concerned = {o.person for o in network.outreach()} | {i.person for i in network.interviews()}
-    concerned |= {r.referee for r in network.referrals()}
-    concerned.update(itertools.compress(barred, barred.values()))
-    concerned.discard(me)
+    events = _Events.of(network)
+    thresholds = limits.thresholds
     standings = {
         pid: standing_of(
             pid,
-            do_not_contact=barred[pid],
-            outreach=network.outreach_to(pid),
-            interviews=network.interviews_with(pid),
-            referrals=network.referrals_to(pid),
+            do_not_contact=pid in events.barred,
+            outreach=events.outreach.get(pid, ()),
+            interviews=events.interviews.get(pid, ()),
+            referrals=events.referrals.get(pid, ()),
             my_tie=mine.get(pid),
             today=day,
-            thresholds=limits.thresholds,
+            thresholds=thresholds,
         )
-        for pid in sorted(concerned)
+        for pid in events.concerned(me)
     }
     direct = frozenset(pid for pid, s in mine.items() if s >= 1)
-    life = Lifecycle(day, standings, (), direct)
-    owed = _Owed(network, life, limits)
-    for pid in sorted(standings):
-        owed.person(pid)
-    owed.second_contacts()
-    obligations = tuple(sorted(owed.items, key=lambda o: (o.due, o.id)))
-    return Lifecycle(day, standings, obligations, direct)
+    owed = _Owed(network, events, limits)
+    seconds = owed.silent_employers(standings)
+    return Lifecycle(day, standings, direct, seconds, owed.second_contacts, owed.the_rest)
+
+
+@dataclass(frozen=True)
+class _Events:
+    """Every person's events, grouped by person id once (the network's own indices).
+
+    Only the people with an event are keys, so the lifecycle never visits the others.
+    """
+
+    outreach: Mapping[str, tuple[Outreach, ...]]
+    interviews: Mapping[str, tuple[Interview, ...]]
+    referrals: Mapping[str, tuple[Referral, ...]]
+    barred: frozenset[str]
+    """The people marked do-not-contact."""
+
+    @classmethod
+    def of(cls, network: ReferralNetwork) -> _Events:
+        # The flag as a column, not records: one pass over a list, no person is built.
+        flags = network.person_column("do_not_contact")
+        return cls(
+            network.outreach_by_person(),
+            network.interviews_by_person(),
+            network.referrals_by_referee(),
+            frozenset(itertools.compress(flags, flags.values())),
+        )
+
+    def concerned(self, me: str) -> list[str]:
+        """Return the ids of everyone but me with an event, a referral or the flag, sorted."""
+        found = self.outreach.keys() | self.interviews.keys() | self.referrals.keys()
+        found |= self.barred
+        found.discard(me)
+        return sorted(found)
 
 
 class _Owed:
-    """Collects the obligations of each standing (the table in the module docstring)."""
+    """Derives the obligations of each standing (the table in the module docstring).
 
-    def __init__(self, network: ReferralNetwork, life: Lifecycle, limits: LifecycleSettings):
-        self.network, self.life, self.limits = network, life, limits
+    Read from the network when a lifecycle's obligations are first read: before the network
+    changes at the latest (:meth:`Lifecycle.settle`).
+    """
+
+    def __init__(self, network: ReferralNetwork, events: _Events, limits: LifecycleSettings):
+        self.network, self.events, self.limits = network, events, limits
+        self.me = network.me.id
         self.items: list[Obligation] = []
         self.names = network.person_column("name")
-        self.barred = network.person_column("do_not_contact")
-        self.pool: _Pool | None = None
+        self.named: dict[str, str] = {}
+        self.today = dt.date.min  # the lifecycle's day, once asked
+
+    def the_rest(self, life: Lifecycle) -> list[Obligation]:
+        """Return every obligation but the 3B7 second contacts, by person id."""
+        self.items, self.today = [], life.today
+        for s in life.standings.values():  # by id
+            self.person(s)
+        return self.items
 
     def add(
         self, item_id: str, kind: FollowUpKind, person: str | None, action: str, why: str,
@@ -139,15 +178,18 @@ class _Owed:
         )  # fmt: skip
 
     def name(self, pid: str) -> str:
-        name: str = self.names[pid]
+        """Return a person's name, read from the column once per person."""
+        name = self.named.get(pid)
+        if name is None:
+            name = self.named[pid] = self.names[pid]
         return name
 
-    def person(self, pid: str) -> None:
-        s = self.life.standings[pid]
+    def person(self, s: Standing) -> None:
         if s.stage == "do-not-contact":
             return
+        pid = s.person_id
         name = self.name(pid)
-        for interview in self.network.interviews_with(pid):
+        for interview in self.events.interviews.get(pid, ()):
             self.after_interview(interview, name)
         noun = CHANNEL_NOUN[s.channel] if s.channel else "message"
         first = s.attempts[0] if s.attempts else ""
@@ -156,7 +198,7 @@ class _Owed:
                 f"schedule-{first}", "schedule", pid, f"Schedule 15 minutes with {name}",
                 f"{name} said yes on {s.replied_on} to your {noun} of {s.asked_on}",
                 s.replied_on, s.replied_on,
-                add_business_days(s.replied_on, self.limits.schedule_business_days),
+                business_days_after(s.replied_on, self.limits.schedule_business_days),
             )  # fmt: skip
         elif s.stage == "scheduled" and s.meeting_on is not None:
             self.add(
@@ -173,7 +215,7 @@ class _Owed:
                 s.meeting_on, s.meeting_on, shift_days(s.meeting_on, 1),
             )  # fmt: skip
         elif s.stage in ("asked", "follow-up-due") and s.followed_up_on is None and s.asked_on:
-            due = add_business_days(s.asked_on, self.limits.thresholds.curmudgeon_after)
+            due = business_days_after(s.asked_on, self.limits.thresholds.curmudgeon_after)
             self.add(
                 f"3b7-follow-up-{first}", "3b7-follow-up", pid, f"Follow up with {name}",
                 f"no reply {self.limits.thresholds.curmudgeon_after} business days after your "
@@ -196,11 +238,10 @@ class _Owed:
                 f"Send {name} a thank-you note",
                 f"interview on {on}; thank within 24 hours", on, due, shift_days(due, 1),
             )  # fmt: skip
-        me = self.network.me.id
-        for referral in self.network.referrals_to(pid):
-            if referral.referrer == me or referral.on > on:
+        for referral in self.events.referrals.get(pid, ()):
+            if referral.referrer == self.me or referral.on > on:
                 continue
-            if self.barred[referral.referrer]:
+            if referral.referrer in self.events.barred:
                 continue
             referrer = self.name(referral.referrer)
             self.add(
@@ -208,7 +249,7 @@ class _Owed:
                 referral.referrer, f"Tell {referrer} how the conversation with {name} went",
                 f"{referrer} referred you to {name}; interview on {on} "
                 f"(referrals draft news {referral.referrer})", on,
-                add_business_days(on, self.limits.tell_referrer_business_days),
+                business_days_after(on, self.limits.tell_referrer_business_days),
             )  # fmt: skip
         for n, advice in enumerate(interview.advice, 1):
             self.add(
@@ -219,9 +260,8 @@ class _Owed:
             )  # fmt: skip
 
     def stale_referrals(self, pid: str, name: str) -> None:
-        me = self.network.me.id
-        for referral in self.network.referrals_to(pid):
-            if referral.referrer == me:
+        for referral in self.events.referrals.get(pid, ()):
+            if referral.referrer == self.me:
                 continue
             referrer = self.name(referral.referrer)
             self.add(
@@ -232,10 +272,10 @@ class _Owed:
             )  # fmt: skip
 
     def keep_in_touch(self, pid: str, name: str) -> None:
-        attempts = self.network.outreach_to(pid)
-        talks = self.network.interviews_with(pid)
-        day, limits = self.life.today, self.limits.thresholds
-        if classify(attempts, talks, today=day, thresholds=limits) != "booster":
+        attempts = self.events.outreach.get(pid, ())
+        talks = self.events.interviews.get(pid, ())
+        limits = self.limits.thresholds
+        if classify(attempts, talks, today=self.today, thresholds=limits) != "booster":
             return
         heard = [o.replied_on for o in attempts if o.replied_on] + [i.on for i in talks]
         last = max(heard)
@@ -245,83 +285,94 @@ class _Owed:
             last, shift_days(last, self.limits.keep_in_touch_days),
         )  # fmt: skip
 
-    def second_contacts(self) -> None:
-        """Owe the "3" of 3B7: one item per employer while everyone contacted there is silent."""
-        silent: dict[str, list[Standing]] = {}
+    def silent_employers(self, standings: Mapping[str, Standing]) -> tuple[SecondContact, ...]:
+        """Find the "3" of 3B7: the employers where the one person contacted is silent."""
+        silent: dict[str, Standing] = {}
         answered: set[str] = set()
         contacted: dict[str, int] = {}
         works_at = self.network.person_column("organization")
-        for pid, s in self.life.standings.items():
+        for pid, s in standings.items():
+            if s.stage in ("known", "referred"):
+                continue
             org = works_at[pid]
-            if org is None or s.stage in ("known", "referred"):
+            if org is None:
                 continue
             contacted[org] = contacted.get(org, 0) + 1
             if s.stage in ANSWERED:
                 answered.add(org)
             elif s.stage in ("asked", "follow-up-due", "no-response") and s.asked_on:
-                silent.setdefault(org, []).append(s)
-        for org, waiting in sorted(silent.items()):
-            if org in answered or contacted[org] > 1:
-                continue
-            s = min(waiting, key=lambda w: (w.asked_on or self.life.today, w.person_id))
-            if s.asked_on is None:
-                continue
-            name, where = self.name(s.person_id), self.network.organization(org).name
+                silent[org] = s
+        after = self.limits.thresholds.booster_within
+        owed = [
+            SecondContact(org, s.person_id, business_days_after(s.asked_on, after))
+            for org, s in silent.items()
+            if s.asked_on and org not in answered and contacted[org] == 1
+        ]
+        return tuple(sorted(owed, key=lambda o: (o.due, _second_id(o, standings))))
+
+    def second_contacts(self, life: Lifecycle) -> list[Obligation]:
+        """Owe the "3" of 3B7: one item per employer while everyone contacted there is silent."""
+        self.items = []
+        orgs = [owed.organization for owed in life.second_contacts_owed]
+        best = _second_persons(self.network, life, orgs)
+        for org, pid, due in life.second_contacts_owed:
+            s = life.standings[pid]
+            name, where = self.name(pid), self.network.organization(org).name
             noun = CHANNEL_NOUN[s.channel] if s.channel else "message"
             self.add(
-                f"3b7-second-{org}-{s.attempts[0]}", "3b7-second-contact", s.person_id,
-                self.second_contact_action(org, where),
+                _second_id(SecondContact(org, pid, due), life.standings), "3b7-second-contact",
+                pid, self.second_contact_action(where, best[org]),
                 f"no reply from {name} {self.limits.thresholds.booster_within} business days "
                 f"after your {noun} of {s.asked_on}",
-                s.asked_on, add_business_days(s.asked_on, self.limits.thresholds.booster_within),
+                s.asked_on or due, due,
             )  # fmt: skip
+        return self.items
 
-    def second_contact_action(self, org: str, where: str) -> str:
-        if self.pool is None:
-            self.pool = _Pool(self.network, self.life, self.barred)
-        best = self.pool.best(org)
+    def second_contact_action(self, where: str, best: list[str]) -> str:
         if not best:
             return f"Find a second person at {where} to contact (3B7): ask who knows someone there"
         names = ", ".join(self.name(pid) for pid in best)
         return f"Contact a second person at {where} (3B7), e.g. {names}"
 
 
-class _Pool:
-    """Who may be the second person at an employer, as arrays over the persons by id.
+def _second_id(owed: SecondContact, standings: Mapping[str, Standing]) -> str:
+    """Return the id of the obligation to contact a second person at one employer."""
+    return f"3b7-second-{owed.organization}-{standings[owed.person_id].attempts[0]}"
 
-    Anyone there but me who is *known* or *referred* and not marked do-not-contact; the
+
+def _second_persons(
+    network: ReferralNetwork, life: Lifecycle, orgs: Collection[str]
+) -> dict[str, list[str]]:
+    """Return the ids of the three best second persons at each of these employers.
+
+    Anyone there but me who is *known* or *referred* (so not marked do-not-contact); the
     referred first, then by my tie to them (strongest first, none last), then by id.
+
+    One pass over the organization column picks the members of these employers (at C
+    speed: no person is looked up). Most have neither an event nor a tie to me: of those,
+    only the three first ids of each employer can be among its best.
     """
-
-    def __init__(self, network: ReferralNetwork, life: Lifecycle, barred: Mapping[str, bool]):
-        import numpy as np
-
-        view = network.compact()
-        index = view.index
-        self.groups = network.person_groups("organization")  # the same ids, the same order
-        self.open = np.ones(len(view.ids), dtype=bool)
-        self.referred = np.zeros(len(view.ids), dtype=bool)
-        for pid, s in life.standings.items():
-            if s.stage == "referred":
-                self.referred[index[pid]] = True
-            elif s.stage != "known":
-                self.open[index[pid]] = False
-        for pid in itertools.compress(barred, barred.values()):
-            self.open[index[pid]] = False
-        me = index[network.me.id]
-        self.open[me] = False
-        self.mine = np.full(len(view.ids), -1, dtype=np.int64)
-        start, end = int(view.indptr[me]), int(view.indptr[me + 1])
-        self.mine[view.indices[start:end]] = view.strength[start:end]
-
-    def best(self, org: str) -> list[str]:
-        """Return the ids of the three best people to contact at this employer."""
-        import numpy as np
-
-        members = self.groups.members(org)
-        members = members[self.open[members]]
-        order = np.lexsort((members, -self.mine[members], ~self.referred[members]))
-        return [self.groups.ids[i] for i in members[order[:3]].tolist()]
+    column = network.person_column("organization")
+    wanted = set(orgs)
+    members = itertools.compress(column.items(), map(wanted.__contains__, column.values()))
+    me = network.me.id
+    mine, standings = network.strengths(me), life.standings
+    special = standings.keys() | mine.keys() | {me}
+    plain: dict[str, list[str]] = {org: [] for org in wanted}
+    ranked: dict[str, list[tuple[bool, int, str]]] = {org: [] for org in wanted}
+    for pid, org in members:
+        if pid not in special:
+            plain[org].append(pid)
+            continue
+        s = standings.get(pid)
+        stage = s.stage if s is not None else "known"
+        if pid != me and stage in ("known", "referred"):
+            ranked[org].append((stage != "referred", -mine.get(pid, -1), pid))
+    best = {}
+    for org, keys in ranked.items():
+        keys += [(True, 1, pid) for pid in heapq.nsmallest(3, plain[org])]
+        best[org] = [pid for *_, pid in heapq.nsmallest(3, keys)]
+    return best
 
 
 def first_line(text: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Literal, get_args
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -217,9 +218,35 @@ class Obligation(BaseModel):
     """After this day it is overdue (for a thank-you note: 48 hours after the interview)."""
 
 
+class SecondContact(NamedTuple):
+    """An employer where a 3B7 second contact is owed (:attr:`Lifecycle.second_contacts_owed`).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> SecondContact("acme", "ann", dt.date(2026, 11, 5)).organization
+    'acme'
+    """
+
+    organization: str
+    """The employer."""
+    person_id: str
+    """The one person contacted there, silent so far."""
+    due: dt.date
+    """When the second contact falls due (3 business days after the first message)."""
+
+
+def _nothing_owed(life: Lifecycle) -> Iterable[Obligation]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Lifecycle:
     """Every person's standing and every obligation, on one day (see :func:`lifecycle`).
+
+    The standings are derived at once; the obligations the first time they are read (the
+    3B7 second contacts on their own, :attr:`second_contacts`), from the network as it was
+    then: a network about to change has its lifecycles derive them first.
 
     Examples
     --------
@@ -236,10 +263,46 @@ class Lifecycle:
     standings: Mapping[str, Standing]
     """The standing of everyone but me with an event, a referral or the flag; everyone else
     is *known*."""
-    obligations: tuple[Obligation, ...]
-    """Every obligation, due or not, by due date and id."""
     direct: frozenset[str]
     """The people I know myself (a tie of strength 1 or more)."""
+    second_contacts_owed: tuple[SecondContact, ...] = ()
+    """The employers where a 3B7 second contact is owed, by due date (the order of
+    :attr:`second_contacts`): the one person contacted there is silent."""
+    _owe_second_contacts: Callable[[Lifecycle], Iterable[Obligation]] = field(
+        default=_nothing_owed, repr=False, compare=False
+    )
+    """Derives the 3B7 second contacts owed (any order)."""
+    _owe_the_rest: Callable[[Lifecycle], Iterable[Obligation]] = field(
+        default=_nothing_owed, repr=False, compare=False
+    )
+    """Derives every other obligation (any order)."""
+
+    @cached_property
+    def second_contacts(self) -> tuple[Obligation, ...]:
+        """The obligations of kind ``3b7-second-contact``, by due date and id.
+
+        Derived without the other obligations: what ranking the next contacts reads of them.
+
+        Examples
+        --------
+        >>> from infoview_graph.lifecycle import lifecycle
+        >>> import datetime as dt
+        >>> from infoview_graph.demo import demo_network
+        >>> life = lifecycle(demo_network(), today=dt.date(2026, 11, 20))
+        >>> life.second_contacts == tuple(
+        ...     o for o in life.obligations if o.kind == "3b7-second-contact")
+        True
+        """
+        return _by_due(self._owe_second_contacts(self))
+
+    @cached_property
+    def obligations(self) -> tuple[Obligation, ...]:
+        """Every obligation, due or not, by due date and id."""
+        return _by_due([*self.second_contacts, *self._owe_the_rest(self)])
+
+    def settle(self) -> None:
+        """Derive the obligations now if they were not yet: the network is about to change."""
+        _ = self.obligations  # cached from now on
 
     def standing(self, person_id: PersonId) -> Standing:
         """Return one person's standing (*known* if nothing happened with them).
@@ -278,3 +341,7 @@ class Lifecycle:
     def obligations_of(self, person_id: PersonId) -> list[Obligation]:
         """Return the obligations concerning one person, by due date."""
         return [o for o in self.obligations if o.person_id == person_id]
+
+
+def _by_due(obligations: Iterable[Obligation]) -> tuple[Obligation, ...]:
+    return tuple(sorted(obligations, key=lambda o: (o.due, o.id)))

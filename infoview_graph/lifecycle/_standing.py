@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,10 @@ from infoview_graph.timing import Thresholds, add_business_days
 
 if TYPE_CHECKING:
     from infoview_graph.models import Interview, Outreach, Person, Referral
+
+
+business_days_after = functools.lru_cache(maxsize=4096)(add_business_days)
+""":func:`~infoview_graph.timing.add_business_days`, remembered: many people share a day."""
 
 
 # --- one person ------------------------------------------------------------------------------
@@ -97,23 +102,28 @@ def standing_of(
     >>> standing_of("ann", do_not_contact=True, today=dt.date(2026, 11, 16)).stage
     'do-not-contact'
     """
-    limits = thresholds or Thresholds()
-    talks = sorted(interviews, key=lambda i: (i.on, i.id))
-    named = sorted(r.on for r in referrals)
+    named = [r.on for r in referrals]
+    named.sort()
     base = {
         "person_id": person_id,
         "direct": (my_tie or 0) >= 1,
         "referred_on": named[-1] if named else None,
     }
-    cycles = _cycles(outreach, talks, limits)
-    cycle = cycles[-1] if cycles else []
-    found = _stage(cycle, talks, named, today, limits)
+    found: dict[str, object]
+    if not outreach and not interviews:  # most people with an event: only named so far
+        found = {"stage": "referred", "since": named[0]} if named else {"stage": "known"}
+    else:
+        limits = thresholds or Thresholds()
+        talks = sorted(interviews, key=lambda i: (i.on, i.id))
+        cycles = _cycles(outreach, talks, limits)
+        found = _stage(cycles[-1] if cycles else [], talks, named, today, limits)
     if found["stage"] == "referred":
         # A referral recorded as declined or unanswered (an import, an older store) with no
         # outreach behind it still says where the person stands.
-        closed = sorted((r.on, r.status) for r in referrals if r.status in REFUSED)
+        closed = [(r.on, r.status) for r in referrals if r.status in REFUSED]
         if closed:
-            found = {"stage": REFUSED[closed[-1][1]], "since": closed[-1][0]}
+            on, status = max(closed)
+            found = {"stage": REFUSED[status], "since": on}
     if do_not_contact:
         found = {**found, "stage": "do-not-contact", "since": None}
     return Standing(**base, **found)
@@ -142,7 +152,7 @@ def _open(cycle: list[Outreach], day: dt.date, talks: Sequence[Interview], t: Th
     if any(o.replied_on is not None for o in cycle):
         meetings = [o.meeting_on for o in cycle if o.meeting_on is not None]
         return not meetings or max(meetings) >= day
-    return len(cycle) < 2 or day < add_business_days(cycle[-1].on, t.curmudgeon_after)
+    return len(cycle) < 2 or day < business_days_after(cycle[-1].on, t.curmudgeon_after)
 
 
 def _stage(
@@ -183,9 +193,9 @@ def _stage(
                     "next_on": meeting}  # fmt: skip
         return {**facts, "stage": "met", "since": meeting, "meeting_on": meeting,
                 "met_on": meeting, "logged": False}  # fmt: skip
-    follow_up = add_business_days(first.on, limits.curmudgeon_after)
+    follow_up = business_days_after(first.on, limits.curmudgeon_after)
     if len(cycle) > 1:
-        gone = add_business_days(cycle[-1].on, limits.curmudgeon_after)
+        gone = business_days_after(cycle[-1].on, limits.curmudgeon_after)
         if today >= gone:
             return {**facts, "stage": "no-response", "since": gone}
         return {**facts, "stage": "asked", "since": first.on, "next_on": gone}
