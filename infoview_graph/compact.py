@@ -67,7 +67,7 @@ def compact_from_positions(
 ) -> Compact:
     """Build the view from sorted ``ids`` and each tie once as positions in ``ids``.
 
-    O(m log m) numpy work for m ties: two sorts of m integers. ``index``
+    O(m log m) numpy work for m ties: a sort of m integers, then a merge. ``index``
     (``{id: position in ids}``, only read) saves building it. Strengths must be 0–7, and a
     pair given twice gives two entries.
 
@@ -91,29 +91,22 @@ def compact_from_positions(
         raise ValueError(f"{n} persons are more than the tie arrays hold (2**30)")
     if len(strength) and not 0 <= int(strength.min()) <= int(strength.max()) <= 7:
         raise ValueError("a tie's strength must be between 0 and 7")
-    # Each entry as one integer — row, column, strength from the high bits down — so one
-    # sort orders a half by row, then column: the "upper" entries (row below column) and
-    # the "lower" ones. A row is its lower entries, then its upper ones.
-    upper = _entry_keys(np.minimum(a, b), np.maximum(a, b), strength, bits)
-    lower = _entry_keys(np.maximum(a, b), np.minimum(a, b), strength, bits)
-    upper_rows, lower_rows = upper >> (bits + 3), lower >> (bits + 3)
-    upper_counts = np.bincount(upper_rows, minlength=n)
-    lower_counts = np.bincount(lower_rows, minlength=n)
+    # Each entry as one integer — row, column, strength from the high bits down — so that
+    # sorting the integers orders the entries by row, then column. Each half (the "lower"
+    # entries, column below row, and the "upper" ones) is sorted alone; the two sorted runs
+    # then merge in one pass (a stable sort of two runs is a merge).
+    keys = np.concatenate(
+        [
+            _entry_keys(np.maximum(a, b), np.minimum(a, b), strength, bits),
+            _entry_keys(np.minimum(a, b), np.maximum(a, b), strength, bits),
+        ]
+    )
+    keys.sort(kind="stable")
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(upper_counts + lower_counts, out=indptr[1:])
-    m = len(upper)
-    # The k-th lower entry (sorted) goes after the upper entries of the rows before its
-    # row; the k-th upper one after the lower entries of its row and the rows before.
-    lower_at = np.arange(m, dtype=np.int64)
-    lower_at += (indptr[:-1] - _starts(lower_counts))[lower_rows]
-    upper_at = np.arange(m, dtype=np.int64)
-    upper_at += np.cumsum(lower_counts)[upper_rows]
-    indices = np.empty(2 * m, dtype=np.int32)
-    strengths = np.empty(2 * m, dtype=np.int8)
-    column = np.int64((1 << bits) - 1)
-    for keys, at in ((lower, lower_at), (upper, upper_at)):
-        indices[at] = (keys >> 3) & column
-        strengths[at] = keys & 7
+    np.cumsum(np.bincount(a, minlength=n) + np.bincount(b, minlength=n), out=indptr[1:])
+    indices = (keys >> 3).astype(np.int32)
+    indices &= (1 << bits) - 1
+    strengths = (keys & 7).astype(np.int8)
     return Compact(
         ids=ids,
         index={pid: i for i, pid in enumerate(ids)} if index is None else index,
@@ -140,12 +133,3 @@ def _entry_keys(
     if (keys[1:] < keys[:-1]).any():  # a store's ties come in order: nothing to sort
         keys.sort()
     return keys
-
-
-def _starts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Return where each run starts, for runs of these lengths laid end to end."""
-    import numpy as np
-
-    starts = np.zeros(len(counts), dtype=np.int64)
-    np.cumsum(counts[:-1], out=starts[1:])
-    return starts

@@ -65,14 +65,13 @@ def read_tie_positions(con: sqlite3.Connection, ids: Sequence[str]) -> Positions
     parts: list[Positions] = []
     for start in range(0, n, _PERSONS_PER_QUERY):
         last = ids[min(start + _PERSONS_PER_QUERY, n) - 1]
-        heads, others, strengths = con.execute(_QUERY, (ids[start], last)).fetchone()
-        if heads is None:
+        texts = con.execute(_QUERY, (ids[start], last)).fetchone()
+        if texts[0] is None:  # no ties in this range
             continue
-        a, b = keys.find(heads, runs=True), keys.find(others)
-        s = np.frombuffer(strengths.encode("ascii"), dtype=np.uint8) - ord("0")
-        if a is None or b is None or not len(a) == len(b) == len(s):
+        part = _positions(keys, *texts)
+        if part is None:
             return None
-        parts.append((a, b, s.astype(np.int8)))
+        parts.append(part)
     if not parts:
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0, np.int8)
     return (
@@ -80,6 +79,17 @@ def read_tie_positions(con: sqlite3.Connection, ids: Sequence[str]) -> Positions
         np.concatenate([p[1] for p in parts]),
         np.concatenate([p[2] for p in parts]),
     )
+
+
+def _positions(keys: _Keys, heads: str, others: str, strengths: str) -> Positions | None:
+    """Return one range's ties as arrays (see :data:`_QUERY`), or None for an unknown id."""
+    import numpy as np
+
+    a, b = keys.find(heads, runs=True), keys.find(others)
+    s = np.frombuffer(strengths.encode("ascii"), dtype=np.uint8) - ord("0")
+    if a is None or b is None or not len(a) == len(b) == len(s):
+        return None
+    return a, b, s.astype(np.int8)
 
 
 class _Keys:
