@@ -74,6 +74,7 @@ from infoview_graph.store._tables import (
     _Table,
     describe_invalid,
 )
+from infoview_graph.store._ties import read_tie_positions
 from infoview_graph.store._write import Changes
 from infoview_graph.store.schema import SCHEMA_VERSION, create_schema, migrate
 from infoview_graph.ties import TieTable
@@ -492,8 +493,7 @@ class Store(Changes):
             with paused_gc():
                 detailed = self._all(_TIES, "WHERE context IS NOT NULL OR since IS NOT NULL")
                 if table is None:
-                    rows = self._con.execute("SELECT a, b, strength FROM ties").fetchall()
-                    table = TieTable.from_rows(ids, rows)
+                    table = self._read_ties(ids, people.positions())
         for tie in detailed:
             table.annotate(tie.a, tie.b, context=tie.context, since=tie.since)
         network = ReferralNetwork(data, ties=table, people=people)
@@ -586,12 +586,25 @@ class Store(Changes):
         ``ids`` are the persons, sorted by id (as :meth:`load` returns them); ``index``
         their ``{id: position}``.
         """
-        row = self._con.execute(
-            "SELECT version, persons, indptr, indices, strength FROM graph_cache WHERE id = 1"
-        ).fetchone()
-        if row is None or version is None or row[0] != version or row[1] != len(ids):
+        # The stamp first: a stale cache's arrays (100 MB at ten million ties) stay unread.
+        stamp = self._con.execute("SELECT version, persons FROM graph_cache WHERE id = 1")
+        if version is None or stamp.fetchone() != (version, len(ids)):
             return None
-        return TieTable.from_buffers(ids, row[2], row[3], row[4], index=index)
+        row = self._con.execute(
+            "SELECT indptr, indices, strength FROM graph_cache WHERE id = 1"
+        ).fetchone()
+        return TieTable.from_buffers(ids, *row, index=index)
+
+    def _read_ties(self, ids: list[str], index: dict[str, int]) -> TieTable:
+        """Return the tie table built from the ``ties`` rows, as arrays when the ids allow.
+
+        See :func:`~infoview_graph.store._ties.read_tie_positions`; else row by row.
+        """
+        found = read_tie_positions(self._con, ids)
+        if found is None:
+            rows = self._con.execute("SELECT a, b, strength FROM ties").fetchall()
+            return TieTable.from_rows(ids, rows)
+        return TieTable.from_positions(ids, *found, index=index)
 
     def _save_ties(self, version: int, table: TieTable) -> None:
         """Keep the tie table's arrays for the next command (see :meth:`_keep_cache`)."""

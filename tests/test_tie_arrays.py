@@ -1,0 +1,128 @@
+"""The tie arrays built without a Python object per tie: the CSR build and the store's read."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infoview_graph.compact import compact_from_positions
+from infoview_graph.store import actions, open_store
+from infoview_graph.store._ties import read_tie_positions
+from infoview_graph.ties import TieTable
+
+
+def _reference(n: int, a: list[int], b: list[int], s: list[int]) -> tuple[list[int], ...]:
+    """The CSR arrays by the plain definition: both directions, sorted by (row, column)."""
+    entries = sorted([(x, y, w) for x, y, w in zip(a, b, s, strict=True)]
+                     + [(y, x, w) for x, y, w in zip(a, b, s, strict=True)])  # fmt: skip
+    indptr = [0] * (n + 1)
+    for row, _, _ in entries:
+        indptr[row + 1] += 1
+    for i in range(n):
+        indptr[i + 1] += indptr[i]
+    return indptr, [e[1] for e in entries], [e[2] for e in entries]
+
+
+@st.composite
+def _ties(draw: st.DrawFn) -> tuple[int, list[int], list[int], list[int]]:
+    n = draw(st.integers(1, 40))
+    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
+                          unique_by=lambda p: (min(p), max(p)), max_size=120))  # fmt: skip
+    strengths = draw(st.lists(st.integers(0, 5), min_size=len(pairs), max_size=len(pairs)))
+    return n, [p[0] for p in pairs], [p[1] for p in pairs], strengths
+
+
+@given(_ties())
+@settings(max_examples=150, deadline=None)
+def test_the_csr_build_gives_every_tie_both_ways_in_order(
+    ties: tuple[int, list[int], list[int], list[int]],
+) -> None:
+    n, a, b, s = ties
+    ids = [f"p{i:03d}" for i in range(n)]
+    view = compact_from_positions(ids, np.array(a, dtype=np.int64), np.array(b, dtype=np.int64),
+                                  np.array(s, dtype=np.int16))  # fmt: skip
+    got = (view.indptr.tolist(), view.indices.tolist(), view.strength.tolist())
+    assert got == _reference(n, a, b, s)
+    assert view.indices.dtype == np.int32
+    assert view.strength.dtype == np.int8
+
+
+def test_the_csr_build_refuses_a_strength_it_cannot_hold() -> None:
+    with pytest.raises(ValueError, match="between 0 and 7"):
+        compact_from_positions(["a", "b"], np.array([0]), np.array([1]), np.array([8]))
+
+
+def _ties_db(ids: list[str], rows: list[tuple[str, str, int]]) -> sqlite3.Connection:
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE ties (a TEXT, b TEXT, strength INTEGER, PRIMARY KEY (a, b))"
+                " WITHOUT ROWID")  # fmt: skip
+    con.executemany("INSERT INTO ties VALUES (?, ?, ?)", rows)
+    return con
+
+
+def _rows_of(ids: list[str], found: tuple[np.ndarray, ...]) -> list[tuple[str, str, int]]:
+    a, b, s = (part.tolist() for part in found)
+    return sorted((ids[x], ids[y], w) for x, y, w in zip(a, b, s, strict=True))
+
+
+ID_SETS = {
+    "short ids (their bytes are the keys)": [f"p{i}" for i in range(300)],
+    "long ids (hashed keys)": [f"person-with-a-long-name-{i}" for i in range(300)],
+    "ids sharing their first eight bytes": [f"abcdefgh{i:x}" for i in range(300)],
+    "non-ASCII ids": [f"zoë-{i}" for i in range(150)] + [f"ann-{i}" for i in range(150)],
+}
+
+
+@pytest.mark.parametrize("kind", list(ID_SETS))
+def test_the_store_read_finds_every_tie(kind: str) -> None:
+    ids = sorted(ID_SETS[kind])
+    rng = np.random.default_rng(7)
+    pairs = {tuple(sorted(rng.choice(len(ids), 2, replace=False).tolist())) for _ in range(2000)}
+    rows = sorted((ids[i], ids[j], int(rng.integers(0, 6))) for i, j in pairs)
+    con = _ties_db(ids, rows)
+    try:
+        found = read_tie_positions(con, ids)
+    finally:
+        con.close()
+    assert found is not None
+    assert _rows_of(ids, found) == rows
+
+
+def test_ids_with_a_space_are_left_to_the_rows() -> None:
+    ids = ["ann lee", "bo"]
+    con = _ties_db(ids, [("ann lee", "bo", 2)])
+    try:
+        assert read_tie_positions(con, ids) is None
+    finally:
+        con.close()
+
+
+def test_a_tie_to_an_unknown_id_is_left_to_the_rows() -> None:
+    ids = ["ann", "bo", "cy"]
+    con = _ties_db(ids, [("ann", "bo", 2), ("bo", "zed", 1)])  # as with foreign keys off
+    try:
+        assert read_tie_positions(con, ids) is None
+    finally:
+        con.close()
+
+
+def test_a_store_rebuilds_the_same_tie_table_after_a_change(tmp_path: Path) -> None:
+    path = tmp_path / "referrals.db"
+    actions.create_store(path, "Steven Olson")
+    with open_store(path) as store:
+        for name in ("Ann Lee", "Brad Johnson", "Cy Twombly", "Dee"):
+            actions.add_contact(store, name, how="friend")
+        store.load_network()  # writes the cache
+        actions.know(store, "Ann Lee", "Dee", strength=4)
+        actions.know(store, "Brad Johnson", "Cy Twombly", strength=0)
+        rebuilt = store.load_network().compact()
+        rows = store._con.execute("SELECT a, b, strength FROM ties").fetchall()
+        expected = TieTable.from_rows(rebuilt.ids, rows).csr()
+        for name in ("indptr", "indices", "strength"):
+            assert getattr(rebuilt, name).tolist() == getattr(expected, name).tolist()
+        assert store.load_network().strengths("ann-lee")["dee"] == 4
