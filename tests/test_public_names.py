@@ -74,7 +74,7 @@ DOCUMENTED: dict[str, dict[str, str]] = {
     ),
     "infoview_graph.lifecycle": _table(
         constant="ACTIVE ANSWERED CLOSED PENDING STAGES STAGE_LABEL",
-        cls="Lifecycle LifecycleSettings Obligation Standing",
+        cls="Lifecycle LifecycleSettings Obligation SecondContact Standing",
         type_alias="Stage",
         function="judging_day lifecycle standing",
     ),
