@@ -126,3 +126,17 @@ def test_a_store_rebuilds_the_same_tie_table_after_a_change(tmp_path: Path) -> N
         for name in ("indptr", "indices", "strength"):
             assert getattr(rebuilt, name).tolist() == getattr(expected, name).tolist()
         assert store.load_network().strengths("ann-lee")["dee"] == 4
+
+
+def test_the_rebuild_leaves_the_connections_mapping_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "referrals.db"
+    actions.create_store(path, "Steven Olson")
+    with open_store(path) as store:
+        actions.add_contact(store, "Ann Lee", how="friend")
+        store._con.execute("PRAGMA mmap_size = 1048576")
+        statements: list[str] = []
+        store._con.set_trace_callback(statements.append)
+        store.load_network()  # the cache is stale: the ties are read, unmapped
+        store._con.set_trace_callback(None)
+        assert "PRAGMA mmap_size = 0" in statements
+        assert store._con.execute("PRAGMA mmap_size").fetchone() == (1048576,)

@@ -600,7 +600,16 @@ class Store(Changes):
 
         See :func:`~infoview_graph.store._ties.read_tie_positions`; else row by row.
         """
-        found = read_tie_positions(self._con, ids)
+        # Unmapped, whatever the connection's mmap_size: a mapped scan would count every
+        # page of the table (hundreds of MB at ten million ties) in this process's memory.
+        mapped = self._con.execute("PRAGMA mmap_size").fetchone()  # None in memory
+        if mapped is not None and mapped[0]:
+            self._con.execute("PRAGMA mmap_size = 0")
+        try:
+            found = read_tie_positions(self._con, ids)
+        finally:
+            if mapped is not None and mapped[0]:
+                self._con.execute(f"PRAGMA mmap_size = {int(mapped[0])}")
         if found is None:
             rows = self._con.execute("SELECT a, b, strength FROM ties").fetchall()
             return TieTable.from_rows(ids, rows)
