@@ -69,16 +69,13 @@ class NetworkRecords:
         self._followups: dict[str, FollowUp] = {}
         self._targets: dict[tuple[str, str], Target] = {}
         self._questions: dict[str, Question] = {}
-        self._derived = _Derived()
+        self._derived: dict[str, object] = {}
 
     def derived(self, key: str, build: Callable[[Self], _T]) -> _T:
         """Return ``build(self)``, computed once and kept until the network next changes.
 
         For views that algorithms derive from the network (a compact adjacency, an index):
-        they are rebuilt after any change, so they never go stale. A view that defers part
-        of its work until it is read (a lifecycle's obligations) has a ``settle()`` method,
-        called before the change, so that what it answers later is still of the network it
-        was derived from.
+        they are rebuilt after any change, so they never go stale.
 
         Examples
         --------
@@ -251,18 +248,6 @@ class NetworkRecords:
     def questions(self) -> tuple[Question, ...]:
         """Return the user's own questions, by id."""
         return tuple(self._questions[k] for k in sorted(self._questions))
-
-
-class _Derived(dict[str, object]):
-    """The derived views of a network, by key; cleared when the network changes."""
-
-    def clear(self) -> None:
-        """Let every view that defers work finish it (``settle()``), then forget them all."""
-        for view in list(self.values()):  # settling may derive (and add) other views
-            settle = getattr(view, "settle", None)
-            if callable(settle):
-                settle()
-        super().clear()
 
 
 def _outreach_by_person(network: NetworkRecords) -> dict[PersonId, tuple[Outreach, ...]]:

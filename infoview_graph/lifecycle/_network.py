@@ -147,20 +147,30 @@ class _Events:
 class _Owed:
     """Derives the obligations of each standing (the table in the module docstring).
 
-    Read from the network when a lifecycle's obligations are first read: before the network
-    changes at the latest (:meth:`Lifecycle.settle`).
+    Names and employers are read from the network when a lifecycle's obligations are first
+    read: a network changed since the derivation is refused, never read as it is now.
     """
 
     def __init__(self, network: ReferralNetwork, events: _Events, limits: LifecycleSettings):
         self.network, self.events, self.limits = network, events, limits
+        self.state = _state(network)
         self.me = network.me.id
         self.items: list[Obligation] = []
         self.names = network.person_column("name")
         self.named: dict[str, str] = {}
         self.today = dt.date.min  # the lifecycle's day, once asked
 
+    def unchanged(self) -> None:
+        """Refuse to read a network changed since the lifecycle was derived from it."""
+        if _state(self.network) is not self.state:
+            raise RuntimeError(
+                "the network changed after this lifecycle was derived and before its "
+                "obligations were read; derive it again: lifecycle(network, ...)"
+            )
+
     def the_rest(self, life: Lifecycle) -> list[Obligation]:
         """Return every obligation but the 3B7 second contacts, by person id."""
+        self.unchanged()
         self.items, self.today = [], life.today
         for s in life.standings.values():  # by id
             self.person(s)
@@ -312,6 +322,7 @@ class _Owed:
 
     def second_contacts(self, life: Lifecycle) -> list[Obligation]:
         """Owe the "3" of 3B7: one item per employer while everyone contacted there is silent."""
+        self.unchanged()
         self.items = []
         orgs = [owed.organization for owed in life.second_contacts_owed]
         best = _second_persons(self.network, life, orgs)
@@ -333,6 +344,11 @@ class _Owed:
             return f"Find a second person at {where} to contact (3B7): ask who knows someone there"
         names = ", ".join(self.name(pid) for pid in best)
         return f"Contact a second person at {where} (3B7), e.g. {names}"
+
+
+def _state(network: ReferralNetwork) -> object:
+    """Return a token of the network's state: the same object until the network changes."""
+    return network.derived("state", lambda _: object())
 
 
 def _second_id(owed: SecondContact, standings: Mapping[str, Standing]) -> str:

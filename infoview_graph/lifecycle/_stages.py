@@ -244,9 +244,10 @@ def _nothing_owed(life: Lifecycle) -> Iterable[Obligation]:
 class Lifecycle:
     """Every person's standing and every obligation, on one day (see :func:`lifecycle`).
 
-    The standings are derived at once; the obligations the first time they are read (the
-    3B7 second contacts on their own, :attr:`second_contacts`), from the network as it was
-    then: a network about to change has its lifecycles derive them first.
+    The standings and :attr:`second_contacts_owed` are derived at once; the obligations
+    the first time they are read (the 3B7 second contacts on their own,
+    :attr:`second_contacts`), from the same network, unchanged: read them before changing
+    it, or derive the lifecycle again (a :class:`RuntimeError` says so).
 
     Examples
     --------
@@ -281,7 +282,7 @@ class Lifecycle:
     def second_contacts(self) -> tuple[Obligation, ...]:
         """The obligations of kind ``3b7-second-contact``, by due date and id.
 
-        Derived without the other obligations: what ranking the next contacts reads of them.
+        Derived without the other obligations.
 
         Examples
         --------
@@ -299,10 +300,6 @@ class Lifecycle:
     def obligations(self) -> tuple[Obligation, ...]:
         """Every obligation, due or not, by due date and id."""
         return _by_due([*self.second_contacts, *self._owe_the_rest(self)])
-
-    def settle(self) -> None:
-        """Derive the obligations now if they were not yet: the network is about to change."""
-        _ = self.obligations  # cached from now on
 
     def standing(self, person_id: PersonId) -> Standing:
         """Return one person's standing (*known* if nothing happened with them).
