@@ -160,9 +160,10 @@ class _Keys:
     ) -> npt.NDArray[np.int32] | None:
         import numpy as np
 
-        found = np.empty(len(keys), dtype=np.int32)
-        pending = np.arange(len(keys))
         slots = self._home(keys)
+        found = self.positions[slots]  # right for every key found in its first slot
+        pending = np.flatnonzero(self.keys[slots] != keys)
+        slots = slots[pending]
         while len(pending):
             positions = self.positions[slots]
             if (positions < 0).any():  # an empty slot before the key: no such id
