@@ -95,12 +95,11 @@ def compact_from_positions(
     # sorting the integers orders the entries by row, then column. Each half (the "lower"
     # entries, column below row, and the "upper" ones) is sorted alone; the two sorted runs
     # then merge in one pass (a stable sort of two runs is a merge).
+    low, high = np.minimum(a, b), np.maximum(a, b)
     keys = np.concatenate(
-        [
-            _entry_keys(np.maximum(a, b), np.minimum(a, b), strength, bits),
-            _entry_keys(np.minimum(a, b), np.maximum(a, b), strength, bits),
-        ]
+        [_entry_keys(high, low, strength, bits), _entry_keys(low, high, strength, bits)]
     )
+    del low, high
     keys.sort(kind="stable")
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(a, minlength=n) + np.bincount(b, minlength=n), out=indptr[1:])

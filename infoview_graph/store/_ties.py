@@ -99,9 +99,12 @@ class _Keys:
     gathers, where a binary search over sorted keys is twenty.
     """
 
-    def __init__(self, keys: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64]) -> None:
+    def __init__(
+        self, keys: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], width: int
+    ) -> None:
         import numpy as np
 
+        self.width = width  # the longest id, in bytes
         self.lengths = lengths
         self.bits = (2 * len(keys)).bit_length() + 1
         self.keys = np.zeros(1 << self.bits, dtype=np.uint64)
@@ -129,12 +132,7 @@ class _Keys:
         ordered = np.sort(found[0])
         if (ordered[1:] == ordered[:-1]).any():  # two ids, one key
             return None
-        made = cls(found[0], found[1])
-        made.width = found[2]
-        return made
-
-    width = 0
-    """The longest id, in bytes."""
+        return cls(*found)
 
     def find(self, text: str, *, runs: bool = False) -> npt.NDArray[np.int32] | None:
         """Return the positions of the space-separated ids, or None if one is unknown.
@@ -160,9 +158,10 @@ class _Keys:
     ) -> npt.NDArray[np.int32] | None:
         import numpy as np
 
-        found = np.empty(len(keys), dtype=np.int32)
-        pending = np.arange(len(keys))
         slots = self._home(keys)
+        found = self.positions[slots]  # right for every key found in its first slot
+        pending = np.flatnonzero(self.keys[slots] != keys)
+        slots = slots[pending]
         while len(pending):
             positions = self.positions[slots]
             if (positions < 0).any():  # an empty slot before the key: no such id
