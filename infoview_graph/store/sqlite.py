@@ -52,7 +52,7 @@ from infoview_graph.models import NetworkData, Person
 from infoview_graph.people import COLUMNS as PERSON_COLUMNS
 from infoview_graph.people import PersonTable
 from infoview_graph.store._columns import encode as encode_columns
-from infoview_graph.store._columns import read_columns
+from infoview_graph.store._columns import mapped, read_columns
 from infoview_graph.store._connection import _is_io
 from infoview_graph.store._open import (
     DEFAULT_BUSY_TIMEOUT,
@@ -140,10 +140,6 @@ def open_store(
     return store
 
 
-_MMAP_SIZE = 1 << 30
-"""How much of the store file reads may map (1 GiB; beyond it, pages are read as usual)."""
-
-
 class Store(Changes):
     """An open SQLite store. Create it with :func:`open_store`.
 
@@ -188,10 +184,6 @@ class Store(Changes):
         con.execute("PRAGMA synchronous = FULL")
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA secure_delete = ON")
-        # Reads map the file instead of copying it page by page through SQLite's cache:
-        # the cached columns and tie arrays (tens of MB at a million people) read in half
-        # the time. Writes still go through the journal.
-        con.execute(f"PRAGMA mmap_size = {_MMAP_SIZE}")
         if fresh:
             with self.write():
                 create_schema(con)
@@ -590,9 +582,10 @@ class Store(Changes):
         stamp = self._con.execute("SELECT version, persons FROM graph_cache WHERE id = 1")
         if version is None or stamp.fetchone() != (version, len(ids)):
             return None
-        row = self._con.execute(
-            "SELECT indptr, indices, strength FROM graph_cache WHERE id = 1"
-        ).fetchone()
+        with mapped(self._con):
+            row = self._con.execute(
+                "SELECT indptr, indices, strength FROM graph_cache WHERE id = 1"
+            ).fetchone()
         return TieTable.from_buffers(ids, *row, index=index)
 
     def _read_ties(self, ids: list[str], index: dict[str, int]) -> TieTable:
@@ -600,16 +593,7 @@ class Store(Changes):
 
         See :func:`~infoview_graph.store._ties.read_tie_positions`; else row by row.
         """
-        # Unmapped, whatever the connection's mmap_size: a mapped scan would count every
-        # page of the table (hundreds of MB at ten million ties) in this process's memory.
-        mapped = self._con.execute("PRAGMA mmap_size").fetchone()  # None in memory
-        if mapped is not None and mapped[0]:
-            self._con.execute("PRAGMA mmap_size = 0")
-        try:
-            found = read_tie_positions(self._con, ids)
-        finally:
-            if mapped is not None and mapped[0]:
-                self._con.execute(f"PRAGMA mmap_size = {int(mapped[0])}")
+        found = read_tie_positions(self._con, ids)
         if found is None:
             rows = self._con.execute("SELECT a, b, strength FROM ties").fetchall()
             return TieTable.from_rows(ids, rows)
