@@ -130,6 +130,7 @@ class Positions(dict[str, int]):
     """
 
     __slots__ = ("_ids", "_searches")
+    __hash__ = None  # a dictionary: unhashable
 
     def __init__(self, ids: list[str]) -> None:
         super().__init__()
@@ -193,6 +194,18 @@ class Positions(dict[str, int]):
         """Return every ``(id, position)`` (all ids put in first)."""
         self._fill()
         return dict.items(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        self._fill()
+        return dict.__ne__(self, other)
+
+    def __repr__(self) -> str:
+        self._fill()
+        return dict.__repr__(self)
 
     def copy(self) -> dict[str, int]:
         """Return a plain dictionary of every id."""

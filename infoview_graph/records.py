@@ -165,15 +165,15 @@ class NetworkRecords:
     def referrals_to(self, person_id: PersonId) -> tuple[Referral, ...]:
         """Return the referrals naming this person, by referrer id."""
         self._require(person_id)
-        received = self._referrals_to.get(person_id, {})
-        return tuple(received[k] for k in sorted(received))
+        return _by_referrer(self._referrals_to.get(person_id, {}))
 
     def referrals_by_referee(self) -> Mapping[PersonId, tuple[Referral, ...]]:
         """Return the referrals naming each person, by referee id (read it, do not change it).
 
         Each as :meth:`referrals_to` returns it; only persons someone referred are keys.
-        Computed once (O(r log r) for r referrals) and kept until the next change: the
-        lifecycle reads every person's referrals at once.
+        Made from the network's index of referrals by referee once (O(r log r) for r
+        referrals) and kept until the next change: the lifecycle reads every person's
+        referrals at once.
 
         Examples
         --------
@@ -182,7 +182,10 @@ class NetworkRecords:
         >>> net.referrals_by_referee()["mrs-smith"] == net.referrals_to("mrs-smith")
         True
         """
-        return self.derived("referrals-by-referee", _referrals_by_referee)
+        return self.derived(
+            "referrals-by-referee",
+            lambda _: {pid: _by_referrer(got) for pid, got in self._referrals_to.items() if got},
+        )
 
     def referrals(self) -> Iterator[Referral]:
         """Iterate over every referral."""
@@ -264,8 +267,5 @@ def _interviews_by_person(network: NetworkRecords) -> dict[PersonId, tuple[Inter
     return {pid: tuple(found) for pid, found in groups.items()}
 
 
-def _referrals_by_referee(network: NetworkRecords) -> dict[PersonId, tuple[Referral, ...]]:
-    groups: dict[PersonId, list[Referral]] = {}
-    for referral in network.referrals():
-        groups.setdefault(referral.referee, []).append(referral)
-    return {pid: tuple(sorted(found, key=lambda r: r.referrer)) for pid, found in groups.items()}
+def _by_referrer(received: dict[PersonId, Referral]) -> tuple[Referral, ...]:
+    return tuple(received[k] for k in sorted(received))

@@ -133,6 +133,8 @@ def test_positions_answer_as_a_dictionary_of_every_id(ids: list[str], lookups) -
             assert (key in positions) == (key in plain)
         else:
             assert positions.get(key, -1) == plain.get(key, -1)
+    assert positions == plain
+    assert not positions != plain  # noqa: SIM202 - dict's own != is a separate method
     assert len(positions) == len(plain)
     assert list(positions) == list(plain)
     assert dict(positions) == plain == positions.copy()
