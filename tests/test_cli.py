@@ -586,6 +586,38 @@ def test_coverage_chains_agenda_on_the_demo(
     assert "Nothing due" in ok(runner, db, "agenda", "--demo", "--today", "2026-09-01")
 
 
+def test_chains_names_the_ten_most_generous_referrers(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twelve referrers: the table names ten, most names first; a line counts the other two."""
+    import datetime as dt
+
+    from infoview_graph.models import NetworkData, Person, Referral, Tie
+
+    monkeypatch.setenv("COLUMNS", "200")
+    on = dt.date(2026, 11, 2)
+    referrers = [Person(id=f"r{i:02d}", name=f"Referrer {i:02d}") for i in range(12)]
+    named = [Person(id=f"n{i:02d}", name=f"Named {i:02d}") for i in range(13)]
+    data = NetworkData(
+        persons=(Person(id="me", name="Me", is_self=True), *referrers, *named),
+        ties=tuple(Tie(a="me", b=r.id, strength=3) for r in referrers),
+        referrals=(
+            *(Referral(referrer=f"r{i:02d}", referee=f"n{i:02d}", on=on) for i in range(12)),
+            Referral(referrer="r11", referee="n12", on=on),  # the most generous sorts first
+        ),
+    )
+    db = tmp_path / "twelve.db"
+    with open_store(db, create=True) as store:
+        store.write_data(data)
+    text = ok(runner, db, "chains")
+    table = text[text.index("Who has been generous") : text.index("Funnel")]
+    listed = re.findall(r"Referrer \d\d", table)
+    assert listed == ["Referrer 11", *(f"Referrer {i:02d}" for i in range(9))]
+    assert "… and 2 more referrers who gave 2 names (--json lists them all)" in table
+    report = json.loads(ok(runner, db, "chains", "--json"))
+    assert len(report["yields"]) == 12
+
+
 def test_followups_add_done_snooze(runner: CliRunner, db_path: Path) -> None:
     ok(runner, db_path, "person", "add", "Brad Johnson")
     ok(

@@ -88,6 +88,10 @@ _DRAWN_LEVELS = 40
 """Levels of the referral tree drawn at most; deeper ones are counted, and --from shows them
 (each level indents every line below it, so a deep chain would print a wall of guides)."""
 
+_GENEROUS_SHOWN = 10
+"""Referrers listed by name at most, the most generous first; one line counts the rest, and
+--json lists every one (a career office's network has hundreds who each gave one name)."""
+
 
 def _descendants(children: Mapping[str, Sequence[str]], person: str) -> int:
     count, stack = 0, list(children.get(person, ()))
@@ -106,6 +110,8 @@ def chains(
     demo: DemoOpt = False,
 ) -> None:
     """My referral tree: who led to whom, each hop's outcome, the longest chains, the funnel.
+
+    The ten most generous referrers are listed by name; --json lists every one.
 
     Example:  referrals chains --demo
     """
@@ -167,9 +173,13 @@ def chains(
         typer.echo(printable(f"Longest chain ({plural(len(longest.hops), 'referral')}): {names}"))
     emit_table(
         ["referrer", "names given", "interviewed"],
-        [(y.name, y.names_given, y.interviewed) for y in report.yields],
+        [(y.name, y.names_given, y.interviewed) for y in report.yields[:_GENEROUS_SHOWN]],
         title="Who has been generous with names",
     )
+    if rest := report.yields[_GENEROUS_SHOWN:]:
+        more = plural(len(rest), "more referrer")
+        names = plural(sum(y.names_given for y in rest), "name")
+        typer.echo(f"… and {more} who gave {names} (--json lists them all)")
     emit_table(
         ["stage", "people", "from previous"],
         [(f.stage, f.count, "" if f.rate is None else f"{f.rate:.0%}") for f in report.funnel],
