@@ -52,6 +52,20 @@ if TYPE_CHECKING:
 SHAPES = {30_000: True, 300_000: False}
 """Persons → personal shape (me tied to everyone) or the career office's."""
 
+GOALS = {
+    (30_000, "suggest"): 0.3,
+    (30_000, "agenda"): 0.4,
+    (30_000, "coverage"): 0.4,
+    (30_000, "chains"): 0.4,
+    (30_000, "person"): 0.3,
+    (300_000, "suggest"): 1.0,
+    (1_000_000, "suggest"): 2.0,
+    (1_000_000, "person"): 0.3,
+}
+"""(persons, command) → the median a cold command should keep within, in seconds; each
+timed line says whether its median did (and ``to_networkx`` of my ego network, ≤ 1 s, at a
+million people)."""
+
 
 def _store(directory: Path, n: int, *, personal: bool, baseline: Path | None = None) -> Path:
     """Return the store of this size and shape, written by this checkout or ``baseline``.
@@ -120,7 +134,7 @@ def _alternating(calls: list[Callable[[], object]], repeat: int) -> list[tuple[f
     return [(statistics.median(t), max(t)) for t in times]
 
 
-def commands(paths: list[Path], repeat: int, baseline: Path | None) -> None:
+def commands(paths: list[Path], repeat: int, baseline: Path | None, *, persons: int) -> None:
     """Print each command's cold median beside ``--version``'s (and the baseline's).
 
     ``paths`` are the stores of this checkout and, with ``baseline``, of the baseline.
@@ -149,6 +163,8 @@ def commands(paths: list[Path], repeat: int, baseline: Path | None) -> None:
         if len(found) > 1:
             old = found[1][0]
             line += f" | baseline {old:6.2f} s: {old / median:5.1f}× slower"
+        if (goal := GOALS.get((persons, args[0]))) is not None:
+            line += f" | goal ≤ {goal:.1f} s: {'met' if median <= goal else 'NOT met'}"
         print(line)
 
 
@@ -215,6 +231,8 @@ def _kernels(network: ReferralNetwork, repeat: int, *, reference_repeat: int) ->
         f"  to_networkx(network, persons=[me]): median {median * 1000:7.1f} ms "
         f"({ego.number_of_nodes():,} nodes, {ego.number_of_edges():,} edges); "
     )
+    if len(network) >= 1_000_000:
+        line += f"goal ≤ 1.0 s: {'met' if median <= 1.0 else 'NOT met'}; "
     if len(network) > 300_000:  # millions of edges as Python dictionaries: GiBs, minutes
         print(line + "whole network not timed above 300,000 people")
         return
@@ -253,9 +271,14 @@ def main() -> None:
         paths = [path]
         if options.baseline is not None:
             paths.append(_store(options.dir, n, personal=personal, baseline=options.baseline))
-        commands(paths, options.repeat, options.baseline)
+        commands(paths, options.repeat, options.baseline, persons=n)
         kernels(path, options.repeat, reference_repeat=3 if n <= 30_000 else 1)
     print(peak_memory())
+    import resource
+
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # KiB on Linux
+    print(f"peak resident memory of the largest command run: {child:.2f} GiB", end="")
+    print(" (of every process started, the baseline's and the store writer's included)")
 
 
 if __name__ == "__main__":
