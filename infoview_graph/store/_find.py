@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from pydantic import TypeAdapter
 
+from infoview_graph._bulk import paused_gc
 from infoview_graph.errors import InvalidInputError, NotFoundError
 from infoview_graph.models import (
     CareerField,
@@ -26,6 +27,7 @@ from infoview_graph.models import (
     slugify,
 )
 from infoview_graph.names import lookup_person_id, match_field, match_organization, name_key
+from infoview_graph.store._columns import read_columns
 from infoview_graph.store._connection import StoreConnection
 from infoview_graph.store._tables import (
     _FIELDS,
@@ -119,7 +121,7 @@ class Lookups(StoreConnection):
             me=lambda: self.me().id,
             has_id=lambda pid: self._exists("persons", pid),
             named=self._persons_named,
-            people=self.person_names,
+            people=self._people_by_id,
         )
         return self.person(person_id)
 
@@ -130,6 +132,24 @@ class Lookups(StoreConnection):
     def _persons_named(self, key: str) -> list[str]:
         sql = "SELECT id FROM persons WHERE name_key = ? ORDER BY id LIMIT 2"
         return [pid for (pid,) in self._con.execute(sql, (key,))]
+
+    def _people_by_id(self) -> tuple[list[str], list[str]]:
+        """Return every person's id and name, as two lists in id order.
+
+        From the person cache when it is current (see :mod:`~infoview_graph.store._columns`:
+        every id and every name in two joined texts, read in about half the time of a row
+        per person), else — a change since the last command that loaded the network made it
+        stale — from the rows.
+        """
+        with self.read():
+            (version,) = self._con.execute("SELECT n FROM person_version WHERE id = 1").fetchone()
+            kept = self._con.execute("SELECT version FROM person_cache WHERE id = 1").fetchone()
+            if kept is not None and kept[0] == version:
+                columns = read_columns(self._con)[0]
+                return columns["id"], columns["name"]
+            with paused_gc():  # a million rows, no cycles
+                rows = self._con.execute("SELECT id, name FROM persons ORDER BY id").fetchall()
+        return [pid for pid, _ in rows], [name for _, name in rows]
 
     def person_names(self) -> Iterator[tuple[str, str]]:
         """Iterate over every person as ``(id, name)``, by id.
