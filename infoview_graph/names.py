@@ -246,18 +246,18 @@ def _find(query: str, ids: Sequence[str], names: Sequence[str]) -> str:
     at = bisect.bisect_left(ids, query)
     if at < len(ids) and ids[at] == query:
         return query
+    if not ids:
+        raise NotFoundError(f"no person named '{query}'; see 'referrals person list'")
     query_key = name_key(query)
-    keys = _joined_keys(names) if ids else ""
-    lines = keys.split("\n") if ids else []
     limit = _allowed_edits(query_key) or 1
-    to_key, to_part = _distances(query_key, keys, lines, limit)
+    to_key, to_part = _distances(query_key, _joined_keys(names), limit)
     by_name: list[str] = [ids[i] for i in (to_key == 0).nonzero()[0].tolist()]
     by_part: list[str] = [ids[i] for i in (to_part == 0).nonzero()[0].tolist()]
     if len(query) >= _MIN_PART:
         prefix = query.casefold()
         start = bisect.bisect_left(ids, prefix)
         ends = itertools.takewhile(lambda i: ids[i].startswith(prefix), range(start, len(ids)))
-        by_part += [ids[i] for i in ends if lines[i]]  # a name with no word has no parts
+        by_part += [ids[i] for i in ends if name_key(names[i])]  # no word, no parts
     for matches in (by_name, by_part):
         found = sorted(set(matches))
         if len(found) == 1:
@@ -301,52 +301,71 @@ def _joined_keys(names: Sequence[str]) -> str:
 
 
 def _distances(
-    query_key: str, keys: str, lines: list[str], limit: int
+    query_key: str, keys: str, limit: int
 ) -> tuple[NDArray[np.int32], NDArray[np.int32]]:
     """Return, per person, the query key's distance to their key and to their nearer end word.
 
-    ``keys`` is the persons' keys joined by newlines, ``lines`` the same split. A distance
-    is RapidFuzz's optimal string alignment distance, ``limit + 1`` where it is farther than
-    ``limit``; an end word is the first or the last word of a key (none for an empty key).
+    ``keys`` is the persons' keys joined by newlines. A distance is RapidFuzz's optimal
+    string alignment distance, ``limit + 1`` where it is farther than ``limit``; an end word
+    is the first or the last word of a key (an empty key has none). Only the keys and words
+    whose length is within ``limit`` of the query's are measured (an edit changes a length
+    by one at most), and only they become strings.
     """
     import numpy as np
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    def measure(choices: list[str]) -> NDArray[np.int32]:
-        found = process.cdist(
-            [query_key], choices, scorer=OSA.distance, score_cutoff=limit, dtype=np.int32
-        )
-        return cast("NDArray[np.int32]", found[0])
+    lines, words, breaks, bounded = _layout(keys)
 
-    to_key = measure(lines)
+    def measure(spans: NDArray[np.intp]) -> tuple[NDArray[np.intp], NDArray[np.int32]]:
+        sizes = spans[:, 1] - spans[:, 0]
+        near = np.flatnonzero(np.abs(sizes - len(query_key)) <= limit)
+        texts = [keys[start:end] for start, end in spans[near].tolist()]
+        if not texts:
+            return near, np.zeros(0, dtype=np.int32)
+        found = process.cdist(
+            [query_key], texts, scorer=OSA.distance, score_cutoff=limit, dtype=np.int32
+        )
+        return near, cast("NDArray[np.int32]", found[0])
+
+    to_key = np.full(len(lines), limit + 1, dtype=np.int32)
+    near, found = measure(lines)
+    to_key[near] = found
     to_part = np.full(len(lines), limit + 1, dtype=np.int32)
-    person, at_end = _word_ends(keys)
-    if person.size:
-        to_word = measure(keys.split())  # in the order of _word_ends's words
-        near = at_end & (to_word <= limit)
-        np.minimum.at(to_part, person[near], to_word[near])
+    ends = words[bounded]  # the first and last words only
+    near, found = measure(ends)
+    np.minimum.at(to_part, np.searchsorted(breaks, ends[near, 0]), found)
     return to_key, to_part
 
 
-def _word_ends(keys: str) -> tuple[NDArray[np.intp], NDArray[np.bool_]]:
-    """Return, for each word of the newline-joined keys, its key's index and whether it ends it.
+def _layout(
+    keys: str,
+) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp], NDArray[np.bool_]]:
+    """Return where the keys and their words lie in the newline-joined keys.
 
-    A word ends its key when it is the key's first or last word. Found on the UTF-8 bytes:
-    a space or a newline byte is never part of another character's encoding.
+    The keys' and the words' ``[start, end)`` character offsets (two columns), the offsets
+    of the newlines between keys (a word's key is the number of them before it), and
+    whether each word is its key's first or last. Found on the UTF-8 bytes, where a space or
+    a newline is never part of another character, then made character offsets by counting
+    the continuation bytes before each.
     """
     import numpy as np
 
     data = np.frombuffer(keys.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    if not data.size:
-        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.bool_)
     newline = data == ord("\n")
-    gap = newline | (data == ord(" "))
-    starts = np.flatnonzero(~gap & np.concatenate(([True], gap[:-1])))
-    ends = np.flatnonzero(~gap & np.concatenate((gap[1:], [True])))
-    first = np.concatenate(([True], newline[:-1]))[starts]
-    last = np.concatenate((newline[1:], [True]))[ends]
-    return np.searchsorted(np.flatnonzero(newline), starts), first | last
+    # -1 where a word starts, +1 just after one ends: the edges of the gaps between words.
+    edges = np.diff((newline | (data == ord(" "))).view(np.int8), prepend=1, append=1)
+    starts, ends = np.flatnonzero(edges == -1), np.flatnonzero(edges == 1)
+    breaks = np.flatnonzero(newline)
+    lines = np.stack([np.concatenate(([0], breaks + 1)), np.append(breaks, data.size)], axis=1)
+    words = np.stack([starts, ends], axis=1)
+    bounded = np.concatenate(([True], newline, [True]))  # bounded[i]: byte i - 1 ends a key
+    at_end = bounded[starts] | bounded[ends + 1]
+    if not keys.isascii():
+        continuing = np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80)))
+        lines, words = lines - continuing[lines], words - continuing[words]
+        breaks = breaks - continuing[breaks]
+    return lines, words, breaks, at_end
 
 
 def _closest(to_key: NDArray[np.int32], to_part: NDArray[np.int32], limit: int) -> int | None:

@@ -95,7 +95,20 @@ def _answer(find: object, query: str, people: list[tuple[str, str]]) -> str:
 
 # --- generated people: few words, so that names, parts, prefixes and typos collide --------
 
-_WORDS = ["ann", "Anna", "lee", "Li", "Mei", "tanaka", "Zoë", "łukasz", "O'Brien", "Sam", "x"]
+_WORDS = [
+    "ann",
+    "Anna",
+    "lee",
+    "Li",
+    "Mei",
+    "tanaka",
+    "Zoë",
+    "łukasz",
+    "O'Brien",
+    "Sam",
+    "x",
+    "🙂ab",
+]
 _ODD = ["", " ", "  ", ".", ",", "!!!", "\u00a0", "\t", "’", "\u3000", "-", "\n"]
 
 
@@ -245,3 +258,49 @@ def test_cli_a_blank_person_is_a_usage_error(
     assert err == "error: give a name or an id of a person (or 'me'); an empty name names no one\n"
     with open_store(db_path) as store:
         assert store.load() == before
+
+
+# --- the store reads the names from its cache, from joined rows, or a row each ------------
+
+STORED = ["Lena Hoffmann", "Mei Tanaka", "Sam Ortiz", "Sam Lee", "Zoë Łukasz", "李小龍"]
+ASKED = ["lena", "Hoffman", "sam", "Mei Tanaka", "lukasz", "zoe łukasz", "pri", "李小", "zzz"]
+
+
+def _outcome(store: Store, query: str) -> str:
+    try:
+        return store.find_person(query).id
+    except (NotFoundError, AmbiguousNameError) as error:
+        return f"{type(error).__name__}: {error}"
+
+
+def test_the_store_answers_alike_from_its_cache_and_from_its_rows(store: Store) -> None:
+    """Stale cache (after a change: joined rows), current cache (after a network load) and a
+    name holding a NUL (no valid one does: a row each) give the same ids, names, answers."""
+    for name in STORED:
+        actions.add_contact(store, name)
+    from_rows = store._people_by_id()
+    assert list(zip(*from_rows, strict=True)) == sorted(store.person_names())
+    answers = [_outcome(store, query) for query in ASKED]
+    network = store.load_network(lazy=True)  # keeps the person cache for the next command
+    assert answers == [_outcome_of_network(network, query) for query in ASKED]
+    assert store._people_by_id() == from_rows
+    assert [_outcome(store, query) for query in ASKED] == answers
+    with store.write():  # not through the model, which refuses it
+        store.execute("UPDATE persons SET name = ? WHERE id = 'sam-lee'", ("Sam\x00Lee",))
+    ids, names = store._people_by_id()
+    assert names[ids.index("sam-lee")] == "Sam\x00Lee"
+    assert ids == from_rows[0]
+
+
+def test_an_empty_store_names_no_one() -> None:
+    with open_store(":memory:") as store:
+        assert store._people_by_id() == ([], [])
+        with pytest.raises(NotFoundError, match="see 'referrals person list'"):
+            store.find_person("Ann")
+
+
+def _outcome_of_network(network: ReferralNetwork, query: str) -> str:
+    try:
+        return network.find_person(query).id
+    except (NotFoundError, AmbiguousNameError) as error:
+        return f"{type(error).__name__}: {error}"
