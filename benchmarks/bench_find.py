@@ -18,6 +18,11 @@ then read a row each. Printed: the median and max wall-clock seconds of ``--repe
 after one uncounted run, and the answer's first line. With ``--baseline DIR`` (another
 checkout, e.g. ``git worktree add ../old main``) that checkout's package runs each query
 too, on the same copy.
+
+With ``--generated N`` (and no ``--store``) it times the lookup alone, in this process, on N
+generated names of varied lengths (a common first name, a made-up last name of two to four
+syllables, some with a middle initial): the synthetic stores' names are all ``Person …``,
+alike in length, which the length bound favours.
 """
 
 from __future__ import annotations
@@ -68,9 +73,99 @@ def _report(
         print(f"  {what:<46} {name:<13} median {median:5.2f} s, max {worst:5.2f} s  {answer}")
 
 
+_FIRST = [
+    "Ann",
+    "Ben",
+    "Carla",
+    "Dev",
+    "Emma",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Ines",
+    "Jon",
+    "Kofi",
+    "Lena",
+    "Mei",
+    "Nora",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tariq",
+    "Uma",
+    "Vera",
+    "Wen",
+    "Xavier",
+    "Yara",
+    "Zoë",
+    "Aleksandra",
+    "Bartholomew",
+    "Christopher",
+    "Dominique",
+]
+_SYLLABLES = [
+    "ka",
+    "ri",
+    "to",
+    "men",
+    "sa",
+    "lo",
+    "vic",
+    "ber",
+    "an",
+    "ste",
+    "ha",
+    "mu",
+    "zel",
+    "dor",
+    "ith",
+    "qua",
+    "ne",
+    "por",
+    "gu",
+    "lin",
+]
+
+
+def generated(n: int, repeat: int) -> None:
+    """Time find_person_id in this process on n generated names of varied lengths."""
+    import random
+
+    from infoview_graph.errors import InfoviewError
+    from infoview_graph.names import find_person_id
+
+    rng = random.Random(7)
+    people = []
+    for i in range(n):
+        last = "".join(rng.choices(_SYLLABLES, k=rng.randint(2, 4))).title()
+        middle = f" {rng.choice('ABCDEFGH')}." if rng.random() < 0.2 else ""
+        people.append((f"p{i:07d}", f"{rng.choice(_FIRST)}{middle} {last}"))  # by id, as stored
+    name = people[n // 2][1]
+    first, last = name.split()[0], name.split()[-1]
+    typo = f"{first} {last[:2]}{last[3:]}"  # a letter dropped
+    print(f"find_person_id on {n:,} generated names (in this process, {repeat} runs each):")
+    for label, query in {"a whole name": name, "a last name": last, "a typo": typo}.items():
+
+        def find(query: str = query) -> str:
+            try:
+                return find_person_id(query, people)
+            except InfoviewError as error:
+                return str(error)
+
+        answer = find()
+        median, worst = median_and_max(find, repeat)
+        shown = answer[:60] + ("…" if len(answer) > 60 else "")
+        print(
+            f"  {label + f' ({query!r})':<40} median {median:5.2f} s, max {worst:5.2f} s  {shown}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="a store (copied, not opened)")
+    parser.add_argument("--store", type=Path, help="a store (copied, not opened)")
+    parser.add_argument("--generated", type=int, help="time the lookup on N generated names")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--day", default="2026-12-06", help="the day person show judges on")
     parser.add_argument("--exact", default="Person 1234", help="a whole name")
@@ -78,6 +173,11 @@ def main() -> None:
     parser.add_argument("--typo", default="Persn 1234", help="a name misspelt")
     parser.add_argument("--baseline", type=Path, help="another checkout, to time beside")
     options = parser.parse_args()
+    if options.generated:
+        generated(options.generated, options.repeat)
+        return
+    if options.store is None:
+        parser.error("give --store STORE or --generated N")
     here = Path(__file__).parents[1]
     envs = {"this checkout": _environment(here)}
     if options.baseline is not None:

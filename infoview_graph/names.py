@@ -315,39 +315,36 @@ def _distances(
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    lines, words, breaks, bounded = _layout(keys)
+    lines, words, owner = _layout(keys)
 
-    def measure(spans: NDArray[np.intp]) -> tuple[NDArray[np.intp], NDArray[np.int32]]:
-        sizes = spans[:, 1] - spans[:, 0]
-        near = np.flatnonzero(np.abs(sizes - len(query_key)) <= limit)
-        texts = [keys[start:end] for start, end in spans[near].tolist()]
+    def measure(spans: NDArray[np.intp]) -> NDArray[np.int32]:
+        texts = [keys[a:b] for a, b in zip(spans[0].tolist(), spans[1].tolist(), strict=True)]
         if not texts:
-            return near, np.zeros(0, dtype=np.int32)
+            return np.zeros(0, dtype=np.int32)
         found = process.cdist(
             [query_key], texts, scorer=OSA.distance, score_cutoff=limit, dtype=np.int32
         )
-        return near, cast("NDArray[np.int32]", found[0])
+        return cast("NDArray[np.int32]", found[0])
 
-    to_key = np.full(len(lines), limit + 1, dtype=np.int32)
-    near, found = measure(lines)
-    to_key[near] = found
-    to_part = np.full(len(lines), limit + 1, dtype=np.int32)
-    ends = words[bounded]  # the first and last words only
-    near, found = measure(ends)
-    np.minimum.at(to_part, np.searchsorted(breaks, ends[near, 0]), found)
+    def near(spans: NDArray[np.intp]) -> NDArray[np.intp]:
+        return np.flatnonzero(np.abs(spans[1] - spans[0] - len(query_key)) <= limit)
+
+    to_key = np.full(lines.shape[1], limit + 1, dtype=np.int32)
+    at = near(lines)
+    to_key[at] = measure(lines[:, at])
+    to_part = np.full(lines.shape[1], limit + 1, dtype=np.int32)
+    at = near(words)
+    np.minimum.at(to_part, owner[at], measure(words[:, at]))
     return to_key, to_part
 
 
-def _layout(
-    keys: str,
-) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp], NDArray[np.bool_]]:
-    """Return where the keys and their words lie in the newline-joined keys.
+def _layout(keys: str) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]:
+    """Return where the keys and their first and last words lie in the newline-joined keys.
 
-    The keys' and the words' ``[start, end)`` character offsets (two columns), the offsets
-    of the newlines between keys (a word's key is the number of them before it), and
-    whether each word is its key's first or last. Found on the UTF-8 bytes, where a space or
-    a newline is never part of another character, then made character offsets by counting
-    the continuation bytes before each.
+    The keys' and the words' start and end (one past) character offsets (two rows each),
+    and each word's key. Found on the UTF-8 bytes, where a space or a newline is never part
+    of another character, then made character offsets by counting the continuation bytes
+    before each.
     """
     import numpy as np
 
@@ -356,16 +353,18 @@ def _layout(
     # -1 where a word starts, +1 just after one ends: the edges of the gaps between words.
     edges = np.diff((newline | (data == ord(" "))).view(np.int8), prepend=1, append=1)
     starts, ends = np.flatnonzero(edges == -1), np.flatnonzero(edges == 1)
-    breaks = np.flatnonzero(newline)
-    lines = np.stack([np.concatenate(([0], breaks + 1)), np.append(breaks, data.size)], axis=1)
-    words = np.stack([starts, ends], axis=1)
     bounded = np.concatenate(([True], newline, [True]))  # bounded[i]: byte i - 1 ends a key
     at_end = bounded[starts] | bounded[ends + 1]
+    starts, ends = starts[at_end], ends[at_end]
+    breaks = np.flatnonzero(newline)
+    owner = np.searchsorted(breaks, starts)
+    lines = np.stack([np.concatenate(([0], breaks + 1)), np.append(breaks, data.size)])
+    words = np.stack([starts, ends])
     if not keys.isascii():
-        continuing = np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80)))
-        lines, words = lines - continuing[lines], words - continuing[words]
-        breaks = breaks - continuing[breaks]
-    return lines, words, breaks, at_end
+        continuing = np.flatnonzero((data & 0xC0) == 0x80)  # bytes that start no character
+        lines -= np.searchsorted(continuing, lines)
+        words -= np.searchsorted(continuing, words)
+    return lines, words, owner
 
 
 def _closest(to_key: NDArray[np.int32], to_part: NDArray[np.int32], limit: int) -> int | None:
