@@ -8,7 +8,8 @@ never repeat personal data the user did not type in the same call.
 
     InfoviewError
     ├── InvalidInputError        a value breaks a rule of the data model (also ValueError)
-    │   └── ImportFileError      a file to import is unusable, or has bad rows (exit 65)
+    │   ├── ImportFileError      a file to import is unusable, or has bad rows (exit 65)
+    │   └── BlankQueryError      an empty or blank name where a person is named (exit 2)
     ├── NotFoundError            an id or name that names nothing (also LookupError)
     ├── AmbiguousNameError       a name that fits several records (also LookupError)
     ├── DuplicateError           a record with that id or key exists already
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguousNameError",
+    "BlankQueryError",
     "DuplicateError",
     "ImportFileError",
     "InfoviewError",
@@ -105,6 +107,27 @@ class ImportFileError(InvalidInputError):
     def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class BlankQueryError(InvalidInputError):
+    """An empty or blank query where a person is named: a usage error (exit 2).
+
+    Refused before any lookup: an empty name names no one, so no person is read to say
+    whom it resembles.
+
+    Examples
+    --------
+    >>> from infoview_graph.demo import demo_network
+    >>> demo_network().find_person("  ")
+    Traceback (most recent call last):
+    ...
+    infoview_graph.errors.BlankQueryError: give a name or an id of a person (or 'me'); an empty
+    name names no one
+    >>> BlankQueryError.exit_code
+    2
+    """
+
+    exit_code = 2
 
 
 class NotFoundError(InfoviewError, LookupError):

@@ -446,9 +446,13 @@ class ReferralNetwork(NetworkRecords):
             me=lambda: self.me.id,
             has_id=self._persons.__contains__,
             named=self._persons_named,
-            people=lambda: self._persons.column("name").items(),
+            people=self._ids_and_names,
         )
         return self._persons[person_id]
+
+    def _ids_and_names(self) -> tuple[list[PersonId], list[str]]:
+        names = self._persons.column("name")
+        return list(names), list(names.values())
 
     def _persons_named(self, key: str) -> list[PersonId]:
         if self._by_name is None:

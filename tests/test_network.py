@@ -201,7 +201,7 @@ def test_find_person_with_an_ambiguous_name_lists_the_ids(net: ReferralNetwork) 
     assert isinstance(caught.value, LookupError)
 
 
-@pytest.mark.parametrize("query", ["nobody", "Bradd Johnsonn", "brad-johnson-x", "Zed", ""])
+@pytest.mark.parametrize("query", ["nobody", "Bradd Johnsonn", "brad-johnson-x", "Zed"])
 def test_find_person_unknown_is_not_found(net: ReferralNetwork, query: str) -> None:
     with pytest.raises(NotFoundError) as caught:
         net.find_person(query)

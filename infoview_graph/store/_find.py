@@ -26,6 +26,7 @@ from infoview_graph.models import (
     slugify,
 )
 from infoview_graph.names import lookup_person_id, match_field, match_organization, name_key
+from infoview_graph.store._columns import read_columns
 from infoview_graph.store._connection import StoreConnection
 from infoview_graph.store._tables import (
     _FIELDS,
@@ -119,7 +120,7 @@ class Lookups(StoreConnection):
             me=lambda: self.me().id,
             has_id=lambda pid: self._exists("persons", pid),
             named=self._persons_named,
-            people=self.person_names,
+            people=self._people_by_id,
         )
         return self.person(person_id)
 
@@ -130,6 +131,33 @@ class Lookups(StoreConnection):
     def _persons_named(self, key: str) -> list[str]:
         sql = "SELECT id FROM persons WHERE name_key = ? ORDER BY id LIMIT 2"
         return [pid for (pid,) in self._con.execute(sql, (key,))]
+
+    def _people_by_id(self) -> tuple[list[str], list[str]]:
+        """Return every person's id and name, as two aligned lists (by id).
+
+        From the person cache when it is current (see :mod:`~infoview_graph.store._columns`),
+        else — a change since the last command that loaded the network made it stale — as
+        two texts SQLite joins in one pass (about half the time of a row per person: no tuple
+        each). SQLite joins them in the order of the rows given, by id; the lookup checks
+        that, and sorts them if not.
+        """
+        with self.read():
+            (version,) = self._con.execute("SELECT n FROM person_version WHERE id = 1").fetchone()
+            kept = self._con.execute("SELECT version FROM person_cache WHERE id = 1").fetchone()
+            if kept is not None and kept[0] == version:
+                columns = read_columns(self._con)[0]
+                return columns["id"], columns["name"]
+            count, ids, names = self._con.execute(
+                "SELECT count(*), group_concat(id, char(0)), group_concat(name, char(0)) "
+                "FROM (SELECT id, name FROM persons ORDER BY id)"
+            ).fetchone()
+            if not count:
+                return [], []
+            if ids.count("\0") == names.count("\0") == count - 1:
+                return ids.split("\0"), names.split("\0")
+            # A name holds a NUL (no valid one does): a row each.
+            rows = self._con.execute("SELECT id, name FROM persons ORDER BY id").fetchall()
+        return [pid for pid, _ in rows], [name for _, name in rows]
 
     def person_names(self) -> Iterator[tuple[str, str]]:
         """Iterate over every person as ``(id, name)``, by id.
