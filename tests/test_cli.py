@@ -551,6 +551,11 @@ def test_intro_demo(runner: CliRunner, tmp_path: Path) -> None:
     assert "Brad Johnson" in text
     typo = ok(runner, tmp_path / "none.db", "intro", "General Mils", "--demo")
     assert "did you mean General Mills?" in typo
+    # A blank target names nothing: a usage error, not "Do you know anyone at   ?".
+    code, out, err = run(runner, tmp_path / "none.db", "intro", "  ", "--demo")
+    assert code == 2
+    assert out == ""
+    assert "give an organization or a career field" in err
 
 
 # --- coverage, chains, agenda, follow-ups ---------------------------------------------------
