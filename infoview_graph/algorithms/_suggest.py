@@ -580,8 +580,9 @@ def _timing(
         waited = business_days(s.asked_on or day, day)
         add(pid, 0.8, f"no reply for {waited} business days: time to follow up (3B7)")
         tier[pid] = 1
+    received = network.referrals_by_referee()  # as referrals_to, without a lookup each
     for pid in life.in_stage("referred"):
-        for referral in network.referrals_to(pid):
+        for referral in received.get(pid, ()):
             age = (day - referral.on).days
             fresh = max(0.0, 1.0 - age / (2 * settings.stale_after_days))
             if fresh > 0:
