@@ -189,14 +189,25 @@ class ReferralNetwork(NetworkRecords):
         _refuse_duplicates("target", [(t.kind, t.id) for t in data.targets])
         for tie in data.ties:
             self.add_tie(tie)
-        for referral in data.referrals:
-            self.add_referral(referral)
-        for outreach in data.outreach:
-            self.add_outreach(outreach)
-        for interview in data.interviews:
-            self.add_interview(interview)
-        for followup in data.followups:
-            self.add_followup(followup)
+        if self._persons.has_all(_event_persons(data)):
+            # Every person the events name exists, each distinct id looked up once (a
+            # million people's events name tens of thousands of ids, many several times):
+            # the records go in with their other references checked.
+            for referral in data.referrals:
+                self._check_referral_goal(referral)
+                self._put_referral(referral)
+            self._outreach.update((o.id, o) for o in data.outreach)
+            self._interviews.update((i.id, i) for i in data.interviews)
+            self._followups.update((f.id, f) for f in data.followups)
+        else:  # one record at a time, so that the error names the first that fails
+            for referral in data.referrals:
+                self.add_referral(referral)
+            for outreach in data.outreach:
+                self.add_outreach(outreach)
+            for interview in data.interviews:
+                self.add_interview(interview)
+            for followup in data.followups:
+                self.add_followup(followup)
         for target in data.targets:
             self.add_target(target)
         for question in data.questions:
@@ -340,13 +351,19 @@ class ReferralNetwork(NetworkRecords):
         """Add (or replace) the referral from ``referrer`` to ``referee``."""
         self._require(referral.referrer)
         self._require(referral.referee)
+        self._check_referral_goal(referral)
+        self._put_referral(referral)
+        self._changed()
+
+    def _check_referral_goal(self, referral: Referral) -> None:
         if referral.for_field is not None:
             self.field(referral.for_field)
         if referral.for_org is not None:
             self.organization(referral.for_org)
+
+    def _put_referral(self, referral: Referral) -> None:
         self._referrals_from.setdefault(referral.referrer, {})[referral.referee] = referral
         self._referrals_to.setdefault(referral.referee, {})[referral.referrer] = referral
-        self._changed()
 
     def add_outreach(self, outreach: Outreach) -> None:
         """Add (or replace, by id) a contact attempt."""
@@ -681,6 +698,23 @@ class ReferralNetwork(NetworkRecords):
             questions=tuple(self._questions.values()),
             as_of=self.as_of,
         ).sorted()
+
+
+def _event_persons(data: NetworkData) -> Iterator[PersonId]:
+    """Yield every person id the referrals, outreach, interviews and follow-ups name."""
+    for referral in data.referrals:
+        yield referral.referrer
+        yield referral.referee
+    for outreach in data.outreach:
+        yield outreach.person
+        if outreach.via is not None:
+            yield outreach.via
+    for interview in data.interviews:
+        yield interview.person
+        yield from interview.referrals
+    for followup in data.followups:
+        if followup.person is not None:
+            yield followup.person
 
 
 def _refuse_duplicates(what: str, keys: list[object]) -> None:

@@ -141,6 +141,44 @@ def test_positions_answer_as_a_dictionary_of_every_id(ids: list[str], lookups) -
     assert list(positions.items()) == list(plain.items())
 
 
+@given(
+    st.lists(st.text("abcdef", min_size=1, max_size=3), unique=True, max_size=40),
+    st.lists(st.lists(st.text("abcdefg", max_size=3), max_size=12), max_size=6),
+)
+def test_positions_check_many_ids_at_once_as_one_at_a_time(
+    ids: list[str], batches: list[list[str]]
+) -> None:
+    """has_all answers as a lookup of each id would, whether the ids were searched before,
+    are searched now or are put in with every id once the searches run out (a table of
+    40 ids allows 5) — and the positions stay the dictionary's."""
+    ids = sorted(ids)
+    plain = {pid: i for i, pid in enumerate(ids)}
+    positions = Positions(ids)
+    for batch in batches:
+        assert positions.has_all(iter(batch)) == all(key in plain for key in batch)
+        assert all(positions.get(key, -1) == plain.get(key, -1) for key in batch)
+    assert positions == plain
+
+
+def test_a_table_checks_many_ids_as_its_lookups_do() -> None:
+    """has_all of a table read from columns counts the persons put since and not those
+    removed, as ``in`` does."""
+    columns = {"id": ["ann", "cal"], "name": ["Ann", "Cal"], "organization": [None, None],
+               "is_self": [True, False], "do_not_contact": [False, False],
+               "fields": [(), ()]}  # fmt: skip
+    table = PersonTable.from_columns(
+        columns, lambda row, fields: Person(id=row[0], name=row[1]), lambda ids: []
+    )
+    table.put(Person(id="bea", name="Bea"))
+    assert table.has_all(["cal", "bea", "ann", "cal"])
+    table.remove("cal")
+    for ids in (["cal"], ["ann", "cal"], ["dan"], ["bea", "dan"]):
+        assert table.has_all(ids) is all(pid in table for pid in ids) is False
+    assert table.has_all(["ann", "bea"])
+    assert PersonTable().has_all([])
+    assert not PersonTable().has_all(["ann"])
+
+
 def test_a_table_read_from_columns_keeps_its_positions_through_changes() -> None:
     """A person put after the stored ones (out of id order) is found, and so is every
     stored one; the index a tie table was given is not changed."""
@@ -256,3 +294,29 @@ def test_the_index_shared_with_a_tie_table_never_changes_under_it() -> None:
     assert table.positions() == {"a": 0, "b": 1, "c": 2}
     assert list(table) == table.ids() == ["a", "b", "c"]
     assert table["c"].fields == ("law",)
+
+
+@pytest.mark.parametrize("table", ["referrals", "outreach", "interviews"])
+def test_a_store_whose_events_name_a_missing_person_fails_to_load_by_name(
+    tmp_path: Path, table: str
+) -> None:
+    """The persons events name are checked all at once when a store is read; a store
+    edited by hand without its foreign keys still fails with the one-at-a-time error."""
+    import sqlite3
+
+    path = tmp_path / "referrals.db"
+    with open_store(path, create=True) as store:
+        store.write_data(demo_data())
+        (named,) = store._con.execute(
+            f"SELECT {'referee' if table == 'referrals' else 'person'} FROM {table} LIMIT 1"
+        ).fetchone()
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA foreign_keys = OFF")
+        con.execute("UPDATE persons SET id = 'zz-gone' WHERE id = ?", (named,))
+        con.commit()
+    finally:
+        con.close()
+    with open_store(path) as store, pytest.raises(NotFoundError) as caught:
+        store.load_network(lazy=True)
+    assert str(caught.value) == f"no person has the id '{named}'"

@@ -505,3 +505,26 @@ def test_the_top_k_is_the_head_of_a_longer_ranking() -> None:
     everyone = [s.person_id for s in suggest_next_contacts(network, k=len(network))]
     for k in (1, 3, 5, 10):
         assert [s.person_id for s in suggest_next_contacts(network, k=k)] == everyone[:k]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 2), st.sampled_from([0.0, 0.1, 0.2, 0.3, 1 / 3, 0.7, 2.5])),
+        max_size=60,
+    ),
+    st.integers(1, 20),
+)
+def test_candidates_are_walked_in_the_full_sort_order(
+    keys: list[tuple[int, float]], prefix: int
+) -> None:
+    # The walk takes a partial sort first; it must yield exactly what one full sort by
+    # (tier, highest partial score, position) yields, ties in the score included.
+    import numpy as np
+
+    from infoview_graph.algorithms._suggest import _in_order
+
+    tier = np.asarray([t for t, _ in keys], dtype=np.int64)
+    partial = np.asarray([p for _, p in keys], dtype=np.float64)
+    expected = np.lexsort((np.arange(len(keys)), -partial, tier)).tolist()
+    assert list(_in_order(tier, partial, prefix=prefix)) == expected

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infoview_graph.compact import compact_from_positions
-from infoview_graph.store import actions, open_store
+from infoview_graph.store import Store, actions, open_store
 from infoview_graph.store._ties import read_tie_positions
 from infoview_graph.ties import TieTable
 
@@ -128,11 +128,23 @@ def test_a_store_rebuilds_the_same_tie_table_after_a_change(tmp_path: Path) -> N
         assert store.load_network().strengths("ann-lee")["dee"] == 4
 
 
-def test_only_the_cached_values_are_read_mapped(tmp_path: Path) -> None:
+def test_only_the_cached_values_are_read_mapped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The cached columns and tie arrays are read with the file mapped; a rebuild's scan of
     the ties is not (every page it touched would count in the command's memory)."""
     path = tmp_path / "referrals.db"
     actions.create_store(path, "Steven Olson")
+    # The tie arrays are read as blobs, which SQLite's trace does not show: note the
+    # mapping in force at each such read.
+    blobs: list[tuple[str, int]] = []
+    read_blob = Store._blob
+
+    def noting(store: Store, table: str, column: str) -> bytes:
+        blobs.append((column, store._con.execute("PRAGMA mmap_size").fetchone()[0]))
+        return read_blob(store, table, column)
+
+    monkeypatch.setattr(Store, "_blob", noting)
     with open_store(path) as store:
         actions.add_contact(store, "Ann Lee", how="friend")
         actions.add_contact(store, "Dee", how="friend")
@@ -141,15 +153,37 @@ def test_only_the_cached_values_are_read_mapped(tmp_path: Path) -> None:
         statements: list[str] = []
         store._con.set_trace_callback(statements.append)
         store.load_network()  # the person cache is current, the ties are read again
+        assert blobs == []  # the stale tie arrays stay unread
         store.load_network()  # both caches are current
         store._con.set_trace_callback(None)
         mapping = [i for i, sql in enumerate(statements) if sql.startswith("PRAGMA mmap_size")]
         scans = [i for i, sql in enumerate(statements) if "group_concat" in sql]
-        cached = [i for i, sql in enumerate(statements) if sql.startswith("SELECT indptr")]
+        cached = [i for i, sql in enumerate(statements) if sql.startswith("SELECT columns")]
         assert scans
         assert cached
         for at in scans:  # the last mapping statement before each scan unmapped the file
             assert statements[max(i for i in mapping if i < at)] == "PRAGMA mmap_size = 0"
         for at in cached:
             assert statements[max(i for i in mapping if i < at)] != "PRAGMA mmap_size = 0"
+        assert [column for column, _ in blobs] == ["indptr", "indices", "strength"]
+        assert all(size > 0 for _, size in blobs)
         assert store._con.execute("PRAGMA mmap_size").fetchone() == (0,)
+
+
+def test_tie_arrays_that_are_not_blobs_are_read_from_the_ties(tmp_path: Path) -> None:
+    """A tie cache whose arrays are not blobs (a store edited by hand) is not this
+    version's: the ties are read from their rows, and the cache written again."""
+    path = tmp_path / "referrals.db"
+    actions.create_store(path, "Steven Olson")
+    with open_store(path) as store:
+        actions.add_contact(store, "Ann Lee", how="friend")
+        actions.add_contact(store, "Dee", how="friend")
+        actions.know(store, "Ann Lee", "Dee", strength=4)
+        expected = store.load_network().compact()  # writes the cache
+        with store.write():
+            store._con.execute("UPDATE graph_cache SET indices = 7")
+        again = store.load_network().compact()
+        assert store._con.execute("SELECT typeof(indices) FROM graph_cache").fetchone() == ("blob",)
+    assert again.ids == expected.ids
+    for name in ("indptr", "indices", "strength"):
+        assert getattr(again, name).tolist() == getattr(expected, name).tolist()

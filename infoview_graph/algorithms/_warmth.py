@@ -279,8 +279,12 @@ class _Hops:
                 best[self.rows] = np.minimum.reduceat(offers, view.indptr[self.rows])
             return best
         entries = _entries(view.indptr, senders, counts)
-        u = np.repeat(senders, counts)
-        offers = start[u] + (TIE_COST[view.strength[entries]] + self.node_cost[u])
+        # start[u] + (TIE_COST[strength] + node_cost[u]) per entry, summed in that order
+        # (the pull's sums, to the last bit), in place: a career office's third hop pushes
+        # six million entries, and every temporary array of them costs its own pass.
+        offers = TIE_COST[view.strength[entries]]
+        offers += np.repeat(self.node_cost[senders], counts)
+        offers += np.repeat(start[senders], counts)
         np.minimum.at(best, view.indices[entries], offers)
         return best
 
@@ -292,8 +296,8 @@ def _entries(
     total = int(counts.sum())
     if not total:
         return np.zeros(0, dtype=np.int64)
-    offsets = np.repeat(indptr[rows] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
-    found: npt.NDArray[np.int64] = np.arange(total, dtype=np.int64) + offsets
+    found: npt.NDArray[np.int64] = np.repeat(indptr[rows] - (np.cumsum(counts) - counts), counts)
+    found += np.arange(total, dtype=np.int64)
     return found
 
 

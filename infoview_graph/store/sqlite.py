@@ -582,11 +582,22 @@ class Store(Changes):
         stamp = self._con.execute("SELECT version, persons FROM graph_cache WHERE id = 1")
         if version is None or stamp.fetchone() != (version, len(ids)):
             return None
-        with mapped(self._con):
-            row = self._con.execute(
-                "SELECT indptr, indices, strength FROM graph_cache WHERE id = 1"
-            ).fetchone()
-        return TieTable.from_buffers(ids, *row, index=index)
+        # Each array straight into its bytes (a hundred MB at ten million ties): a fetched
+        # row is copied twice, once by SQLite to join the value's pages, once into Python.
+        try:
+            with mapped(self._con):
+                indptr, indices, strength = (
+                    self._blob("graph_cache", column)
+                    for column in ("indptr", "indices", "strength")
+                )
+        except sqlite3.OperationalError:  # not a blob: a cache this version did not write
+            return None
+        return TieTable.from_buffers(ids, indptr, indices, strength, index=index)
+
+    def _blob(self, table: str, column: str) -> bytes:
+        """Return the blob in ``column`` of the one row (id 1) of a cache table."""
+        with self._con.blobopen(table, column, 1, readonly=True) as blob:
+            return blob.read()
 
     def _read_ties(self, ids: list[str], index: dict[str, int]) -> TieTable:
         """Return the tie table built from the ``ties`` rows, as arrays when the ids allow.
