@@ -36,7 +36,7 @@ from typing import Any
 
 from infoview_graph.people import Coded
 
-__all__ = ["Columns", "decode", "encode", "mapped", "read_columns"]
+__all__ = ["Columns", "cached_columns", "decode", "encode", "mapped", "read_columns"]
 
 Columns = dict[str, list[Any]]
 """``id``, ``name``, ``organization``, ``is_self``, ``do_not_contact`` and ``fields`` (each
@@ -77,6 +77,21 @@ def mapped(con: sqlite3.Connection) -> Iterator[None]:
         con.execute("PRAGMA mmap_size = 0")
 
 
+def cached_columns(con: sqlite3.Connection) -> tuple[int, tuple[Columns, Coded] | None]:
+    """Return the ``person_version`` and the cached columns with their codes, if current.
+
+    None in place of the columns when ``person_cache`` was made at another version (or
+    holds a value this version cannot read). Call inside a read transaction.
+    """
+    (version,) = con.execute("SELECT n FROM person_version WHERE id = 1").fetchone()
+    row = con.execute("SELECT version FROM person_cache WHERE id = 1").fetchone()
+    if row is None or row[0] != version:
+        return version, None
+    with mapped(con):
+        (value,) = con.execute("SELECT columns FROM person_cache WHERE id = 1").fetchone()
+    return version, decode(value)
+
+
 def read_columns(con: sqlite3.Connection) -> tuple[Columns, Coded | None, int, bool]:
     """Return the person columns, their codes, the ``person_version`` and whether cached.
 
@@ -84,13 +99,7 @@ def read_columns(con: sqlite3.Connection) -> tuple[Columns, Coded | None, int, b
     Call inside a read transaction. O(n) rows when the cache is stale, one value when it
     is current.
     """
-    (version,) = con.execute("SELECT n FROM person_version WHERE id = 1").fetchone()
-    row = con.execute("SELECT version FROM person_cache WHERE id = 1").fetchone()
-    kept = None
-    if row is not None and row[0] == version:
-        with mapped(con):
-            (value,) = con.execute("SELECT columns FROM person_cache WHERE id = 1").fetchone()
-        kept = decode(value)
+    version, kept = cached_columns(con)
     if kept is not None:
         return kept[0], kept[1], version, True
     stored = con.execute(

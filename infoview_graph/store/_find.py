@@ -26,7 +26,7 @@ from infoview_graph.models import (
     slugify,
 )
 from infoview_graph.names import lookup_person_id, match_field, match_organization, name_key
-from infoview_graph.store._columns import read_columns
+from infoview_graph.store._columns import cached_columns
 from infoview_graph.store._connection import StoreConnection
 from infoview_graph.store._tables import (
     _FIELDS,
@@ -142,10 +142,9 @@ class Lookups(StoreConnection):
         that, and sorts them if not.
         """
         with self.read():
-            (version,) = self._con.execute("SELECT n FROM person_version WHERE id = 1").fetchone()
-            kept = self._con.execute("SELECT version FROM person_cache WHERE id = 1").fetchone()
-            if kept is not None and kept[0] == version:
-                columns = read_columns(self._con)[0]
+            kept = cached_columns(self._con)[1]
+            if kept is not None:
+                columns = kept[0]
                 return columns["id"], columns["name"]
             count, ids, names = self._con.execute(
                 "SELECT count(*), group_concat(id, char(0)), group_concat(name, char(0)) "
