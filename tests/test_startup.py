@@ -241,13 +241,19 @@ def test_the_app_for_a_command_holds_that_command_only() -> None:
 
 _AT_EXIT = """
 import gc, json, sys
+default = gc.get_threshold()
 sys.argv = ["referrals", *json.loads(sys.argv[1])]
 from infoview_graph.cli import main
 
 try:
     main()
 finally:
-    print(json.dumps({"frozen": gc.get_freeze_count(), "objects": len(gc.get_objects())}))
+    print(json.dumps({
+        "frozen": gc.get_freeze_count(),
+        "objects": len(gc.get_objects()),
+        "threshold": gc.get_threshold(),
+        "default": default,
+    }))
 """
 
 
@@ -265,3 +271,16 @@ def test_a_command_leaves_what_is_alive_to_the_exit(args: list[str]) -> None:
     counts = json.loads(result.stdout.strip().splitlines()[-1])
     assert counts["frozen"] > 10_000
     assert counts["objects"] < 100  # next to nothing left for a collection to walk
+
+
+def test_a_command_collects_less_often_than_a_library_caller() -> None:
+    """The command raises the collector's first threshold (one pass per 200,000 new objects,
+    not 700): its objects live until the exit, and walking them again is time lost."""
+    result = subprocess.run(
+        [sys.executable, "-c", _AT_EXIT, json.dumps(["--version"])],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    counts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert counts["threshold"][0] >= 100 * counts["default"][0]
