@@ -13,7 +13,9 @@ each, a store is written once (reused when ``--dir`` already holds it), then:
   way a user runs it, its bytecode compiled and cached as an installed package's is (even
   under ``PYTHONDONTWRITEBYTECODE``): ``--version`` (the start-up floor), ``suggest``, ``agenda``,
   ``coverage``, ``chains`` and ``person show NAME``; the median of ``--repeat`` runs and its
-  ratio to ``--version`` are printed;
+  ratio to ``--version`` are printed, and beside them the libraries alone (a process that
+  imports what a read command imports before this package runs, and builds one pydantic
+  model): what no version of this package changes, and how fast the machine is;
 - with the network loaded once as the commands load it (``load_network(lazy=True)``, the
   store open), the warmth kernel (numpy, :func:`warmth_paths`) beside the networkx reference
   (:func:`warmth_paths_reference` on :func:`hop_graph`), the whole
@@ -100,7 +102,19 @@ def _store(directory: Path, n: int, *, personal: bool, baseline: Path | None = N
     return path
 
 
-def _runner(baseline: Path | None) -> Callable[..., Callable[[], object]]:
+_LIBRARIES = """\
+import pydantic, numpy, typer, rich.console, rich.table
+
+class Model(pydantic.BaseModel):
+    x: int
+
+Model(x=1)
+"""
+"""What a read command imports and builds before a line of this package runs: Typer, numpy,
+pydantic and its first model (which loads pydantic's schema machinery), rich's tables."""
+
+
+def _environment(baseline: Path | None = None) -> dict[str, str]:
     # Bytecode is cached, as in an installed package (pip compiles it): without the cache every
     # run would compile the package's sources again, and a version that merely imports fewer
     # modules would look faster by the compiling it skips. The cache lives outside the
@@ -109,6 +123,11 @@ def _runner(baseline: Path | None) -> Callable[..., Callable[[], object]]:
     env |= {"COLUMNS": "120", "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "pycache")}
     if baseline is not None:
         env["PYTHONPATH"] = str(baseline)
+    return env
+
+
+def _runner(baseline: Path | None) -> Callable[..., Callable[[], object]]:
+    env = _environment(baseline)
     package = Path(baseline or Path(__file__).parent.parent) / "infoview_graph"
     compiled = [sys.executable, "-m", "compileall", "-q", str(package)]
     subprocess.run(compiled, check=True, stdout=subprocess.DEVNULL, env=env)
@@ -166,6 +185,22 @@ def commands(paths: list[Path], repeat: int, baseline: Path | None, *, persons: 
         if (goal := GOALS.get((persons, args[0]))) is not None:
             line += f" | goal ≤ {goal:.1f} s: {'met' if median <= goal else 'NOT met'}"
         print(line)
+        if args[0] == "--version":
+            _libraries(repeat, floor)
+
+
+def _libraries(repeat: int, floor: float) -> None:
+    """Print the libraries' own start-up: the part of every read command no version changes."""
+    env = _environment()
+    command = [sys.executable, "-c", _LIBRARIES]
+    median, worst = _alternating(
+        [lambda: subprocess.run(command, check=True, env=env, cwd=tempfile.gettempdir())], repeat
+    )[0]
+    label = "the libraries alone"
+    print(
+        f"  {label:<28} median {median:6.2f} s  max {worst:6.2f} s  "
+        f"{median / floor:5.1f}× --version (Typer, numpy, pydantic and one model, rich)"
+    )
 
 
 def kernels(path: Path, repeat: int, *, reference_repeat: int) -> None:
