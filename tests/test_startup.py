@@ -275,7 +275,8 @@ def test_a_command_leaves_what_is_alive_to_the_exit(args: list[str]) -> None:
 
 def test_a_command_collects_less_often_than_a_library_caller() -> None:
     """The command raises the collector's first threshold (one pass per 200,000 new objects,
-    not 700): its objects live until the exit, and walking them again is time lost."""
+    not the interpreter's 700, or 2,000 from 3.13): its objects live until the exit, and
+    walking them again is time lost."""
     result = subprocess.run(
         [sys.executable, "-c", _AT_EXIT, json.dumps(["--version"])],
         capture_output=True,
@@ -283,4 +284,4 @@ def test_a_command_collects_less_often_than_a_library_caller() -> None:
         check=False,
     )
     counts = json.loads(result.stdout.strip().splitlines()[-1])
-    assert counts["threshold"][0] >= 100 * counts["default"][0]
+    assert counts["threshold"][0] > 10 * counts["default"][0]
