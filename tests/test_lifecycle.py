@@ -185,6 +185,23 @@ def test_second_contact_is_one_item_per_employer_and_goes_when_anyone_replies() 
     assert "3b7-second-contact" not in [k for k, _ in _kinds(_network(outreach=replied), day)]
 
 
+def test_someone_marked_do_not_contact_is_not_a_second_person_already_contacted() -> None:
+    """Dee at Acme is marked do-not-contact and was never contacted: Ann's silence still owes
+    a second person there (Bob or Cy, never Dee). Had Dee been asked, she would be the
+    second person contacted, and nothing would be owed."""
+    dee = Person(id="dee", name="Dee Marsh", organization="acme", do_not_contact=True)
+    day = dt.date(2026, 11, 6)
+    net = _network(persons=(dee,), outreach=(_attempt("o1", MON),))
+    (second,) = [i for i in agenda(net, today=day) if i.kind == "3b7-second-contact"]
+    assert "Bob Stone" in second.action
+    assert "Cy Young" in second.action
+    assert "Dee Marsh" not in second.action
+    assert [o.organization for o in lifecycle(net, today=day).second_contacts_owed] == ["acme"]
+    asked = (_attempt("o1", MON), Outreach(id="o2", person="dee", on=MON))
+    net = _network(persons=(dee,), outreach=asked)
+    assert "3b7-second-contact" not in [k for k, _ in _kinds(net, day)]
+
+
 def test_a_yes_owes_scheduling_first_and_nothing_about_following_up() -> None:
     """The issue's Lena: she replied; the agenda says schedule, never follow up or 3B7."""
     yes = (_attempt("o1", MON, replied_on=dt.date(2026, 11, 3)),)

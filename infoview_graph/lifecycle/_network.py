@@ -304,6 +304,8 @@ class _Owed:
         for pid, s in standings.items():
             if s.stage in ("known", "referred"):
                 continue
+            if s.stage == "do-not-contact" and s.asked_on is None and s.met_on is None:
+                continue  # flagged but never reached: not a second person contacted there
             org = works_at[pid]
             if org is None:
                 continue
