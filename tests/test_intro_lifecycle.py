@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 from infoview_graph.algorithms._introducers import CHANCE_MEANING, Introductions, introducers
 from infoview_graph.algorithms._warmth import describe_chain, hop_graph, hop_model
 from infoview_graph.cli import app
-from infoview_graph.errors import AmbiguousNameError
+from infoview_graph.errors import AmbiguousNameError, BlankQueryError
 from infoview_graph.lifecycle import lifecycle
 from infoview_graph.models import (
     NetworkData,
@@ -293,6 +293,15 @@ def test_one_insider_on_two_paths_through_the_same_person_has_one() -> None:
 
 
 # --- no path: whom to ask anyway --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["", "   ", "\t"])
+def test_a_blank_target_is_refused_not_asked_about(target: str) -> None:
+    """A blank target names nothing: no "Do you know anyone at   ?" and no near miss."""
+    from infoview_graph.demo import demo_network
+
+    with pytest.raises(BlankQueryError, match="give an organization or a career field"):
+        introducers(demo_network(), target)
 
 
 def test_with_no_path_intro_names_whom_to_ask_anyway() -> None:

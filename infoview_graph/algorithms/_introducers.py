@@ -53,7 +53,7 @@ from infoview_graph.algorithms._intro_paths import (
     k_best_chains,
 )
 from infoview_graph.algorithms._warmth import describe_chain, hop_model
-from infoview_graph.errors import AmbiguousNameError, NotFoundError
+from infoview_graph.errors import AmbiguousNameError, BlankQueryError, NotFoundError
 from infoview_graph.lifecycle import Lifecycle, Stage, judging_day, lifecycle
 from infoview_graph.models import slugify
 
@@ -193,6 +193,8 @@ def resolve_target(network: ReferralNetwork, target: str) -> tuple[Literal["fiel
 
     Raises
     ------
+    BlankQueryError
+        If the target is empty or only spaces: it names nothing, and has no near miss.
     NotFoundError
         If nothing has that id or name.
     AmbiguousNameError
@@ -204,6 +206,8 @@ def resolve_target(network: ReferralNetwork, target: str) -> tuple[Literal["fiel
     >>> resolve_target(demo_network(), "general mills")
     ('org', 'general-mills')
     """
+    if not target.strip():
+        raise BlankQueryError("give an organization or a career field; an empty name names none")
     found: list[tuple[Literal["field", "org"], str]] = []
     with contextlib.suppress(NotFoundError):
         found.append(("org", network.find_organization(target).id))
@@ -265,6 +269,8 @@ def introducers(
 
     Raises
     ------
+    BlankQueryError
+        If the target is empty or only spaces (not answered "Do you know anyone at   ?").
     AmbiguousNameError
         If the target names both an organization and a field.
 

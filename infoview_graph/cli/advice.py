@@ -114,8 +114,6 @@ def intro(
     """
     from infoview_graph.algorithms._introducers import introducers
 
-    if not target.strip():
-        raise typer.BadParameter("give an organization or a career field", param_hint="TARGET")
     network = load_network(demo=demo)
     answer = introducers(network, target, k=k, today=today, backend=backend)
     if json_:
